@@ -1,0 +1,65 @@
+//! The command-line interface: `cocite stats`, and later `cocite network` and
+//! `cocite open`. Every subcommand calls the same core as the app.
+
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "cocite", version, about = "Science mapping: co-citation and co-occurrence networks from bibliographic exports")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Load files or folders and print what was loaded.
+    Stats(stats::StatsArgs),
+}
+
+/// Runs the CLI on the process arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Some(Command::Stats(args)) => stats::run(&args),
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Prints load progress to stderr when it is a terminal-like long load.
+pub(crate) fn stderr_progress(p: crate::io::LoadProgress) {
+    if p.bytes_total > 64 << 20 {
+        eprint!(
+            "\rloading: {}/{} files, {:.0}/{:.0} MB, {} records   ",
+            p.files_done,
+            p.files_total,
+            p.bytes_done as f64 / 1e6,
+            p.bytes_total as f64 / 1e6,
+            p.records
+        );
+        if p.bytes_done >= p.bytes_total {
+            eprintln!();
+        }
+    }
+}
+
+/// Input paths shared by the subcommands.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct Inputs {
+    /// Export files or folders of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+}

@@ -1,0 +1,187 @@
+//! `cocite stats`: what was loaded.
+
+use super::Inputs;
+use crate::io::{LoadOptions, load_with};
+use crate::model::Corpus;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct Years {
+    min: Option<i32>,
+    max: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct TopCited {
+    key: String,
+    label: String,
+    doi: Option<String>,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct FileStats {
+    path: String,
+    format: String,
+    records: usize,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    records: usize,
+    files: usize,
+    file_list: Vec<FileStats>,
+    duplicates: usize,
+    years: Years,
+    per_year: BTreeMap<String, usize>,
+    records_without_year: usize,
+    cited_refs_total: usize,
+    cited_refs_unique: usize,
+    records_with_refs: usize,
+    authors_unique: usize,
+    sources_unique: usize,
+    keywords_unique: usize,
+    top_cited: Vec<TopCited>,
+    problems: Vec<crate::model::Problem>,
+    timings_ms: BTreeMap<String, f64>,
+}
+
+fn compute(c: &Corpus) -> Stats {
+    let mut per_year = BTreeMap::new();
+    let mut authors = BTreeSet::new();
+    let mut sources = BTreeSet::new();
+    let mut keywords = BTreeSet::new();
+    for r in &c.records {
+        if let Some(y) = r.year {
+            *per_year.entry(y.to_string()).or_insert(0) += 1;
+        }
+        authors.extend(r.authors.iter().copied());
+        sources.extend(r.source);
+        for k in r.author_keywords.iter().chain(&r.keywords_plus) {
+            keywords.insert(c.strings.get(*k).to_lowercase());
+        }
+    }
+    let counts = c.citation_counts();
+    let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
+    let unique = order.len();
+    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key)));
+    let top_cited = order
+        .iter()
+        .take(10)
+        .map(|&i| {
+            let w = &c.refs.works[i];
+            TopCited {
+                key: w.key.to_string(),
+                label: w.label.to_string(),
+                doi: w.doi.as_deref().map(String::from),
+                count: counts[i],
+            }
+        })
+        .collect();
+    let (min, max) = c.year_range().unzip();
+    Stats {
+        records: c.records.len(),
+        files: c.files.len(),
+        file_list: c
+            .files
+            .iter()
+            .map(|f| FileStats {
+                path: f.path.clone(),
+                format: f.format.clone(),
+                records: f.records,
+            })
+            .collect(),
+        duplicates: c.duplicates,
+        years: Years { min, max },
+        per_year,
+        records_without_year: c.records.iter().filter(|r| r.year.is_none()).count(),
+        cited_refs_total: c.cited_lines,
+        cited_refs_unique: unique,
+        records_with_refs: c.records.iter().filter(|r| !r.refs.is_empty()).count(),
+        authors_unique: authors.len(),
+        sources_unique: sources.len(),
+        keywords_unique: keywords.len(),
+        top_cited,
+        problems: c.problems.clone(),
+        timings_ms: BTreeMap::new(),
+    }
+}
+
+pub fn run(args: &StatsArgs) -> ExitCode {
+    let t0 = Instant::now();
+    let loaded = load_with(&args.inputs.paths, &LoadOptions::default(), &super::stderr_progress);
+    let (corpus, lt) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("cocite: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let t1 = Instant::now();
+    let mut s = compute(&corpus);
+    let stats_ms = t1.elapsed().as_secs_f64() * 1000.0;
+    s.timings_ms.insert("parse".into(), lt.parse_ms);
+    s.timings_ms.insert("merge".into(), lt.merge_ms);
+    s.timings_ms.insert("reconcile".into(), lt.reconcile_ms);
+    s.timings_ms.insert("load".into(), load_ms);
+    s.timings_ms.insert("stats".into(), stats_ms);
+    s.timings_ms.insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
+    if args.json {
+        match serde_json::to_string_pretty(&s) {
+            Ok(j) => println!("{j}"),
+            Err(e) => {
+                eprintln!("cocite: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        print_text(&s);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_text(s: &Stats) {
+    println!("records:            {} from {} file(s) ({} duplicate(s) skipped)", s.records, s.files, s.duplicates);
+    for f in &s.file_list {
+        println!("  {:<8} {:>7}  {}", f.format, f.records, f.path);
+    }
+    match (s.years.min, s.years.max) {
+        (Some(a), Some(b)) => println!("years:              {a}–{b} ({} record(s) without year)", s.records_without_year),
+        _ => println!("years:              none"),
+    }
+    let per_year: Vec<String> = s.per_year.iter().map(|(y, n)| format!("{y}:{n}")).collect();
+    println!("records per year:   {}", per_year.join(" "));
+    println!(
+        "cited references:   {} ({} unique; {} of {} records have references)",
+        s.cited_refs_total, s.cited_refs_unique, s.records_with_refs, s.records
+    );
+    println!("unique authors:     {}", s.authors_unique);
+    println!("unique sources:     {}", s.sources_unique);
+    println!("unique keywords:    {}", s.keywords_unique);
+    println!("top cited references (local citation counts):");
+    for t in &s.top_cited {
+        println!("  {:>5}  {}", t.count, t.label);
+    }
+    println!("problems:           {}", s.problems.len());
+    for p in s.problems.iter().take(50) {
+        println!("  {}:{}: {}", p.file, p.line, p.message);
+    }
+    if s.problems.len() > 50 {
+        println!("  ... {} more (use --json for all)", s.problems.len() - 50);
+    }
+    let t: Vec<String> = s.timings_ms.iter().map(|(k, v)| format!("{k} {v:.1} ms")).collect();
+    println!("time:               {}", t.join(", "));
+}

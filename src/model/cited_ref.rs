@@ -1,0 +1,354 @@
+//! Cited references: parsing a Web of Science `CR` line into its parts and the
+//! **normalised key** that identifies the same cited work across citing records.
+//!
+//! A WoS cited reference reads `Author, Year, Source, V<volume>, P<page>, DOI <doi>`;
+//! any part may be missing (`Berger P., 1966, SOCIAL CONSTRUCTION`), the author may be
+//! `[Anonymous]`, the DOI may be a list (`DOI [10.1/a, 10.1/b]`) or carry a doubled
+//! prefix (`DOI DOI 10.1002/BSE.380`), and page prefixes come in either case (`p143S`).
+//!
+//! # Key rules
+//! The key is what the networks count on: two citations with the same key are the same
+//! cited work. In order:
+//! 1. **DOI present** → `doi:<doi>`, where the DOI is the first of a `DOI [..]` list,
+//!    with `DOI `/`doi:`/`https://doi.org/` prefixes removed, trailing `.,;` trimmed, and
+//!    lower-cased (DOIs are case-insensitive by the DOI Handbook, §2.4).
+//! 2. **No DOI, volume and page present** → `<author>|<year>|v<volume>|p<page>`. The
+//!    source is left out because WoS abbreviates the same journal differently across
+//!    citations (`ACAD MANAGE REV` / `ACAD MANAG REV`), while author + year + volume +
+//!    first page is practically unique.
+//! 3. **Otherwise** (books, reports, missing volume or page) →
+//!    `<author>|<year>|<source>|v<volume>|p<page>` with absent parts empty and the
+//!    source reduced to lower-case letters and digits, cut to 20 characters (WoS
+//!    truncates book titles to 20 characters in CR lines).
+//!
+//! `<author>` is the surname and first initial in lower case with punctuation removed:
+//! `Vargo SL`, `VARGO S.L.` and `Vargo S` all give `vargo s`; `[Anonymous]` gives
+//! `anonymous`. `<year>` is the four-digit year or empty. Volume and page are upper-cased
+//! with their `V`/`P` prefix removed.
+//!
+//! Citations of one work with and without DOI get different keys from these rules
+//! alone (about 6% of citations omit a DOI WoS knows); [`crate::model::Corpus::reconcile_refs`]
+//! merges a DOI-less key into the DOI key when its author, year, volume and page match
+//! exactly one cited work that has a DOI.
+
+use serde::{Deserialize, Serialize};
+
+/// One cited reference, parsed. Strings are as written, except `doi` (normalised) and
+/// `key` (see the module docs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedRef {
+    /// First author as written (`Vargo SL`, `[Anonymous]`).
+    pub author: String,
+    /// Publication year of the cited work.
+    pub year: Option<i32>,
+    /// Source (journal or book title) as written.
+    pub source: String,
+    /// Volume without the `V` prefix.
+    pub volume: Option<String>,
+    /// First page without the `P` prefix.
+    pub page: Option<String>,
+    /// Normalised DOI (first of a list).
+    pub doi: Option<String>,
+    /// The reference as WoS writes it, without the DOI part.
+    pub label: String,
+    /// The normalised key.
+    pub key: String,
+}
+
+/// Normalises a DOI: strips `DOI `, `doi:`, resolver prefixes and trailing punctuation,
+/// lower-cases. Returns `None` if nothing that looks like a DOI (`10.` prefix) remains.
+pub fn normalize_doi(raw: &str) -> Option<String> {
+    let mut s = raw.trim();
+    loop {
+        let before = s;
+        for p in [
+            "https://doi.org/",
+            "http://doi.org/",
+            "https://dx.doi.org/",
+            "http://dx.doi.org/",
+            "doi.org/",
+            "doi:",
+            "doi ",
+        ] {
+            if s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+                s = s[p.len()..].trim_start();
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    let s = s.trim_end_matches(['.', ',', ';', ' ']);
+    if !s.starts_with("10.") || s.len() < 5 {
+        return None;
+    }
+    Some(s.to_lowercase())
+}
+
+/// The author part of a key: surname and first initial, lower case, no punctuation.
+pub fn author_key(author: &str) -> String {
+    let cleaned: String = author
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut words = cleaned.split_whitespace();
+    let Some(surname) = words.next() else {
+        return String::new();
+    };
+    match words.next().and_then(|w| w.chars().next()) {
+        Some(initial) => format!("{surname} {initial}"),
+        None => surname.to_string(),
+    }
+}
+
+/// The source part of a key: lower-case letters and digits only, at most 20 of them.
+pub fn source_key(source: &str) -> String {
+    source
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(20)
+        .collect()
+}
+
+fn parse_year(part: &str) -> Option<i32> {
+    let p = part.trim();
+    if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+        p.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// `V68` → `68`; `p143S` → `143S` (prefix letter, then at least one character).
+fn strip_prefix_ci(part: &str, letter: u8) -> Option<&str> {
+    let b = part.as_bytes();
+    if b.len() >= 2 && b[0].eq_ignore_ascii_case(&letter) && !b[1].is_ascii_alphabetic() {
+        Some(&part[1..])
+    } else {
+        None
+    }
+}
+
+/// Splits off the DOI part: returns (text before `, DOI`, list of raw DOIs).
+fn split_doi(line: &str) -> (&str, Vec<&str>) {
+    // Find ", DOI " case-insensitively (ASCII only, so byte offsets are char boundaries).
+    let bytes = line.as_bytes();
+    let needle = b", doi ";
+    let pos = bytes
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle));
+    let Some(pos) = pos else {
+        return (line, Vec::new());
+    };
+    let head = &line[..pos];
+    let mut tail = line[pos + needle.len()..].trim();
+    // Doubled prefix: "DOI DOI 10.1002/..."
+    while tail.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("doi ")) {
+        tail = tail[4..].trim_start();
+    }
+    let dois = if let Some(inner) = tail.strip_prefix('[') {
+        let inner = inner.split(']').next().unwrap_or(inner);
+        inner.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+    } else {
+        vec![tail]
+    };
+    (head, dois)
+}
+
+impl CitedRef {
+    /// Parses one WoS `CR` line. Never fails: unrecognised parts are kept in the
+    /// label and the key falls back to what was recognised.
+    ///
+    /// ```
+    /// use cocite::model::CitedRef;
+    /// let r = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/JMKG.68.1.1.24036");
+    /// assert_eq!(r.year, Some(2004));
+    /// assert_eq!(r.key, "doi:10.1509/jmkg.68.1.1.24036");
+    /// assert_eq!(r.label, "Vargo SL, 2004, J MARKETING, V68, P1");
+    /// ```
+    pub fn parse(line: &str) -> CitedRef {
+        let line = line.trim();
+        let (head, raw_dois) = split_doi(line);
+        let doi = raw_dois.iter().find_map(|d| normalize_doi(d));
+        let parts: Vec<&str> = head.split(',').map(str::trim).collect();
+
+        let mut author = String::new();
+        let mut year = None;
+        let mut source = String::new();
+        let mut volume = None;
+        let mut page = None;
+        let mut idx = 0;
+        if let Some(first) = parts.first() {
+            if let Some(y) = parse_year(first) {
+                year = Some(y);
+            } else {
+                author = first.to_string();
+            }
+            idx = 1;
+        }
+        if year.is_none()
+            && let Some(y) = parts.get(idx).and_then(|p| parse_year(p))
+        {
+            year = Some(y);
+            idx += 1;
+        }
+        for part in parts.iter().skip(idx) {
+            if part.is_empty() {
+                continue;
+            }
+            if volume.is_none()
+                && page.is_none()
+                && let Some(v) = strip_prefix_ci(part, b'V')
+            {
+                volume = Some(v.trim().to_uppercase());
+            } else if page.is_none()
+                && let Some(p) = strip_prefix_ci(part, b'P')
+            {
+                page = Some(p.trim().to_uppercase());
+            } else if source.is_empty() && volume.is_none() && page.is_none() {
+                source = part.to_string();
+            }
+        }
+        let key = make_key(&author, year, &source, volume.as_deref(), page.as_deref(), doi.as_deref());
+        CitedRef {
+            author,
+            year,
+            source,
+            volume,
+            page,
+            doi,
+            label: head.trim().to_string(),
+            key,
+        }
+    }
+}
+
+/// Builds the normalised key from parsed parts (rules in the module docs).
+pub fn make_key(
+    author: &str,
+    year: Option<i32>,
+    source: &str,
+    volume: Option<&str>,
+    page: Option<&str>,
+    doi: Option<&str>,
+) -> String {
+    if let Some(doi) = doi {
+        return format!("doi:{doi}");
+    }
+    let a = author_key(author);
+    let y = year.map(|y| y.to_string()).unwrap_or_default();
+    match (volume, page) {
+        (Some(v), Some(p)) => format!("{a}|{y}|v{v}|p{p}"),
+        _ => format!(
+            "{a}|{y}|{}|v{}|p{}",
+            source_key(source),
+            volume.unwrap_or(""),
+            page.unwrap_or("")
+        ),
+    }
+}
+
+/// The key a cited work would have without its DOI, used to reconcile citations of one
+/// work written with and without DOI. `None` when volume or page is missing (too
+/// ambiguous to merge on).
+pub fn descriptor_key(author: &str, year: Option<i32>, volume: Option<&str>, page: Option<&str>) -> Option<String> {
+    let (v, p) = (volume?, page?);
+    let y = year?;
+    Some(format!("{}|{y}|v{v}|p{p}", author_key(author)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Real CR lines from ../shared/data/bibliometrix-repo/valuecreation2_96_records.txt
+    #[test]
+    fn full_reference_with_doi() {
+        let r = CitedRef::parse("Ahrne G., 2005, SCAND J MANAG, V21, P429, DOI 10.1016/j.scaman.2005.09.005");
+        assert_eq!(r.author, "Ahrne G.");
+        assert_eq!(r.year, Some(2005));
+        assert_eq!(r.source, "SCAND J MANAG");
+        assert_eq!(r.volume.as_deref(), Some("21"));
+        assert_eq!(r.page.as_deref(), Some("429"));
+        assert_eq!(r.doi.as_deref(), Some("10.1016/j.scaman.2005.09.005"));
+        assert_eq!(r.key, "doi:10.1016/j.scaman.2005.09.005");
+        assert_eq!(r.label, "Ahrne G., 2005, SCAND J MANAG, V21, P429");
+    }
+
+    #[test]
+    fn book_without_volume() {
+        let a = CitedRef::parse("AHRNE G., 2008, METAORGANIZATIONS");
+        assert_eq!(a.author, "AHRNE G.");
+        assert_eq!(a.source, "METAORGANIZATIONS");
+        assert_eq!(a.volume, None);
+        assert_eq!(a.key, "ahrne g|2008|metaorganizations|v|p");
+        let b = CitedRef::parse("Berger P., 1966, SOCIAL CONSTRUCTION");
+        assert_eq!(b.key, "berger p|1966|socialconstruction|v|p");
+    }
+
+    #[test]
+    fn doubled_doi_prefix_and_lowercase_page() {
+        let r = CitedRef::parse("Lenox M.J., 2003, BUSINESS STRATEGY EN, V12, P343, DOI DOI 10.1002/BSE.380");
+        assert_eq!(r.doi.as_deref(), Some("10.1002/bse.380"));
+        let p = CitedRef::parse("Esparza N, 2014, NONPROF VOLUNT SEC Q, V43, p143S, DOI 10.1177/0899764013512723");
+        assert_eq!(p.page.as_deref(), Some("143S"));
+        assert_eq!(p.volume.as_deref(), Some("43"));
+    }
+
+    #[test]
+    fn doi_list_takes_first() {
+        let r = CitedRef::parse(
+            "Vargo SL, 2008, J ACAD MARKET SCI, V36, P1, DOI [10.1007/s11747-007-0069-6, 10.1007/S11747-007-0069-6]",
+        );
+        assert_eq!(r.doi.as_deref(), Some("10.1007/s11747-007-0069-6"));
+        assert_eq!(r.label, "Vargo SL, 2008, J ACAD MARKET SCI, V36, P1");
+    }
+
+    #[test]
+    fn same_work_different_spelling_same_key() {
+        let a = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1");
+        let b = CitedRef::parse("VARGO S.L., 2004, J MARKET, V68, P1");
+        let c = CitedRef::parse("Vargo S, 2004, J MARKETING, v68, p1");
+        assert_eq!(a.key, "vargo s|2004|v68|p1");
+        assert_eq!(a.key, b.key);
+        assert_eq!(a.key, c.key);
+        let d1 = CitedRef::parse("X Y, 2004, J, V1, P1, DOI 10.1509/JMKG.68.1.1.24036");
+        let d2 = CitedRef::parse("X Y, 2004, J, V1, P1, DOI https://doi.org/10.1509/jmkg.68.1.1.24036.");
+        assert_eq!(d1.key, d2.key);
+    }
+
+    #[test]
+    fn anonymous_and_missing_year() {
+        let r = CitedRef::parse("[Anonymous], 2010, ORGAN SCI, V22, P1");
+        assert_eq!(r.author, "[Anonymous]");
+        assert_eq!(r.key, "anonymous|2010|v22|p1");
+        let n = CitedRef::parse("Smith J, J NOWHERE, V3, P5");
+        assert_eq!(n.year, None);
+        assert_eq!(n.source, "J NOWHERE");
+        assert_eq!(n.key, "smith j||v3|p5");
+        let y = CitedRef::parse("2004, J MARKETING, V68, P1");
+        assert_eq!(y.author, "");
+        assert_eq!(y.year, Some(2004));
+    }
+
+    #[test]
+    fn degenerate_lines_do_not_panic() {
+        for s in ["", ",", ", DOI ", "DOI", "x, DOI [", "é, 2004, ü, Vé, Pß, DOI é", "V1", ", , , ,"] {
+            let r = CitedRef::parse(s);
+            assert!(r.key.len() < 100, "{s:?}");
+        }
+        assert_eq!(normalize_doi("not a doi"), None);
+    }
+
+    #[test]
+    fn author_keys() {
+        assert_eq!(author_key("Vargo SL"), "vargo s");
+        assert_eq!(author_key("VARGO S.L."), "vargo s");
+        assert_eq!(author_key("Brumbaugh R. D."), "brumbaugh r");
+        assert_eq!(author_key("[Anonymous]"), "anonymous");
+        assert_eq!(author_key("Müller K"), "müller k");
+        assert_eq!(author_key(""), "");
+    }
+}

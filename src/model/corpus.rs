@@ -1,0 +1,318 @@
+//! The corpus: all loaded records, the table of unique cited works, interned strings,
+//! the files they came from and the problems found while reading them.
+
+use super::cited_ref::{CitedRef, descriptor_key};
+use super::intern::{Interner, Sym};
+use super::record::{Address, Origin, ParsedRecord, Record, RefId};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A problem found in an input file. `line` is 1-based; 0 means the whole file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub file: String,
+    pub line: u64,
+    pub message: String,
+}
+
+/// One loaded input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub path: String,
+    /// Format name (`wos`, `wos-tab`, ...).
+    pub format: String,
+    /// Records read from this file (before removing duplicates).
+    pub records: usize,
+    pub bytes: u64,
+}
+
+/// A unique cited work (all citations with the same key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedWork {
+    /// Normalised key (see [`crate::model::cited_ref`]).
+    pub key: Arc<str>,
+    /// The reference as WoS writes it, from its first citation (`Vargo SL, 2004, J MARKETING, V68, P1`).
+    pub label: Box<str>,
+    /// First author as written in the first citation.
+    pub author: Sym,
+    pub year: Option<i32>,
+    /// Source as written in the first citation.
+    pub source: Sym,
+    pub volume: Option<Box<str>>,
+    pub page: Option<Box<str>>,
+    pub doi: Option<Box<str>>,
+}
+
+/// The table of unique cited works, indexed by [`RefId`].
+#[derive(Debug, Clone, Default)]
+pub struct RefTable {
+    by_key: FxHashMap<Arc<str>, RefId>,
+    pub works: Vec<CitedWork>,
+}
+
+impl RefTable {
+    /// The id of the work with this key.
+    pub fn lookup(&self, key: &str) -> Option<RefId> {
+        self.by_key.get(key).copied()
+    }
+
+    pub fn get(&self, id: RefId) -> &CitedWork {
+        &self.works[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.works.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.works.is_empty()
+    }
+
+    fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
+        if let Some(&id) = self.by_key.get(r.key.as_str()) {
+            let w = &mut self.works[id as usize];
+            // Fill in what the first citation lacked (a DOI seen later, say).
+            if w.doi.is_none() && r.doi.is_some() {
+                w.doi = r.doi.as_deref().map(Into::into);
+            }
+            return id;
+        }
+        let id = self.works.len() as RefId;
+        let key: Arc<str> = Arc::from(r.key.as_str());
+        self.works.push(CitedWork {
+            key: key.clone(),
+            label: r.label.as_str().into(),
+            author: strings.intern(&r.author),
+            year: r.year,
+            source: strings.intern(&r.source),
+            volume: r.volume.as_deref().map(Into::into),
+            page: r.page.as_deref().map(Into::into),
+            doi: r.doi.as_deref().map(Into::into),
+        });
+        self.by_key.insert(key, id);
+        id
+    }
+}
+
+/// All loaded records.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub records: Vec<Record>,
+    /// Interned strings: authors, sources, keywords, institutions, countries, types.
+    pub strings: Interner,
+    pub refs: RefTable,
+    pub files: Vec<SourceFile>,
+    pub problems: Vec<Problem>,
+    /// Records dropped because a record with the same accession number was loaded.
+    pub duplicates: usize,
+    /// Cited-reference lines of the kept records, as in the files (a work cited twice
+    /// by one record counts twice here, once in [`Record::refs`]).
+    pub cited_lines: usize,
+    seen_uids: FxHashSet<Box<str>>,
+}
+
+fn intern_all(strings: &mut Interner, v: &[String]) -> Vec<Sym> {
+    v.iter().map(|s| strings.intern(s)).collect()
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a parsed record from file `file`. Returns false (and counts a duplicate)
+    /// when a record with the same accession number is already in the corpus.
+    pub fn push(&mut self, p: ParsedRecord, file: u32) -> bool {
+        if let Some(uid) = &p.uid {
+            if self.seen_uids.contains(uid.as_str()) {
+                self.duplicates += 1;
+                return false;
+            }
+            self.seen_uids.insert(uid.as_str().into());
+        }
+        self.cited_lines += p.cited_refs.len();
+        let s = &mut self.strings;
+        let mut refs = Vec::with_capacity(p.cited_refs.len());
+        let mut seen = FxHashSet::default();
+        for r in &p.cited_refs {
+            let id = self.refs.intern(r, s);
+            // A record citing the same work twice cites it once.
+            if seen.insert(id) {
+                refs.push(id);
+            }
+        }
+        let addresses = p
+            .addresses
+            .iter()
+            .map(|a| Address {
+                authors: intern_all(s, &a.authors),
+                institution: a.institution.as_deref().map(|x| s.intern(x)),
+                country: a.country.as_deref().map(|x| s.intern(x)),
+            })
+            .collect();
+        let opt = |s: &mut Interner, v: &Option<String>| v.as_deref().map(|x| s.intern(x));
+        let boxed = |v: Option<String>| v.map(String::into_boxed_str);
+        let record = Record {
+            pub_type: opt(s, &p.pub_type),
+            doc_type: opt(s, &p.doc_type),
+            authors: intern_all(s, &p.authors),
+            authors_full: intern_all(s, &p.authors_full),
+            source: opt(s, &p.source),
+            source_abbrev: opt(s, &p.source_abbrev),
+            author_keywords: intern_all(s, &p.author_keywords),
+            keywords_plus: intern_all(s, &p.keywords_plus),
+            language: opt(s, &p.language),
+            addresses,
+            refs,
+            uid: boxed(p.uid),
+            title: p.title.into_boxed_str(),
+            year: p.year,
+            volume: boxed(p.volume),
+            issue: boxed(p.issue),
+            pages: boxed(p.pages),
+            doi: boxed(p.doi),
+            abstract_text: boxed(p.abstract_text),
+            times_cited: p.times_cited,
+            origin: Origin { file, line: p.line },
+        };
+        self.records.push(record);
+        true
+    }
+
+    /// Merges cited works written without DOI into the work with a DOI when their
+    /// author key, year, volume and page match exactly one work that has a DOI.
+    /// Returns the number of DOI-less works merged. Record reference lists are
+    /// rewritten (and de-duplicated); unused works stay in the table but are no
+    /// longer cited.
+    pub fn reconcile_refs(&mut self) -> usize {
+        let strings = &self.strings;
+        let descriptor = |w: &CitedWork| {
+            descriptor_key(
+                strings.get(w.author),
+                w.year,
+                w.volume.as_deref(),
+                w.page.as_deref(),
+            )
+        };
+        // descriptor → DOI work, or None when two DOI works share a descriptor.
+        let mut with_doi: FxHashMap<String, Option<RefId>> = FxHashMap::default();
+        for (id, w) in self.refs.works.iter().enumerate() {
+            if w.doi.is_some()
+                && let Some(d) = descriptor(w)
+            {
+                with_doi
+                    .entry(d)
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(id as RefId));
+            }
+        }
+        let mut remap: FxHashMap<RefId, RefId> = FxHashMap::default();
+        for (id, w) in self.refs.works.iter().enumerate() {
+            if w.doi.is_none()
+                && let Some(Some(target)) = descriptor(w).and_then(|d| with_doi.get(&d).copied())
+            {
+                remap.insert(id as RefId, target);
+            }
+        }
+        if remap.is_empty() {
+            return 0;
+        }
+        for r in &mut self.records {
+            if r.refs.iter().any(|id| remap.contains_key(id)) {
+                let mut seen = FxHashSet::default();
+                r.refs = r
+                    .refs
+                    .iter()
+                    .map(|id| *remap.get(id).unwrap_or(id))
+                    .filter(|id| seen.insert(*id))
+                    .collect();
+            }
+        }
+        remap.len()
+    }
+
+    /// Adds a problem.
+    pub fn problem(&mut self, file: &str, line: u64, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// Number of citations (cited-reference lines kept, after removing repeats within
+    /// a record).
+    pub fn citations(&self) -> usize {
+        self.records.iter().map(|r| r.refs.len()).sum()
+    }
+
+    /// Number of citations per cited work, indexed by [`RefId`].
+    pub fn citation_counts(&self) -> Vec<u32> {
+        let mut counts = vec![0u32; self.refs.len()];
+        for r in &self.records {
+            for &id in &r.refs {
+                counts[id as usize] += 1;
+            }
+        }
+        counts
+    }
+
+    /// Smallest and largest publication year.
+    pub fn year_range(&self) -> Option<(i32, i32)> {
+        let mut it = self.records.iter().filter_map(|r| r.year);
+        let first = it.next()?;
+        Some(it.fold((first, first), |(lo, hi), y| (lo.min(y), hi.max(y))))
+    }
+
+    /// The file path of a record.
+    pub fn file_of(&self, r: &Record) -> &str {
+        &self.files[r.origin.file as usize].path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(uid: &str, refs: &[&str]) -> ParsedRecord {
+        ParsedRecord {
+            uid: Some(uid.into()),
+            title: format!("title {uid}"),
+            year: Some(2010),
+            cited_refs: refs.iter().map(|r| CitedRef::parse(r)).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn duplicates_are_counted_once() {
+        let mut c = Corpus::new();
+        assert!(c.push(rec("WOS:1", &["A B, 2000, J X, V1, P1"]), 0));
+        assert!(!c.push(rec("WOS:1", &["A B, 2000, J X, V1, P1"]), 0));
+        assert!(c.push(rec("WOS:2", &["A B, 2000, J X, V1, P1", "A B, 2000, J X, V1, P1"]), 0));
+        assert_eq!(c.records.len(), 2);
+        assert_eq!(c.duplicates, 1);
+        assert_eq!(c.refs.len(), 1);
+        assert_eq!(c.citations(), 2);
+        assert_eq!(c.citation_counts(), vec![2]);
+    }
+
+    #[test]
+    fn reconcile_merges_doi_less_citation() {
+        let mut c = Corpus::new();
+        c.push(rec("1", &["Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/jmkg.68.1.1.24036"]), 0);
+        c.push(rec("2", &["Vargo SL, 2004, J MARKETING, V68, P1", "Other A, 1999, J Y, V2, P3"]), 0);
+        // Two DOI works with one descriptor: ambiguous, not merged.
+        c.push(rec("3", &["Amb A, 2001, J Z, V5, P7, DOI 10.1/a", "Amb A, 2001, J Z, V5, P7, DOI 10.1/b"]), 0);
+        c.push(rec("4", &["Amb A, 2001, J Z, V5, P7"]), 0);
+        assert_eq!(c.refs.len(), 6);
+        assert_eq!(c.reconcile_refs(), 1);
+        let counts = c.citation_counts();
+        let vargo = c.refs.lookup("doi:10.1509/jmkg.68.1.1.24036").unwrap();
+        assert_eq!(counts[vargo as usize], 2);
+        assert_eq!(counts[c.refs.lookup("vargo s|2004|v68|p1").unwrap() as usize], 0);
+        assert_eq!(counts[c.refs.lookup("amb a|2001|v5|p7").unwrap() as usize], 1);
+    }
+}
