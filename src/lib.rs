@@ -20,3 +20,5 @@
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod network;
+pub mod pipeline;

@@ -1,0 +1,194 @@
+//! Network parameters: node selection per slice, link strength, counting and pruning.
+//! Each has a string form used by the CLI and shown in the GUI (`top:50`, `cosine`).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Which nodes each time slice keeps (definitions in [`crate::network::select`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "lowercase")]
+pub enum Selection {
+    /// The N most cited/occurring items of the slice (`top:50`).
+    Top { n: usize },
+    /// The top N% of the slice's items (`toppct:10`).
+    TopPct { pct: f64 },
+    /// CiteSpace's scaled g-index with factor k (`g:25`).
+    GIndex { k: f64 },
+    /// Count, co-occurrence and cosine thresholds for the first, middle and last slice,
+    /// interpolated linearly between them (`threshold:c,cc,ccv` uses one triple for all
+    /// slices; `threshold:c,cc,ccv;c,cc,ccv;c,cc,ccv` gives three).
+    Threshold { first: [f64; 3], middle: [f64; 3], last: [f64; 3] },
+    /// Every item.
+    All,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection::Top { n: 50 }
+    }
+}
+
+fn num<T: FromStr>(s: &str, what: &str) -> Result<T, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("{what}: {s:?} is not a valid number"))
+}
+
+fn triple(s: &str) -> Result<[f64; 3], String> {
+    let v: Vec<&str> = s.split(',').collect();
+    if v.len() != 3 {
+        return Err(format!("threshold triple {s:?} must be c,cc,ccv (three numbers)"));
+    }
+    let t = [num(v[0], "threshold c")?, num(v[1], "threshold cc")?, num(v[2], "threshold ccv")?];
+    if t.iter().any(|x: &f64| !x.is_finite() || *x < 0.0) {
+        return Err(format!("threshold values must be non-negative: {s:?}"));
+    }
+    Ok(t)
+}
+
+impl FromStr for Selection {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (rule, arg) = s.split_once(':').unwrap_or((s, ""));
+        match rule.trim().to_lowercase().as_str() {
+            "all" => Ok(Selection::All),
+            "top" => {
+                let n: usize = num(arg, "top:N")?;
+                if n == 0 {
+                    return Err("top:N needs N ≥ 1".into());
+                }
+                Ok(Selection::Top { n })
+            }
+            "toppct" => {
+                let pct: f64 = num(arg, "toppct:N")?;
+                if !(pct > 0.0 && pct <= 100.0) {
+                    return Err(format!("toppct:N needs 0 < N ≤ 100, got {pct}"));
+                }
+                Ok(Selection::TopPct { pct })
+            }
+            "g" => {
+                let k: f64 = num(arg, "g:k")?;
+                if !(k > 0.0 && k.is_finite()) {
+                    return Err(format!("g:k needs a scale factor k > 0, got {k}"));
+                }
+                Ok(Selection::GIndex { k })
+            }
+            "threshold" => {
+                let parts: Vec<&str> = arg.split(';').collect();
+                match parts.as_slice() {
+                    [one] => {
+                        let t = triple(one)?;
+                        Ok(Selection::Threshold { first: t, middle: t, last: t })
+                    }
+                    [a, b, c] => Ok(Selection::Threshold { first: triple(a)?, middle: triple(b)?, last: triple(c)? }),
+                    _ => Err("threshold takes one triple c,cc,ccv or three separated by ';'".into()),
+                }
+            }
+            _ => Err(format!(
+                "unknown selection {s:?}; expected top:N, toppct:N, g:k, threshold:c,cc,ccv or all"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Selection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = |t: &[f64; 3]| format!("{},{},{}", t[0], t[1], t[2]);
+        match self {
+            Selection::Top { n } => write!(f, "top:{n}"),
+            Selection::TopPct { pct } => write!(f, "toppct:{pct}"),
+            Selection::GIndex { k } => write!(f, "g:{k}"),
+            Selection::Threshold { first, middle, last } if first == middle && middle == last => {
+                write!(f, "threshold:{}", t(first))
+            }
+            Selection::Threshold { first, middle, last } => {
+                write!(f, "threshold:{};{};{}", t(first), t(middle), t(last))
+            }
+            Selection::All => write!(f, "all"),
+        }
+    }
+}
+
+macro_rules! named_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident => $s:literal),+ $(,)? } default $def:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($(#[$vm])* $var),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+            pub fn name(self) -> &'static str { match self { $($name::$var => $s),+ } }
+        }
+        impl Default for $name { fn default() -> Self { $name::$def } }
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let l = s.trim().to_lowercase();
+                $name::ALL.iter().copied().find(|v| v.name() == l).ok_or_else(|| {
+                    let names: Vec<&str> = $name::ALL.iter().map(|v| v.name()).collect();
+                    format!("unknown {} {s:?}; expected one of {}", stringify!($name).to_lowercase(), names.join(", "))
+                })
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.name()) }
+        }
+    };
+}
+
+named_enum! {
+    /// Link strength (definitions in [`crate::network::normalize`]).
+    Measure {
+        /// Co-occurrence counts as they are.
+        Raw => "raw",
+        /// Salton's cosine, c_ij / sqrt(c_i c_j): CiteSpace's default.
+        Cosine => "cosine",
+        Jaccard => "jaccard",
+        Dice => "dice",
+        /// van Eck & Waltman (2009): c_ij / (c_i c_j), scaled by the total.
+        Association => "association",
+    } default Cosine
+}
+
+named_enum! {
+    /// How one record's co-occurrences are counted.
+    Counting {
+        /// Every pair in a record counts 1.
+        Full => "full",
+        /// A record with n items gives each of its pairs 1/(n − 1).
+        Fractional => "fractional",
+    } default Full
+}
+
+named_enum! {
+    /// Link pruning.
+    Prune {
+        None => "none",
+        /// PFNET(r = ∞, q = n − 1): the union of all minimum spanning trees of the distance graph.
+        Pathfinder => "pathfinder",
+        /// One minimum spanning tree of the distance graph.
+        Mst => "mst",
+    } default None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_round_trip() {
+        for s in ["top:50", "toppct:10", "g:25", "threshold:2,3,0.2", "threshold:1,1,0;2,2,0.1;3,3,0.2", "all"] {
+            let sel: Selection = s.parse().unwrap();
+            assert_eq!(sel.to_string(), s);
+        }
+        assert!("g:-1".parse::<Selection>().unwrap_err().contains("k > 0"));
+        assert!("top:0".parse::<Selection>().is_err());
+        assert!("toppct:150".parse::<Selection>().is_err());
+        assert!("threshold:1,2".parse::<Selection>().is_err());
+        assert!("bogus:1".parse::<Selection>().is_err());
+        assert_eq!("Cosine".parse::<Measure>(), Ok(Measure::Cosine));
+        assert!("euclid".parse::<Measure>().unwrap_err().contains("raw, cosine"));
+        assert_eq!("mst".parse::<Prune>(), Ok(Prune::Mst));
+    }
+}

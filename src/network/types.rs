@@ -1,0 +1,193 @@
+//! The merged network: nodes with their counts per year, links with their strength and
+//! the year they first appeared. Analysis results (clusters, centrality, bursts,
+//! positions) are stored on the nodes so one value carries the whole map.
+
+use petgraph::graph::UnGraph;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the nodes of a network are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// Cited references (document co-citation).
+    #[default]
+    Reference,
+    /// First authors of cited references (author co-citation).
+    Author,
+    /// Sources of cited references (journal co-citation).
+    Journal,
+    /// Authors of the records (co-authorship).
+    Coauthor,
+    /// Institutions of the records (collaboration).
+    Institution,
+    /// Countries of the records (collaboration).
+    Country,
+    /// Author keywords and Keywords Plus (co-occurrence).
+    Keyword,
+    /// The records themselves (bibliographic coupling).
+    Coupling,
+}
+
+impl NodeKind {
+    pub const ALL: [NodeKind; 8] = [
+        NodeKind::Reference,
+        NodeKind::Author,
+        NodeKind::Journal,
+        NodeKind::Coauthor,
+        NodeKind::Institution,
+        NodeKind::Country,
+        NodeKind::Keyword,
+        NodeKind::Coupling,
+    ];
+
+    /// The name used on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Reference => "reference",
+            NodeKind::Author => "author",
+            NodeKind::Journal => "journal",
+            NodeKind::Coauthor => "coauthor",
+            NodeKind::Institution => "institution",
+            NodeKind::Country => "country",
+            NodeKind::Keyword => "keyword",
+            NodeKind::Coupling => "coupling",
+        }
+    }
+
+    /// Plain-words description for the GUI.
+    pub fn describe(self) -> &'static str {
+        match self {
+            NodeKind::Reference => "Cited references (co-citation)",
+            NodeKind::Author => "Cited authors (co-citation)",
+            NodeKind::Journal => "Cited journals (co-citation)",
+            NodeKind::Coauthor => "Authors (co-authorship)",
+            NodeKind::Institution => "Institutions (collaboration)",
+            NodeKind::Country => "Countries (collaboration)",
+            NodeKind::Keyword => "Keywords (co-occurrence)",
+            NodeKind::Coupling => "Documents (bibliographic coupling)",
+        }
+    }
+
+    /// True for kinds whose counts are citations (co-citation kinds).
+    pub fn is_cocitation(self) -> bool {
+        matches!(self, NodeKind::Reference | NodeKind::Author | NodeKind::Journal)
+    }
+}
+
+impl std::str::FromStr for NodeKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        NodeKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = NodeKind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown node kind {s:?}; expected one of {}", names.join(", "))
+            })
+    }
+}
+
+/// A burst of activity (Kleinberg 2002).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Burst {
+    pub strength: f64,
+    pub begin: i32,
+    pub end: i32,
+}
+
+/// A node of the merged network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Node {
+    /// Stable identifier: the normalised key of the item (reference key, author key, ...).
+    pub id: String,
+    /// Display label (for references, the reference as WoS writes it).
+    pub label: String,
+    /// Local count over the whole span: citations (co-citation kinds), records
+    /// (co-authorship, keywords) or references (coupling).
+    pub count: u32,
+    /// Local count per publication year of the citing/containing records.
+    pub per_year: BTreeMap<i32, u32>,
+    /// The first slice start year in which the node was selected.
+    pub first_slice: i32,
+    /// Publication year of the item where it has one (cited reference, document),
+    /// else the first year it occurs.
+    pub year: Option<i32>,
+    /// DOI of a cited reference or document.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doi: Option<String>,
+    /// Global "times cited" of a document node, from the database (not local).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub times_cited: Option<u32>,
+    /// Cluster id (after clustering).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cluster: Option<u32>,
+    /// Normalised betweenness centrality, 0–1 (after analysis).
+    #[serde(default)]
+    pub betweenness: f64,
+    /// Citation burst, if any (after analysis).
+    #[serde(default)]
+    pub burst: Option<Burst>,
+    /// Sigma = (betweenness + 1)^burst strength (after analysis); 1 without a burst.
+    #[serde(default = "one")]
+    pub sigma: f64,
+    /// Silhouette of the node in its cluster (after analysis).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub silhouette: Option<f64>,
+    /// Layout position (after layout).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub x: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub y: Option<f64>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A link of the merged network, `source < target`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub source: u32,
+    pub target: u32,
+    /// Strength after normalisation (the chosen measure).
+    pub weight: f64,
+    /// Co-occurrence count over the span (full or fractional counting).
+    pub count: f64,
+    /// Start year of the first slice in which the link occurred.
+    pub first_year: i32,
+}
+
+/// A network: nodes, links, and what the nodes are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Network {
+    pub kind: NodeKind,
+    pub nodes: Vec<Node>,
+    /// Links sorted by (source, target).
+    pub links: Vec<Link>,
+}
+
+impl Network {
+    /// The petgraph view used by analysis and layout: node `i` is `NodeIndex::new(i)`,
+    /// edge weights are link weights.
+    pub fn graph(&self) -> UnGraph<(), f64> {
+        let mut g = UnGraph::with_capacity(self.nodes.len(), self.links.len());
+        for _ in &self.nodes {
+            g.add_node(());
+        }
+        for l in &self.links {
+            g.add_edge((l.source as usize).into(), (l.target as usize).into(), l.weight);
+        }
+        g
+    }
+
+    /// Neighbour lists with weights (compressed, for fast algorithms).
+    pub fn adjacency(&self) -> Vec<Vec<(u32, f64)>> {
+        let mut adj = vec![Vec::new(); self.nodes.len()];
+        for l in &self.links {
+            adj[l.source as usize].push((l.target, l.weight));
+            adj[l.target as usize].push((l.source, l.weight));
+        }
+        adj
+    }
+}
