@@ -2,7 +2,7 @@
 //! the year they first appeared. Analysis results (clusters, centrality, bursts,
 //! positions) are stored on the nodes so one value carries the whole map.
 
-use petgraph::graph::UnGraph;
+use petgraph::graph::{NodeIndex, UnGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -171,12 +171,12 @@ impl Network {
     /// The petgraph view used by analysis and layout: node `i` is `NodeIndex::new(i)`,
     /// edge weights are link weights.
     pub fn graph(&self) -> UnGraph<(), f64> {
-        let mut g = UnGraph::with_capacity(self.nodes.len(), self.links.len());
+        let mut g: UnGraph<(), f64> = UnGraph::with_capacity(self.nodes.len(), self.links.len());
         for _ in &self.nodes {
             g.add_node(());
         }
         for l in &self.links {
-            g.add_edge((l.source as usize).into(), (l.target as usize).into(), l.weight);
+            g.add_edge(NodeIndex::new(l.source as usize), NodeIndex::new(l.target as usize), l.weight);
         }
         g
     }
