@@ -17,8 +17,10 @@
 //! }
 //! ```
 
+pub mod analysis;
 pub mod cli;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod network;
 pub mod pipeline;

@@ -191,3 +191,37 @@ impl Network {
         adj
     }
 }
+
+/// What is visible of a network in a year window: nodes with a count in the window
+/// (`from..=to`), links whose first year is at most `to` between visible nodes. The
+/// timeline slider shows exactly this; cumulative mode passes the span's first year
+/// as `from`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WindowView {
+    pub nodes: Vec<bool>,
+    pub links: Vec<bool>,
+    pub visible_nodes: usize,
+    pub visible_links: usize,
+}
+
+impl Network {
+    /// The nodes and links visible in `from..=to` (see [`WindowView`]).
+    pub fn window(&self, from: i32, to: i32) -> WindowView {
+        let nodes: Vec<bool> = self
+            .nodes
+            .iter()
+            .map(|n| n.per_year.range(from..=to).any(|(_, &c)| c > 0))
+            .collect();
+        let links: Vec<bool> = self
+            .links
+            .iter()
+            .map(|l| l.first_year <= to && nodes[l.source as usize] && nodes[l.target as usize])
+            .collect();
+        WindowView {
+            visible_nodes: nodes.iter().filter(|&&v| v).count(),
+            visible_links: links.iter().filter(|&&v| v).count(),
+            nodes,
+            links,
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Analysis of the merged network: clusters, silhouette, labels, betweenness, bursts
+//! and sigma (filled in by the analysis issue).
+
+use crate::model::Corpus;
+use crate::pipeline::{Analysis, Progress};
+
+/// Adds clusters, centrality, bursts and labels to `analysis` (stub).
+pub fn run(_corpus: &Corpus, _analysis: &mut Analysis, _progress: Progress) {}
