@@ -1,5 +1,13 @@
 //! Analysis of the merged network: clusters, silhouette, labels, betweenness, bursts
-//! and sigma (filled in by the analysis issue).
+//! and sigma.
+
+pub mod burst;
+pub mod centrality;
+pub mod cluster;
+mod csr;
+pub mod leiden;
+pub mod rng;
+pub mod silhouette;
 
 use crate::model::Corpus;
 use crate::pipeline::{Analysis, Progress};
