@@ -1,14 +1,21 @@
 //! The command-line interface: `cocite stats`, and later `cocite network` and
 //! `cocite open`. Every subcommand calls the same core as the app.
 
+mod network;
 mod stats;
+
+pub use network::write_json;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "cocite", version, about = "Science mapping: co-citation and co-occurrence networks from bibliographic exports")]
+#[command(
+    name = "cocite",
+    version,
+    about = "Science mapping: co-citation and co-occurrence networks from bibliographic exports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -18,6 +25,8 @@ struct Cli {
 enum Command {
     /// Load files or folders and print what was loaded.
     Stats(stats::StatsArgs),
+    /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
+    Network(network::NetworkArgs),
 }
 
 /// Runs the CLI on the process arguments.
@@ -26,11 +35,16 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Network(args)) => network::run(&args),
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();
