@@ -212,14 +212,15 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
             decoded.as_bytes()
         }
     };
-    if enc == Encoding::Utf8 && text::looks_binary(body) {
-        return Err("not a supported format: binary data (NUL bytes)".into());
-    }
+    // A recognised header wins: NUL bytes further in are per-record problems.
     if wos::detect(body) {
         return Ok((Format::Wos, enc, bom));
     }
     if wos_tab::detect(body) {
         return Ok((Format::WosTab, enc, bom));
+    }
+    if enc == Encoding::Utf8 && text::looks_binary(body) {
+        return Err("not a supported format: binary data (NUL bytes)".into());
     }
     let first: String = String::from_utf8_lossy(body)
         .lines()
