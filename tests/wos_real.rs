@@ -478,7 +478,7 @@ fn tab_delimited_export() {
     let Some(p) = shared("vos-citespace-internal-fixation/cite_savedrecs3_tabdelimited.txt") else {
         return;
     };
-    let c = load(&[p.clone()]).unwrap();
+    let c = load(std::slice::from_ref(&p)).unwrap();
     // 345 lines: a header and 344 records; the CR column is empty in this export.
     assert_eq!(c.records.len(), 344);
     assert_eq!(c.files[0].format, "wos-tab");
