@@ -1,16 +1,221 @@
-//! Analysis of the merged network: clusters, silhouette, labels, betweenness, bursts
-//! and sigma.
+//! Analysis of the merged network, CiteSpace style: clusters (Leiden or Louvain) with
+//! modularity Q, silhouette per node and cluster, cluster labels from the citing
+//! records (LLR, TF-IDF, MI), betweenness centrality, Kleinberg bursts and sigma.
+//!
+//! The algorithms are free functions on petgraph's `UnGraph<(), f64>` (node i =
+//! `NodeIndex::new(i)`, edge weight = link strength) in the submodules; [`run`] applies
+//! them to an [`Analysis`] with the parameters in `analysis.params`.
 
 pub mod burst;
 pub mod centrality;
 pub mod cluster;
 mod csr;
+pub mod labels;
 pub mod leiden;
 pub mod rng;
 pub mod silhouette;
 
 use crate::model::Corpus;
-use crate::pipeline::{Analysis, Progress};
+use crate::network::node_records;
+use crate::pipeline::{Analysis, ClusterInfo, ClusterMethod, Progress};
+use labels::{RecordText, TermTable};
 
-/// Adds clusters, centrality, bursts and labels to `analysis` (stub).
-pub fn run(_corpus: &Corpus, _analysis: &mut Analysis, _progress: Progress) {}
+/// Networks above this many nodes get sampled betweenness.
+pub const EXACT_BETWEENNESS_MAX_NODES: usize = 20_000;
+/// Sources sampled for betweenness on larger networks.
+pub const BETWEENNESS_SAMPLES: usize = 2_000;
+/// Confidence parameter δ of the stated betweenness error bound.
+pub const BETWEENNESS_DELTA: f64 = 0.05;
+/// Members, citing records and label terms kept per cluster.
+pub const TOP_PER_CLUSTER: usize = 10;
+
+/// Adds clusters, silhouettes, labels, betweenness, bursts and sigma to `analysis`.
+/// Stops between stages when `progress` returns false (results so far are kept).
+pub fn run(corpus: &Corpus, analysis: &mut Analysis, progress: Progress) {
+    let n = analysis.network.nodes.len();
+    if n == 0 {
+        return;
+    }
+    let g = analysis.network.graph();
+    let params = analysis.params.clone();
+
+    if !progress("clustering", 0.0) {
+        return;
+    }
+    let membership = match params.cluster {
+        ClusterMethod::Leiden => Some(cluster::leiden(&g, params.resolution, params.seed)),
+        ClusterMethod::Louvain => Some(cluster::louvain(&g, params.resolution, params.seed)),
+        ClusterMethod::None => None,
+    };
+    let mut sil = Vec::new();
+    if let Some(m) = &membership {
+        analysis.modularity = Some(cluster::modularity(&g, m, 1.0));
+        for (node, &c) in analysis.network.nodes.iter_mut().zip(m) {
+            node.cluster = Some(c);
+        }
+        if !progress("silhouette", 0.2) {
+            return;
+        }
+        sil = silhouette::silhouette(&g, m);
+        analysis.mean_silhouette = Some(sil.iter().sum::<f64>() / n as f64);
+        for (node, &s) in analysis.network.nodes.iter_mut().zip(&sil) {
+            node.silhouette = Some(s);
+        }
+    }
+
+    if !progress("betweenness", 0.4) {
+        return;
+    }
+    let between = if n > EXACT_BETWEENNESS_MAX_NODES {
+        let bound = centrality::sampled_error_bound(n, BETWEENNESS_SAMPLES, BETWEENNESS_DELTA);
+        analysis.notes.push(format!(
+            "betweenness estimated from {BETWEENNESS_SAMPLES} of {n} sources: within ±{bound:.4} of the exact value with probability {:.0}%",
+            (1.0 - BETWEENNESS_DELTA) * 100.0
+        ));
+        centrality::betweenness_sampled(&g, BETWEENNESS_SAMPLES, params.seed)
+    } else {
+        centrality::betweenness(&g)
+    };
+    for (node, &b) in analysis.network.nodes.iter_mut().zip(&between) {
+        node.betweenness = b;
+    }
+
+    if !progress("bursts", 0.7) {
+        return;
+    }
+    detect_bursts(analysis);
+
+    if let Some(m) = &membership {
+        if !progress("labels", 0.8) {
+            return;
+        }
+        analysis.clusters = describe_clusters(corpus, analysis, m, &sil);
+    }
+    progress("analysis", 1.0);
+}
+
+/// Bursts of every node's per-year counts against the records per year of the span,
+/// with CiteSpace's defaults; the node keeps its strongest burst and its sigma.
+fn detect_bursts(analysis: &mut Analysis) {
+    let (Some(&first), Some(&last)) = (
+        analysis.records_per_year.keys().next(),
+        analysis.records_per_year.keys().last(),
+    ) else {
+        return;
+    };
+    let years: Vec<i32> = (first..=last).collect();
+    let d: Vec<u64> = years
+        .iter()
+        .map(|y| analysis.records_per_year.get(y).map_or(0, |&x| x as u64))
+        .collect();
+    for node in &mut analysis.network.nodes {
+        let r: Vec<u64> = years
+            .iter()
+            .map(|y| node.per_year.get(y).map_or(0, |&x| x as u64))
+            .collect();
+        let bursts = burst::detect(
+            &r,
+            &d,
+            &years,
+            burst::DEFAULT_S,
+            burst::DEFAULT_GAMMA,
+            burst::DEFAULT_MIN_DURATION,
+        );
+        node.burst = burst::strongest(&bursts);
+        node.sigma = burst::sigma(node.betweenness, node.burst.as_ref());
+    }
+}
+
+/// Size, silhouette, mean year, top members, top citing records and labels per cluster.
+fn describe_clusters(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    membership: &[u32],
+    sil: &[f64],
+) -> Vec<ClusterInfo> {
+    let nodes = &analysis.network.nodes;
+    let k = membership
+        .iter()
+        .map(|&c| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); k];
+    for (i, &c) in membership.iter().enumerate() {
+        members[c as usize].push(i as u32);
+    }
+    let per_node = node_records(corpus, analysis);
+    // Citing records of each cluster with the number of members each cites.
+    let citing: Vec<Vec<(u32, u32)>> = members
+        .iter()
+        .map(|ms| {
+            let mut recs: Vec<u32> = ms
+                .iter()
+                .flat_map(|&m| per_node[m as usize].iter().copied())
+                .collect();
+            recs.sort_unstable();
+            let mut out: Vec<(u32, u32)> = Vec::new();
+            for r in recs {
+                match out.last_mut() {
+                    Some((last, c)) if *last == r => *c += 1,
+                    _ => out.push((r, 1)),
+                }
+            }
+            out
+        })
+        .collect();
+    let table = TermTable::build(corpus.records.iter().map(|r| record_text(corpus, r)));
+    let citing_ids: Vec<Vec<u32>> = citing
+        .iter()
+        .map(|c| c.iter().map(|&(r, _)| r).collect())
+        .collect();
+    let terms = labels::rank(&table, &citing_ids, analysis.params.labels, TOP_PER_CLUSTER);
+    let sil_means = silhouette::cluster_means(sil, membership);
+    (0..k)
+        .map(|c| {
+            let ms = &members[c];
+            let years: Vec<f64> = ms
+                .iter()
+                .filter_map(|&m| nodes[m as usize].year)
+                .map(f64::from)
+                .collect();
+            let mut top_members = ms.clone();
+            top_members.sort_by_key(|&m| (std::cmp::Reverse(nodes[m as usize].count), m));
+            top_members.truncate(TOP_PER_CLUSTER);
+            let mut top_citing = citing[c].clone();
+            top_citing.sort_by_key(|&(r, cnt)| (std::cmp::Reverse(cnt), r));
+            ClusterInfo {
+                id: c as u32,
+                size: ms.len(),
+                label: terms[c].first().map(|t| t.0.clone()).unwrap_or_default(),
+                terms: terms[c].clone(),
+                silhouette: sil_means.get(c).copied().unwrap_or(0.0),
+                mean_year: (!years.is_empty())
+                    .then(|| years.iter().sum::<f64>() / years.len() as f64),
+                top_members,
+                top_citing: top_citing
+                    .iter()
+                    .take(TOP_PER_CLUSTER)
+                    .map(|&(r, _)| r)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The fields of a record that labels are drawn from.
+fn record_text<'a>(corpus: &'a Corpus, r: &'a crate::model::Record) -> RecordText<'a> {
+    RecordText {
+        title: &r.title,
+        abstract_text: r.abstract_text.as_deref().unwrap_or(""),
+        author_keywords: r
+            .author_keywords
+            .iter()
+            .map(|&s| corpus.strings.get(s))
+            .collect(),
+        keywords_plus: r
+            .keywords_plus
+            .iter()
+            .map(|&s| corpus.strings.get(s))
+            .collect(),
+    }
+}
