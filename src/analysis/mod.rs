@@ -21,7 +21,7 @@ use crate::pipeline::{Analysis, ClusterInfo, ClusterMethod, Progress};
 use labels::{RecordText, TermTable};
 
 /// Networks above this many nodes get sampled betweenness.
-pub const EXACT_BETWEENNESS_MAX_NODES: usize = 20_000;
+pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
 /// Sources sampled for betweenness on larger networks.
 pub const BETWEENNESS_SAMPLES: usize = 2_000;
 /// Confidence parameter δ of the stated betweenness error bound.
@@ -217,5 +217,83 @@ fn record_text<'a>(corpus: &'a Corpus, r: &'a crate::model::Record) -> RecordTex
             .iter()
             .map(|&s| corpus.strings.get(s))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::{Link, Network, Node};
+    use crate::pipeline::AnalysisParams;
+    use std::collections::BTreeMap;
+
+    /// Two triangles joined by the link 2–3; node 0 is cited in 2001 only.
+    fn analysis(cluster: ClusterMethod) -> Analysis {
+        let per_year = |y: &[(i32, u32)]| y.iter().copied().collect::<BTreeMap<i32, u32>>();
+        let mut nodes: Vec<Node> = (0..6)
+            .map(|i| Node {
+                id: format!("n{i}"),
+                count: 2,
+                per_year: per_year(&[(2000, 1), (2002, 1)]),
+                ..Default::default()
+            })
+            .collect();
+        nodes[0].per_year = per_year(&[(2001, 4)]);
+        let links = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4), (3, 5), (4, 5)]
+            .map(|(s, t)| Link {
+                source: s,
+                target: t,
+                weight: 1.0,
+                count: 1.0,
+                first_year: 2000,
+            })
+            .to_vec();
+        Analysis {
+            params: AnalysisParams {
+                cluster,
+                ..Default::default()
+            },
+            network: Network {
+                nodes,
+                links,
+                ..Default::default()
+            },
+            records_per_year: [(2000, 4), (2001, 4), (2002, 4)].into_iter().collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn run_fills_every_measure() {
+        let mut a = analysis(ClusterMethod::Leiden);
+        run(&Corpus::new(), &mut a, &|_, _| true);
+        let clusters: Vec<Option<u32>> = a.network.nodes.iter().map(|n| n.cluster).collect();
+        assert_eq!(clusters, [0, 0, 0, 1, 1, 1].map(Some).to_vec());
+        // Two triangles with 7 equal links: Q = 2 · (3/7 − (7/14)²) = 5/14.
+        assert!((a.modularity.expect("clustered") - 5.0 / 14.0).abs() < 1e-12);
+        assert_eq!(a.clusters.len(), 2);
+        assert_eq!(a.clusters[0].size, 3);
+        // Silhouettes as in silhouette.rs: 0.625 at the tips, 0.4 at the bridge ends.
+        assert!(
+            (a.mean_silhouette.expect("clustered") - (4.0 * 0.625 + 2.0 * 0.4) / 6.0).abs() < 1e-12
+        );
+        // Node 2 lies on the one shortest path of each of the 6 pairs between {0,1} and
+        // {3,4,5}: 6 / (5 · 4 / 2) = 0.6.
+        assert!((a.network.nodes[2].betweenness - 0.6).abs() < 1e-12);
+        // Node 0: r = [0, 4, 0], d = [4, 4, 4] is the hand-computed burst of burst.rs,
+        // but it lasts one year, below the default minimum duration of 2.
+        assert_eq!(a.network.nodes[0].burst, None);
+        assert_eq!(a.network.nodes[0].sigma, 1.0);
+    }
+
+    #[test]
+    fn no_clustering_and_cancel() {
+        let mut a = analysis(ClusterMethod::None);
+        run(&Corpus::new(), &mut a, &|_, _| true);
+        assert!(a.network.nodes.iter().all(|n| n.cluster.is_none()) && a.modularity.is_none());
+        assert!(a.network.nodes[2].betweenness > 0.0);
+        let mut a = analysis(ClusterMethod::Leiden);
+        run(&Corpus::new(), &mut a, &|stage, _| stage != "betweenness");
+        assert!(a.network.nodes[0].cluster.is_some() && a.network.nodes[2].betweenness == 0.0);
     }
 }
