@@ -119,7 +119,11 @@ fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
         1
     };
     let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] >= kth).collect();
-    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key)));
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
+    });
     order
         .iter()
         .take(k)
