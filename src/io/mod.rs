@@ -160,8 +160,11 @@ enum Job {
     },
 }
 
-/// Runs a job; gives back the block's buffer for reuse.
-fn run_job(job: Job) -> ((u32, Result<wos::BlockResult, String>), Option<Vec<u8>>) {
+/// A job's result, and the block buffer it gives back for reuse.
+type JobOutput = ((u32, Result<wos::BlockResult, String>), Option<Vec<u8>>);
+
+/// Runs a job.
+fn run_job(job: Job) -> JobOutput {
     match job {
         Job::WosBlock {
             file,
@@ -281,11 +284,10 @@ impl Merger {
 
 /// Opens and sniffs one file; on success returns the reader (past the sniffed head),
 /// the head bytes, and the format.
-fn open_input(
-    path: &Path,
-    size: u64,
-    opts: &LoadOptions,
-) -> Result<(BufReader<File>, Vec<u8>, Format, Encoding, usize), String> {
+/// An opened input: reader past the sniffed head, the head, format, encoding, BOM length.
+type Opened = (BufReader<File>, Vec<u8>, Format, Encoding, usize);
+
+fn open_input(path: &Path, size: u64, opts: &LoadOptions) -> Result<Opened, String> {
     if size > opts.max_file_bytes {
         return Err(format!(
             "file is {size} bytes, over the limit of {} bytes (LoadOptions::max_file_bytes); skipped",
@@ -519,7 +521,6 @@ pub fn load_with(
             &sources,
             &shown_paths,
         );
-        drop(send);
         drop(tx);
         merging.join()
     })
