@@ -28,8 +28,8 @@
 //!
 //! Citations of one work with and without DOI get different keys from these rules
 //! alone (about 6% of citations omit a DOI WoS knows); [`crate::model::Corpus::reconcile_refs`]
-//! merges a DOI-less key into the DOI key when its author, year, volume and page match
-//! exactly one cited work that has a DOI.
+//! merges a DOI-less key into the DOI key when its author key, year, volume and page
+//! match exactly one cited work that has a DOI.
 
 use serde::{Deserialize, Serialize};
 
@@ -296,20 +296,6 @@ pub fn make_key(
             page.unwrap_or("")
         ),
     }
-}
-
-/// The key a cited work would have without its DOI, used to reconcile citations of one
-/// work written with and without DOI. `None` when volume or page is missing (too
-/// ambiguous to merge on).
-pub fn descriptor_key(
-    author: &str,
-    year: Option<i32>,
-    volume: Option<&str>,
-    page: Option<&str>,
-) -> Option<String> {
-    let (v, p) = (volume?, page?);
-    let y = year?;
-    Some(format!("{}|{y}|v{v}|p{p}", author_key(author)))
 }
 
 #[cfg(test)]
