@@ -286,6 +286,90 @@ impl CitedRef {
         }
     }
 
+    /// Builds a cited reference from parts parsed out of another database's syntax
+    /// (Scopus, RIS, ...). The label is written the way WoS writes references
+    /// (`Vargo S.L., 2004, Journal of Marketing, V68, P1`) and the key follows the same
+    /// rules, so the same work gets the same key whichever database cited it.
+    ///
+    /// ```
+    /// use cocite::model::CitedRef;
+    /// let s = CitedRef::from_parts("Vargo, S.L.", Some(2004), "Journal of Marketing", Some("68"), Some("1"), None);
+    /// let w = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1");
+    /// assert_eq!(s.key, w.key);
+    /// assert_eq!(s.label, "Vargo S.L., 2004, Journal of Marketing, V68, P1");
+    /// ```
+    pub fn from_parts(
+        author: &str,
+        year: Option<i32>,
+        source: &str,
+        volume: Option<&str>,
+        page: Option<&str>,
+        doi: Option<&str>,
+    ) -> CitedRef {
+        // "Vargo, S.L." → "Vargo S.L." (WoS has no comma between surname and initials).
+        let author: String = author
+            .replacen(',', "", 1)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let source = source.replace(',', " ");
+        let source = source.trim();
+        let mut label = String::with_capacity(author.len() + source.len() + 24);
+        let push_part = |label: &mut String, text: &str| -> (u32, u32) {
+            if !label.is_empty() {
+                label.push_str(", ");
+            }
+            let start = label.len() as u32;
+            label.push_str(text);
+            (start, label.len() as u32)
+        };
+        let a = if author.is_empty() {
+            (0, 0)
+        } else {
+            push_part(&mut label, &author)
+        };
+        if let Some(y) = year {
+            push_part(&mut label, &y.to_string());
+        }
+        let src = if source.is_empty() {
+            (0, 0)
+        } else {
+            push_part(&mut label, source)
+        };
+        fn clean(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty() && !v.contains(','))
+        }
+        let vol = clean(volume).map(|v| {
+            let r = push_part(&mut label, &format!("V{v}"));
+            (r.0 + 1, r.1)
+        });
+        let pg = clean(page).map(|p| {
+            let r = push_part(&mut label, &format!("P{p}"));
+            (r.0 + 1, r.1)
+        });
+        let doi = doi.and_then(normalize_doi);
+        let get = |r: (u32, u32)| &label[r.0 as usize..r.1 as usize];
+        let key = make_key(
+            get(a),
+            year,
+            get(src),
+            vol.map(get),
+            pg.map(get),
+            doi.as_deref(),
+        );
+        CitedRef {
+            year,
+            doi,
+            key,
+            author: a,
+            source: src,
+            volume: vol,
+            page: pg,
+            label,
+        }
+    }
+
     fn part(&self, r: (u32, u32)) -> &str {
         &self.label[r.0 as usize..r.1 as usize]
     }
