@@ -199,14 +199,22 @@ pub fn run(corpus: &Corpus, params: &AnalysisParams) -> Result<Analysis, ParamEr
 }
 
 /// Runs the pipeline. Returns `Ok` with partial results noted if cancelled.
-pub fn run_with(corpus: &Corpus, params: &AnalysisParams, progress: Progress) -> Result<Analysis, ParamError> {
+pub fn run_with(
+    corpus: &Corpus,
+    params: &AnalysisParams,
+    progress: Progress,
+) -> Result<Analysis, ParamError> {
     params.validate()?;
     let mut analysis = crate::network::build_analysis(corpus, params, progress)?;
     let t = std::time::Instant::now();
     crate::analysis::run(corpus, &mut analysis, progress);
-    analysis.timings_ms.insert("analysis".into(), t.elapsed().as_secs_f64() * 1000.0);
+    analysis
+        .timings_ms
+        .insert("analysis".into(), t.elapsed().as_secs_f64() * 1000.0);
     let t = std::time::Instant::now();
     crate::layout::run(&mut analysis, progress);
-    analysis.timings_ms.insert("layout".into(), t.elapsed().as_secs_f64() * 1000.0);
+    analysis
+        .timings_ms
+        .insert("layout".into(), t.elapsed().as_secs_f64() * 1000.0);
     Ok(analysis)
 }

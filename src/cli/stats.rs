@@ -76,7 +76,11 @@ fn compute(c: &Corpus) -> Stats {
     let counts = c.citation_counts();
     let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
     let unique = order.len();
-    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key)));
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
+    });
     let top_cited = order
         .iter()
         .take(10)
@@ -121,7 +125,11 @@ fn compute(c: &Corpus) -> Stats {
 
 pub fn run(args: &StatsArgs) -> ExitCode {
     let t0 = Instant::now();
-    let loaded = load_with(&args.inputs.paths, &LoadOptions::default(), &super::stderr_progress);
+    let loaded = load_with(
+        &args.inputs.paths,
+        &LoadOptions::default(),
+        &super::stderr_progress,
+    );
     let (corpus, lt) = match loaded {
         Ok(x) => x,
         Err(e) => {
@@ -138,7 +146,8 @@ pub fn run(args: &StatsArgs) -> ExitCode {
     s.timings_ms.insert("reconcile".into(), lt.reconcile_ms);
     s.timings_ms.insert("load".into(), load_ms);
     s.timings_ms.insert("stats".into(), stats_ms);
-    s.timings_ms.insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
+    s.timings_ms
+        .insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
     if args.json {
         match serde_json::to_string_pretty(&s) {
             Ok(j) => println!("{j}"),
@@ -154,12 +163,18 @@ pub fn run(args: &StatsArgs) -> ExitCode {
 }
 
 fn print_text(s: &Stats) {
-    println!("records:            {} from {} file(s) ({} duplicate(s) skipped)", s.records, s.files, s.duplicates);
+    println!(
+        "records:            {} from {} file(s) ({} duplicate(s) skipped)",
+        s.records, s.files, s.duplicates
+    );
     for f in &s.file_list {
         println!("  {:<8} {:>7}  {}", f.format, f.records, f.path);
     }
     match (s.years.min, s.years.max) {
-        (Some(a), Some(b)) => println!("years:              {a}–{b} ({} record(s) without year)", s.records_without_year),
+        (Some(a), Some(b)) => println!(
+            "years:              {a}–{b} ({} record(s) without year)",
+            s.records_without_year
+        ),
         _ => println!("years:              none"),
     }
     let per_year: Vec<String> = s.per_year.iter().map(|(y, n)| format!("{y}:{n}")).collect();
@@ -182,6 +197,10 @@ fn print_text(s: &Stats) {
     if s.problems.len() > 50 {
         println!("  ... {} more (use --json for all)", s.problems.len() - 50);
     }
-    let t: Vec<String> = s.timings_ms.iter().map(|(k, v)| format!("{k} {v:.1} ms")).collect();
+    let t: Vec<String> = s
+        .timings_ms
+        .iter()
+        .map(|(k, v)| format!("{k} {v:.1} ms"))
+        .collect();
     println!("time:               {}", t.join(", "));
 }

@@ -146,14 +146,32 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 
 /// A unit of parallel work.
 enum Job {
-    WosBlock { file: u32, bytes: Vec<u8>, first_line: u64 },
-    WosTab { file: u32, path: PathBuf, encoding: Encoding, bom: usize },
+    WosBlock {
+        file: u32,
+        bytes: Vec<u8>,
+        first_line: u64,
+    },
+    WosTab {
+        file: u32,
+        path: PathBuf,
+        encoding: Encoding,
+        bom: usize,
+    },
 }
 
 fn run_job(job: Job) -> (u32, Result<wos::BlockResult, String>) {
     match job {
-        Job::WosBlock { file, bytes, first_line } => (file, Ok(wos::parse_block(&bytes, first_line))),
-        Job::WosTab { file, path, encoding, bom } => (file, read_tab(&path, encoding, bom)),
+        Job::WosBlock {
+            file,
+            bytes,
+            first_line,
+        } => (file, Ok(wos::parse_block(&bytes, first_line))),
+        Job::WosTab {
+            file,
+            path,
+            encoding,
+            bom,
+        } => (file, read_tab(&path, encoding, bom)),
     }
 }
 
@@ -171,7 +189,8 @@ fn read_tab(path: &Path, encoding: Encoding, bom: usize) -> Result<wos::BlockRes
             let (s, lossy) = text::decode_utf16(&bytes[bom..], encoding);
             let mut r = wos_tab::parse(s.as_bytes())?;
             if lossy {
-                r.problems.push((0, "invalid UTF-16 sequences replaced by U+FFFD".into()));
+                r.problems
+                    .push((0, "invalid UTF-16 sequences replaced by U+FFFD".into()));
             }
             Ok(r)
         }
@@ -244,9 +263,9 @@ pub fn load_with(
     let mut per_file_non_utf8: Vec<Option<(u64, u64)>> = Vec::new();
 
     let flush = |batch: &mut Vec<Job>,
-                     corpus: &mut Corpus,
-                     timings: &mut LoadTimings,
-                     non_utf8: &mut Vec<Option<(u64, u64)>>| {
+                 corpus: &mut Corpus,
+                 timings: &mut LoadTimings,
+                 non_utf8: &mut Vec<Option<(u64, u64)>>| {
         let t = Instant::now();
         let results: Vec<_> = std::mem::take(batch).into_par_iter().map(run_job).collect();
         timings.parse_ms += ms(t);
@@ -330,7 +349,11 @@ pub fn load_with(
                 batch_size += size as usize;
             }
             Format::Wos if encoding != Encoding::Utf8 => {
-                corpus.problem(&shown, 0, "UTF-16 plain-text exports are not supported; export as UTF-8");
+                corpus.problem(
+                    &shown,
+                    0,
+                    "UTF-16 plain-text exports are not supported; export as UTF-8",
+                );
             }
             Format::Wos => {
                 let mut buf = head;
@@ -343,7 +366,11 @@ pub fn load_with(
                         match fill(&mut reader, &mut buf, target) {
                             Ok(e) => eof = e,
                             Err(e) => {
-                                corpus.problem(&shown, line, format!("read error: {e}; rest of file skipped"));
+                                corpus.problem(
+                                    &shown,
+                                    line,
+                                    format!("read error: {e}; rest of file skipped"),
+                                );
                                 eof = true;
                             }
                         }
@@ -374,7 +401,12 @@ pub fn load_with(
                     });
                     line += lines;
                     if batch_size >= batch_bytes {
-                        flush(&mut batch, &mut corpus, &mut timings, &mut per_file_non_utf8);
+                        flush(
+                            &mut batch,
+                            &mut corpus,
+                            &mut timings,
+                            &mut per_file_non_utf8,
+                        );
                         prog.bytes_done += batch_size as u64;
                         prog.records = corpus.records.len();
                         progress(prog);
@@ -385,14 +417,24 @@ pub fn load_with(
         }
         prog.files_done += 1;
         if batch_size >= batch_bytes || batch.len() >= threads * 8 {
-            flush(&mut batch, &mut corpus, &mut timings, &mut per_file_non_utf8);
+            flush(
+                &mut batch,
+                &mut corpus,
+                &mut timings,
+                &mut per_file_non_utf8,
+            );
             prog.bytes_done += batch_size as u64;
             prog.records = corpus.records.len();
             progress(prog);
             batch_size = 0;
         }
     }
-    flush(&mut batch, &mut corpus, &mut timings, &mut per_file_non_utf8);
+    flush(
+        &mut batch,
+        &mut corpus,
+        &mut timings,
+        &mut per_file_non_utf8,
+    );
     prog.bytes_done = prog.bytes_total;
     prog.records = corpus.records.len();
     progress(prog);

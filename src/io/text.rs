@@ -49,8 +49,8 @@ pub fn decode_utf16(bytes: &[u8], enc: Encoding) -> (String, bool) {
 
 /// Windows-1252 code points for bytes 0x80–0x9F (the rest of the high half is Latin-1).
 const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’',
-    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
 /// Decodes a line: UTF-8 when valid, else Windows-1252. The flag says whether the
@@ -90,8 +90,14 @@ mod tests {
 
     #[test]
     fn utf16_decoding() {
-        let bytes: Vec<u8> = "PT\tAU\nJ\tMüller".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
-        assert_eq!(decode_utf16(&bytes, Encoding::Utf16Le), ("PT\tAU\nJ\tMüller".to_string(), false));
+        let bytes: Vec<u8> = "PT\tAU\nJ\tMüller"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(
+            decode_utf16(&bytes, Encoding::Utf16Le),
+            ("PT\tAU\nJ\tMüller".to_string(), false)
+        );
         assert!(decode_utf16(&[0x00, 0xD8], Encoding::Utf16Le).1);
     }
 
@@ -100,6 +106,9 @@ mod tests {
         let (s, lossy) = decode_line(b"M\xfcller \x93quoted\x94");
         assert!(lossy);
         assert_eq!(s, "Müller “quoted”");
-        assert_eq!(decode_line("Müller".as_bytes()), (Cow::Borrowed("Müller"), false));
+        assert_eq!(
+            decode_line("Müller".as_bytes()),
+            (Cow::Borrowed("Müller"), false)
+        );
     }
 }

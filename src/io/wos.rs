@@ -17,9 +17,9 @@
 //! - implausible years (outside 1000–2100) → year left empty, reported.
 
 use super::text::decode_line;
+use crate::model::cited_ref::normalize_doi;
 use crate::model::record::parse_address;
 use crate::model::{CitedRef, ParsedRecord};
-use crate::model::cited_ref::normalize_doi;
 
 /// What a block of WoS text produced.
 #[derive(Debug, Default)]
@@ -39,7 +39,10 @@ pub fn detect(bytes: &[u8]) -> bool {
         .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
         .find(|l| !l.iter().all(u8::is_ascii_whitespace));
     match first {
-        Some(l) => (l.starts_with(b"FN ") && contains(l, b"Web of Science")) || (l.starts_with(b"PT ") && l.len() <= 5),
+        Some(l) => {
+            (l.starts_with(b"FN ") && contains(l, b"Web of Science"))
+                || (l.starts_with(b"PT ") && l.len() <= 5)
+        }
         None => false,
     }
 }
@@ -232,7 +235,10 @@ impl Builder {
             match self.tc.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    problems.push((self.line, format!("TC is not a number: {:?}", truncate(&self.tc))));
+                    problems.push((
+                        self.line,
+                        format!("TC is not a number: {:?}", truncate(&self.tc)),
+                    ));
                     None
                 }
             }
@@ -279,7 +285,10 @@ pub fn parse_year(s: &str, line: u64, tag: &str, problems: &mut Vec<(u64, String
     match s.parse::<i32>() {
         Ok(y) if (1000..=2100).contains(&y) => Some(y),
         _ => {
-            problems.push((line, format!("{tag} is not a plausible year: {:?}", truncate(s))));
+            problems.push((
+                line,
+                format!("{tag} is not a plausible year: {:?}", truncate(s)),
+            ));
             None
         }
     }
@@ -287,7 +296,11 @@ pub fn parse_year(s: &str, line: u64, tag: &str, problems: &mut Vec<(u64, String
 
 /// Splits a `;`-separated keyword list.
 pub fn split_keywords(s: &str) -> Vec<String> {
-    s.split(';').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect()
+    s.split(';')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn is_tag_line(l: &[u8]) -> bool {
@@ -320,9 +333,11 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
         let line: &str = &text;
         if line.contains('\0') {
             if let Some(b) = cur.as_mut() {
-                b.malformed.get_or_insert_with(|| format!("binary data (NUL byte) at line {line_no}"));
+                b.malformed
+                    .get_or_insert_with(|| format!("binary data (NUL byte) at line {line_no}"));
             } else {
-                out.problems.push((line_no, "binary data (NUL byte) outside a record".into()));
+                out.problems
+                    .push((line_no, "binary data (NUL byte) outside a record".into()));
             }
             continue;
         }
@@ -330,7 +345,8 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
             match cur.as_mut() {
                 Some(b) => b.add(field, line),
                 None if !outside_reported => {
-                    out.problems.push((line_no, "continuation line outside a record".into()));
+                    out.problems
+                        .push((line_no, "continuation line outside a record".into()));
                     outside_reported = true;
                 }
                 None => {}
@@ -338,10 +354,18 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
             continue;
         }
         // "AUGilles, H": a known tag with the space missing (seen in real exports).
-        if !is_tag_line(raw) && cur.is_some() && raw.len() > 2 && field_of(&raw[..2]) != Field::Ignored && line.is_char_boundary(2) {
+        if !is_tag_line(raw)
+            && cur.is_some()
+            && raw.len() > 2
+            && field_of(&raw[..2]) != Field::Ignored
+            && line.is_char_boundary(2)
+        {
             out.problems.push((
                 line_no,
-                format!("no space after tag {}; read as that field", String::from_utf8_lossy(&raw[..2])),
+                format!(
+                    "no space after tag {}; read as that field",
+                    String::from_utf8_lossy(&raw[..2])
+                ),
             ));
             field = field_of(&raw[..2]);
             if let Some(b) = cur.as_mut() {
@@ -352,12 +376,14 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
         if !is_tag_line(raw) {
             match cur.as_mut() {
                 Some(b) => {
-                    b.malformed
-                        .get_or_insert_with(|| format!("line {line_no} is not a field tag: {:?}", truncate(line)));
+                    b.malformed.get_or_insert_with(|| {
+                        format!("line {line_no} is not a field tag: {:?}", truncate(line))
+                    });
                 }
-                None => out
-                    .problems
-                    .push((line_no, format!("unexpected text outside a record: {:?}", truncate(line)))),
+                None => out.problems.push((
+                    line_no,
+                    format!("unexpected text outside a record: {:?}", truncate(line)),
+                )),
             }
             continue;
         }
@@ -368,7 +394,9 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
                 if let Some(b) = cur.take() {
                     out.problems.push((
                         b.line,
-                        format!("record not closed by ER before the next PT at line {line_no}; kept"),
+                        format!(
+                            "record not closed by ER before the next PT at line {line_no}; kept"
+                        ),
                     ));
                     if let Some(r) = b.finish(&mut out.problems) {
                         out.records.push(r);
@@ -400,7 +428,10 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
                 None if !outside_reported => {
                     out.problems.push((
                         line_no,
-                        format!("field {} outside a record (no PT line); ignored", String::from_utf8_lossy(tag)),
+                        format!(
+                            "field {} outside a record (no PT line); ignored",
+                            String::from_utf8_lossy(tag)
+                        ),
                     ));
                     outside_reported = true;
                 }
@@ -409,7 +440,10 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
         }
     }
     if let Some(b) = cur.take() {
-        out.problems.push((b.line, "record not closed by ER (truncated file?); kept with the fields read".into()));
+        out.problems.push((
+            b.line,
+            "record not closed by ER (truncated file?); kept with the fields read".into(),
+        ));
         if let Some(r) = b.finish(&mut out.problems) {
             out.records.push(r);
         }
@@ -432,7 +466,10 @@ mod tests {
         assert_eq!(a.authors, vec!["Vargo, SL", "Lusch, RF"]);
         assert_eq!(a.authors_full[1], "Lusch, Robert F.");
         assert_eq!(a.title, "Evolving to a new dominant logic for marketing");
-        assert_eq!(a.author_keywords, vec!["service", "value co-creation", "dominant logic"]);
+        assert_eq!(
+            a.author_keywords,
+            vec!["service", "value co-creation", "dominant logic"]
+        );
         assert_eq!(a.addresses[0].country.as_deref(), Some("USA"));
         assert_eq!(a.cited_refs.len(), 2);
         assert_eq!(a.cited_refs[1].doi.as_deref(), Some("10.1002/dir.20015"));
@@ -488,7 +525,9 @@ mod tests {
 
     #[test]
     fn detection_and_split() {
-        assert!(detect(b"\nFN Thomson Reuters Web of Science\xe2\x84\xa2\nVR 1.0"));
+        assert!(detect(
+            b"\nFN Thomson Reuters Web of Science\xe2\x84\xa2\nVR 1.0"
+        ));
         assert!(detect(b"PT J\nAU x"));
         assert!(!detect(b"PT\tAU\tBA"));
         assert!(!detect(b"TY  - JOUR"));

@@ -58,7 +58,10 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         let row = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let row = row.strip_suffix(b"\r").unwrap_or(row);
         if header.is_empty() {
-            header = row.split(|&b| b == b'\t').map(|h| h.trim_ascii().to_vec()).collect();
+            header = row
+                .split(|&b| b == b'\t')
+                .map(|h| h.trim_ascii().to_vec())
+                .collect();
             continue;
         }
         if row.trim_ascii().is_empty() {
@@ -67,10 +70,18 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         let cells: Vec<&[u8]> = row.split(|&b| b == b'\t').collect();
         // WoS ends rows with a tab, giving one empty cell more than the header.
         let extra = cells.len().saturating_sub(header.len());
-        if extra > 0 && cells[header.len()..].iter().any(|c| !c.trim_ascii().is_empty()) {
+        if extra > 0
+            && cells[header.len()..]
+                .iter()
+                .any(|c| !c.trim_ascii().is_empty())
+        {
             out.problems.push((
                 line,
-                format!("row has {} cells, the header {}; extra cells ignored", cells.len(), header.len()),
+                format!(
+                    "row has {} cells, the header {}; extra cells ignored",
+                    cells.len(),
+                    header.len()
+                ),
             ));
         }
         let mut b = Builder::new(line);
@@ -90,7 +101,9 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
             let text: &str = &text;
             match tag.as_slice() {
                 b"AU" | b"AF" | b"CR" => text.split(';').for_each(|v| b.add_tagged(tag, v)),
-                b"C1" => split_addresses(text).into_iter().for_each(|v| b.add_tagged(tag, v)),
+                b"C1" => split_addresses(text)
+                    .into_iter()
+                    .for_each(|v| b.add_tagged(tag, v)),
                 _ => b.add_tagged(tag, text),
             }
         }

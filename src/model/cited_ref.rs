@@ -89,7 +89,13 @@ pub fn normalize_doi(raw: &str) -> Option<String> {
 pub fn author_key(author: &str) -> String {
     let cleaned: String = author
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .flat_map(char::to_lowercase)
         .collect();
     let mut words = cleaned.split_whitespace();
@@ -145,12 +151,19 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
     let head = &line[..pos];
     let mut tail = line[pos + needle.len()..].trim();
     // Doubled prefix: "DOI DOI 10.1002/..."
-    while tail.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("doi ")) {
+    while tail
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("doi "))
+    {
         tail = tail[4..].trim_start();
     }
     let dois = if let Some(inner) = tail.strip_prefix('[') {
         let inner = inner.split(']').next().unwrap_or(inner);
-        inner.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+        inner
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
     } else {
         vec![tail]
     };
@@ -211,7 +224,14 @@ impl CitedRef {
                 source = part.to_string();
             }
         }
-        let key = make_key(&author, year, &source, volume.as_deref(), page.as_deref(), doi.as_deref());
+        let key = make_key(
+            &author,
+            year,
+            &source,
+            volume.as_deref(),
+            page.as_deref(),
+            doi.as_deref(),
+        );
         CitedRef {
             author,
             year,
@@ -253,7 +273,12 @@ pub fn make_key(
 /// The key a cited work would have without its DOI, used to reconcile citations of one
 /// work written with and without DOI. `None` when volume or page is missing (too
 /// ambiguous to merge on).
-pub fn descriptor_key(author: &str, year: Option<i32>, volume: Option<&str>, page: Option<&str>) -> Option<String> {
+pub fn descriptor_key(
+    author: &str,
+    year: Option<i32>,
+    volume: Option<&str>,
+    page: Option<&str>,
+) -> Option<String> {
     let (v, p) = (volume?, page?);
     let y = year?;
     Some(format!("{}|{y}|v{v}|p{p}", author_key(author)))
@@ -266,7 +291,9 @@ mod tests {
     // Real CR lines from ../shared/data/bibliometrix-repo/valuecreation2_96_records.txt
     #[test]
     fn full_reference_with_doi() {
-        let r = CitedRef::parse("Ahrne G., 2005, SCAND J MANAG, V21, P429, DOI 10.1016/j.scaman.2005.09.005");
+        let r = CitedRef::parse(
+            "Ahrne G., 2005, SCAND J MANAG, V21, P429, DOI 10.1016/j.scaman.2005.09.005",
+        );
         assert_eq!(r.author, "Ahrne G.");
         assert_eq!(r.year, Some(2005));
         assert_eq!(r.source, "SCAND J MANAG");
@@ -290,9 +317,13 @@ mod tests {
 
     #[test]
     fn doubled_doi_prefix_and_lowercase_page() {
-        let r = CitedRef::parse("Lenox M.J., 2003, BUSINESS STRATEGY EN, V12, P343, DOI DOI 10.1002/BSE.380");
+        let r = CitedRef::parse(
+            "Lenox M.J., 2003, BUSINESS STRATEGY EN, V12, P343, DOI DOI 10.1002/BSE.380",
+        );
         assert_eq!(r.doi.as_deref(), Some("10.1002/bse.380"));
-        let p = CitedRef::parse("Esparza N, 2014, NONPROF VOLUNT SEC Q, V43, p143S, DOI 10.1177/0899764013512723");
+        let p = CitedRef::parse(
+            "Esparza N, 2014, NONPROF VOLUNT SEC Q, V43, p143S, DOI 10.1177/0899764013512723",
+        );
         assert_eq!(p.page.as_deref(), Some("143S"));
         assert_eq!(p.volume.as_deref(), Some("43"));
     }
@@ -315,7 +346,8 @@ mod tests {
         assert_eq!(a.key, b.key);
         assert_eq!(a.key, c.key);
         let d1 = CitedRef::parse("X Y, 2004, J, V1, P1, DOI 10.1509/JMKG.68.1.1.24036");
-        let d2 = CitedRef::parse("X Y, 2004, J, V1, P1, DOI https://doi.org/10.1509/jmkg.68.1.1.24036.");
+        let d2 =
+            CitedRef::parse("X Y, 2004, J, V1, P1, DOI https://doi.org/10.1509/jmkg.68.1.1.24036.");
         assert_eq!(d1.key, d2.key);
     }
 
@@ -335,7 +367,16 @@ mod tests {
 
     #[test]
     fn degenerate_lines_do_not_panic() {
-        for s in ["", ",", ", DOI ", "DOI", "x, DOI [", "é, 2004, ü, Vé, Pß, DOI é", "V1", ", , , ,"] {
+        for s in [
+            "",
+            ",",
+            ", DOI ",
+            "DOI",
+            "x, DOI [",
+            "é, 2004, ü, Vé, Pß, DOI é",
+            "V1",
+            ", , , ,",
+        ] {
             let r = CitedRef::parse(s);
             assert!(r.key.len() < 100, "{s:?}");
         }

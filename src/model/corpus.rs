@@ -291,7 +291,13 @@ mod tests {
         let mut c = Corpus::new();
         assert!(c.push(rec("WOS:1", &["A B, 2000, J X, V1, P1"]), 0));
         assert!(!c.push(rec("WOS:1", &["A B, 2000, J X, V1, P1"]), 0));
-        assert!(c.push(rec("WOS:2", &["A B, 2000, J X, V1, P1", "A B, 2000, J X, V1, P1"]), 0));
+        assert!(c.push(
+            rec(
+                "WOS:2",
+                &["A B, 2000, J X, V1, P1", "A B, 2000, J X, V1, P1"]
+            ),
+            0
+        ));
         assert_eq!(c.records.len(), 2);
         assert_eq!(c.duplicates, 1);
         assert_eq!(c.refs.len(), 1);
@@ -302,17 +308,47 @@ mod tests {
     #[test]
     fn reconcile_merges_doi_less_citation() {
         let mut c = Corpus::new();
-        c.push(rec("1", &["Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/jmkg.68.1.1.24036"]), 0);
-        c.push(rec("2", &["Vargo SL, 2004, J MARKETING, V68, P1", "Other A, 1999, J Y, V2, P3"]), 0);
+        c.push(
+            rec(
+                "1",
+                &["Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/jmkg.68.1.1.24036"],
+            ),
+            0,
+        );
+        c.push(
+            rec(
+                "2",
+                &[
+                    "Vargo SL, 2004, J MARKETING, V68, P1",
+                    "Other A, 1999, J Y, V2, P3",
+                ],
+            ),
+            0,
+        );
         // Two DOI works with one descriptor: ambiguous, not merged.
-        c.push(rec("3", &["Amb A, 2001, J Z, V5, P7, DOI 10.1/a", "Amb A, 2001, J Z, V5, P7, DOI 10.1/b"]), 0);
+        c.push(
+            rec(
+                "3",
+                &[
+                    "Amb A, 2001, J Z, V5, P7, DOI 10.1/a",
+                    "Amb A, 2001, J Z, V5, P7, DOI 10.1/b",
+                ],
+            ),
+            0,
+        );
         c.push(rec("4", &["Amb A, 2001, J Z, V5, P7"]), 0);
         assert_eq!(c.refs.len(), 6);
         assert_eq!(c.reconcile_refs(), 1);
         let counts = c.citation_counts();
         let vargo = c.refs.lookup("doi:10.1509/jmkg.68.1.1.24036").unwrap();
         assert_eq!(counts[vargo as usize], 2);
-        assert_eq!(counts[c.refs.lookup("vargo s|2004|v68|p1").unwrap() as usize], 0);
-        assert_eq!(counts[c.refs.lookup("amb a|2001|v5|p7").unwrap() as usize], 1);
+        assert_eq!(
+            counts[c.refs.lookup("vargo s|2004|v68|p1").unwrap() as usize],
+            0
+        );
+        assert_eq!(
+            counts[c.refs.lookup("amb a|2001|v5|p7").unwrap() as usize],
+            1
+        );
     }
 }

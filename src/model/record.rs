@@ -150,7 +150,11 @@ pub fn parse_address(line: &str) -> ParsedAddress {
         ),
         None => (Vec::new(), line),
     };
-    let parts: Vec<&str> = rest.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = rest
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     let institution = parts.first().map(|s| s.to_string());
     let country = if parts.len() >= 2 {
         parts.last().and_then(|c| normalize_country(c))
@@ -183,6 +187,9 @@ mod tests {
         assert_eq!(c.authors.len(), 2);
         assert_eq!(c.country.as_deref(), Some("UK"));
         assert_eq!(parse_address("").institution, None);
-        assert_eq!(normalize_country("SOUTH KOREA").as_deref(), Some("South Korea"));
+        assert_eq!(
+            normalize_country("SOUTH KOREA").as_deref(),
+            Some("South Korea")
+        );
     }
 }

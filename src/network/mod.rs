@@ -13,10 +13,17 @@ use crate::model::Corpus;
 use crate::pipeline::{Analysis, AnalysisParams, ParamError, Progress};
 
 /// Builds the merged network for `params` (stub until the networks issue lands).
-pub fn build_analysis(_corpus: &Corpus, params: &AnalysisParams, _progress: Progress) -> Result<Analysis, ParamError> {
+pub fn build_analysis(
+    _corpus: &Corpus,
+    params: &AnalysisParams,
+    _progress: Progress,
+) -> Result<Analysis, ParamError> {
     Ok(Analysis {
         params: params.clone(),
-        network: Network { kind: params.kind, ..Default::default() },
+        network: Network {
+            kind: params.kind,
+            ..Default::default()
+        },
         ..Default::default()
     })
 }

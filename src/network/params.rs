@@ -18,7 +18,11 @@ pub enum Selection {
     /// Count, co-occurrence and cosine thresholds for the first, middle and last slice,
     /// interpolated linearly between them (`threshold:c,cc,ccv` uses one triple for all
     /// slices; `threshold:c,cc,ccv;c,cc,ccv;c,cc,ccv` gives three).
-    Threshold { first: [f64; 3], middle: [f64; 3], last: [f64; 3] },
+    Threshold {
+        first: [f64; 3],
+        middle: [f64; 3],
+        last: [f64; 3],
+    },
     /// Every item.
     All,
 }
@@ -38,9 +42,15 @@ fn num<T: FromStr>(s: &str, what: &str) -> Result<T, String> {
 fn triple(s: &str) -> Result<[f64; 3], String> {
     let v: Vec<&str> = s.split(',').collect();
     if v.len() != 3 {
-        return Err(format!("threshold triple {s:?} must be c,cc,ccv (three numbers)"));
+        return Err(format!(
+            "threshold triple {s:?} must be c,cc,ccv (three numbers)"
+        ));
     }
-    let t = [num(v[0], "threshold c")?, num(v[1], "threshold cc")?, num(v[2], "threshold ccv")?];
+    let t = [
+        num(v[0], "threshold c")?,
+        num(v[1], "threshold cc")?,
+        num(v[2], "threshold ccv")?,
+    ];
     if t.iter().any(|x: &f64| !x.is_finite() || *x < 0.0) {
         return Err(format!("threshold values must be non-negative: {s:?}"));
     }
@@ -79,10 +89,20 @@ impl FromStr for Selection {
                 match parts.as_slice() {
                     [one] => {
                         let t = triple(one)?;
-                        Ok(Selection::Threshold { first: t, middle: t, last: t })
+                        Ok(Selection::Threshold {
+                            first: t,
+                            middle: t,
+                            last: t,
+                        })
                     }
-                    [a, b, c] => Ok(Selection::Threshold { first: triple(a)?, middle: triple(b)?, last: triple(c)? }),
-                    _ => Err("threshold takes one triple c,cc,ccv or three separated by ';'".into()),
+                    [a, b, c] => Ok(Selection::Threshold {
+                        first: triple(a)?,
+                        middle: triple(b)?,
+                        last: triple(c)?,
+                    }),
+                    _ => {
+                        Err("threshold takes one triple c,cc,ccv or three separated by ';'".into())
+                    }
                 }
             }
             _ => Err(format!(
@@ -99,10 +119,18 @@ impl fmt::Display for Selection {
             Selection::Top { n } => write!(f, "top:{n}"),
             Selection::TopPct { pct } => write!(f, "toppct:{pct}"),
             Selection::GIndex { k } => write!(f, "g:{k}"),
-            Selection::Threshold { first, middle, last } if first == middle && middle == last => {
+            Selection::Threshold {
+                first,
+                middle,
+                last,
+            } if first == middle && middle == last => {
                 write!(f, "threshold:{}", t(first))
             }
-            Selection::Threshold { first, middle, last } => {
+            Selection::Threshold {
+                first,
+                middle,
+                last,
+            } => {
                 write!(f, "threshold:{};{};{}", t(first), t(middle), t(last))
             }
             Selection::All => write!(f, "all"),
@@ -178,7 +206,14 @@ mod tests {
 
     #[test]
     fn selection_round_trip() {
-        for s in ["top:50", "toppct:10", "g:25", "threshold:2,3,0.2", "threshold:1,1,0;2,2,0.1;3,3,0.2", "all"] {
+        for s in [
+            "top:50",
+            "toppct:10",
+            "g:25",
+            "threshold:2,3,0.2",
+            "threshold:1,1,0;2,2,0.1;3,3,0.2",
+            "all",
+        ] {
             let sel: Selection = s.parse().unwrap();
             assert_eq!(sel.to_string(), s);
         }
@@ -188,7 +223,12 @@ mod tests {
         assert!("threshold:1,2".parse::<Selection>().is_err());
         assert!("bogus:1".parse::<Selection>().is_err());
         assert_eq!("Cosine".parse::<Measure>(), Ok(Measure::Cosine));
-        assert!("euclid".parse::<Measure>().unwrap_err().contains("raw, cosine"));
+        assert!(
+            "euclid"
+                .parse::<Measure>()
+                .unwrap_err()
+                .contains("raw, cosine")
+        );
         assert_eq!("mst".parse::<Prune>(), Ok(Prune::Mst));
     }
 }

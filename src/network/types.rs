@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What the nodes of a network are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
     /// Cited references (document co-citation).
@@ -71,7 +73,10 @@ impl NodeKind {
 
     /// True for kinds whose counts are citations (co-citation kinds).
     pub fn is_cocitation(self) -> bool {
-        matches!(self, NodeKind::Reference | NodeKind::Author | NodeKind::Journal)
+        matches!(
+            self,
+            NodeKind::Reference | NodeKind::Author | NodeKind::Journal
+        )
     }
 }
 
@@ -83,7 +88,10 @@ impl std::str::FromStr for NodeKind {
             .find(|k| k.name() == s)
             .ok_or_else(|| {
                 let names: Vec<&str> = NodeKind::ALL.iter().map(|k| k.name()).collect();
-                format!("unknown node kind {s:?}; expected one of {}", names.join(", "))
+                format!(
+                    "unknown node kind {s:?}; expected one of {}",
+                    names.join(", ")
+                )
             })
     }
 }
@@ -176,7 +184,11 @@ impl Network {
             g.add_node(());
         }
         for l in &self.links {
-            g.add_edge(NodeIndex::new(l.source as usize), NodeIndex::new(l.target as usize), l.weight);
+            g.add_edge(
+                NodeIndex::new(l.source as usize),
+                NodeIndex::new(l.target as usize),
+                l.weight,
+            );
         }
         g
     }
