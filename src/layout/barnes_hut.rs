@@ -42,9 +42,15 @@ struct Cell {
 #[derive(Debug, Clone, Default)]
 pub struct QuadTree {
     cells: Vec<Cell>,
+    /// Body indices in tree order; a cell's bodies are `order[start..end]`.
     order: Vec<u32>,
+    /// Position of each body in `order`.
+    rank: Vec<u32>,
     pos: Vec<[f32; 2]>,
     mass: Vec<f32>,
+    /// Positions and masses in tree order (contiguous per leaf).
+    sorted_pos: Vec<[f32; 2]>,
+    sorted_mass: Vec<f32>,
 }
 
 /// How the repulsion treats two bodies that are close.
@@ -65,6 +71,7 @@ impl QuadTree {
             order: (0..n as u32).collect(),
             pos: pos.to_vec(),
             mass: mass.to_vec(),
+            ..Default::default()
         };
         if n == 0 {
             return tree;
@@ -91,6 +98,12 @@ impl QuadTree {
             end: n as u32,
         });
         tree.split(0, 0);
+        tree.rank = vec![0; n];
+        for (k, &b) in tree.order.iter().enumerate() {
+            tree.rank[b as usize] = k as u32;
+        }
+        tree.sorted_pos = tree.order.iter().map(|&b| tree.pos[b as usize]).collect();
+        tree.sorted_mass = tree.order.iter().map(|&b| tree.mass[b as usize]).collect();
         tree
     }
 
@@ -150,15 +163,20 @@ impl QuadTree {
         }
     }
 
-    /// Repulsive force on body `i` (at `p`, mass `m`) from all other bodies.
+    /// Repulsive force on body `i` from all other bodies.
     pub fn force(&self, i: usize, rep: Repulsion) -> [f32; 2] {
-        let mut f = [0.0f32; 2];
-        if self.cells.is_empty() {
-            return f;
+        match self.rank.get(i) {
+            Some(&k) => self.force_at(k as usize, rep, &mut Vec::with_capacity(64)),
+            None => [0.0; 2],
         }
-        let (p, m) = (self.pos[i], self.mass[i]);
+    }
+
+    /// Force on the body at position `k` of the tree order; `stack` is scratch space.
+    fn force_at(&self, k: usize, rep: Repulsion, stack: &mut Vec<u32>) -> [f32; 2] {
+        let mut f = [0.0f32; 2];
+        let (p, m) = (self.sorted_pos[k], self.sorted_mass[k]);
         let theta2 = rep.theta * rep.theta;
-        let mut stack: Vec<u32> = Vec::with_capacity(64);
+        stack.clear();
         stack.push(0);
         while let Some(c) = stack.pop() {
             let cell = &self.cells[c as usize];
@@ -166,13 +184,14 @@ impl QuadTree {
                 continue;
             }
             if cell.child == 0 {
-                for &b in &self.order[cell.start as usize..cell.end as usize] {
-                    if b as usize != i {
+                let (s, e) = (cell.start as usize, cell.end as usize);
+                for b in s..e {
+                    if b != k {
                         add_repulsion(
                             &mut f,
                             p,
-                            self.pos[b as usize],
-                            rep.scaling * m * self.mass[b as usize],
+                            self.sorted_pos[b],
+                            rep.scaling * m * self.sorted_mass[b],
                         );
                     }
                 }
@@ -181,11 +200,9 @@ impl QuadTree {
             let dx = p[0] - cell.com[0];
             let dy = p[1] - cell.com[1];
             let d2 = dx * dx + dy * dy;
-            let inside = p[0] >= cell.lo[0]
-                && p[0] < cell.lo[0] + cell.side
-                && p[1] >= cell.lo[1]
-                && p[1] < cell.lo[1] + cell.side;
-            if !inside && cell.side * cell.side < theta2 * d2 {
+            if cell.side * cell.side < theta2 * d2
+                && !((cell.start as usize..cell.end as usize).contains(&k))
+            {
                 add_repulsion(&mut f, p, cell.com, rep.scaling * m * cell.mass);
             } else {
                 stack.extend(cell.child..cell.child + 4);
@@ -194,17 +211,28 @@ impl QuadTree {
         f
     }
 
-    /// Repulsive forces on every body, in parallel.
+    /// Repulsive forces on every body, in parallel. Bodies are visited in tree order, so
+    /// neighbouring queries walk the same cells.
     pub fn forces(&self, rep: Repulsion) -> Vec<[f32; 2]> {
-        let n = self.pos.len();
-        if n < PAR_MIN {
-            return (0..n).map(|i| self.force(i, rep)).collect();
+        let n = self.sorted_pos.len();
+        let in_order: Vec<[f32; 2]> = if n < PAR_MIN {
+            let mut stack = Vec::with_capacity(64);
+            (0..n).map(|k| self.force_at(k, rep, &mut stack)).collect()
+        } else {
+            (0..n)
+                .into_par_iter()
+                .with_min_len(64)
+                .map_init(
+                    || Vec::with_capacity(64),
+                    |stack, k| self.force_at(k, rep, stack),
+                )
+                .collect()
+        };
+        let mut out = vec![[0.0; 2]; n];
+        for (f, &b) in in_order.into_iter().zip(&self.order) {
+            out[b as usize] = f;
         }
-        (0..n)
-            .into_par_iter()
-            .with_min_len(64)
-            .map(|i| self.force(i, rep))
-            .collect()
+        out
     }
 }
 

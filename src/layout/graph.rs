@@ -144,6 +144,34 @@ impl LayoutGraph {
     }
 }
 
+/// A planted-partition random graph (Condon & Karp 2001) for tests, benchmarks and
+/// demos: `clusters × size` nodes; each node draws `links_per_node` partners, inside its
+/// own cluster with probability `p_in`, else uniformly among all nodes; duplicates are
+/// kept as parallel links. Weights are 1. Returns the graph and each node's cluster.
+pub fn planted_partition(
+    clusters: usize,
+    size: usize,
+    links_per_node: usize,
+    p_in: f32,
+    seed: u64,
+) -> (LayoutGraph, Vec<u32>) {
+    let n = clusters * size;
+    let mut rng = SplitMix64::new(seed);
+    let mut edges = Vec::with_capacity(n * links_per_node);
+    for i in 0..n {
+        for _ in 0..links_per_node {
+            let j = if rng.unit() < p_in {
+                (i / size) * size + (rng.next_u64() % size as u64) as usize
+            } else {
+                (rng.next_u64() % n as u64) as usize
+            };
+            edges.push((i, j, 1.0));
+        }
+    }
+    let membership = (0..n).map(|i| (i / size.max(1)) as u32).collect();
+    (LayoutGraph::from_edges(n, edges), membership)
+}
+
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, enough for initial
 /// placements and jitter; layouts take a seed so runs repeat exactly.
 #[derive(Debug, Clone)]

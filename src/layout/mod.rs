@@ -39,7 +39,7 @@ pub mod timeline;
 pub mod warm;
 
 pub use forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
-pub use graph::{LayoutGraph, diameter};
+pub use graph::{LayoutGraph, diameter, planted_partition};
 pub use timeline::{TimeParams, TimedNode};
 pub use warm::{settle, warm_start};
 
