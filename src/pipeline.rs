@@ -146,6 +146,8 @@ pub struct ClusterInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Analysis {
     pub params: AnalysisParams,
+    /// The years analysed, `from..=to` after defaults were resolved.
+    pub span: Option<(i32, i32)>,
     pub network: Network,
     pub slices: Vec<SliceInfo>,
     /// Records per publication year within the span.

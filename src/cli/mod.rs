@@ -1,7 +1,10 @@
 //! The command-line interface: `cocite stats`, and later `cocite network` and
 //! `cocite open`. Every subcommand calls the same core as the app.
 
+mod network;
 mod stats;
+
+pub use network::write_json;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -22,6 +25,8 @@ struct Cli {
 enum Command {
     /// Load files or folders and print what was loaded.
     Stats(stats::StatsArgs),
+    /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
+    Network(network::NetworkArgs),
 }
 
 /// Runs the CLI on the process arguments.
@@ -39,6 +44,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Network(args)) => network::run(&args),
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();

@@ -212,14 +212,15 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
             decoded.as_bytes()
         }
     };
-    if enc == Encoding::Utf8 && text::looks_binary(body) {
-        return Err("not a supported format: binary data (NUL bytes)".into());
-    }
+    // A recognised header wins: NUL bytes further in are per-record problems.
     if wos::detect(body) {
         return Ok((Format::Wos, enc, bom));
     }
     if wos_tab::detect(body) {
         return Ok((Format::WosTab, enc, bom));
+    }
+    if enc == Encoding::Utf8 && text::looks_binary(body) {
+        return Err("not a supported format: binary data (NUL bytes)".into());
     }
     let first: String = String::from_utf8_lossy(body)
         .lines()
@@ -486,4 +487,29 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, target: usize) -> std::io::Re
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Writes a file atomically: a temporary file in the same folder, flushed, then renamed
+/// over the target, so a crash never leaves a half-written file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let result = (|| {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

@@ -2,28 +2,21 @@
 //! each slice counts co-occurrences among the records published in it and keeps its
 //! most important nodes, links are normalised and pruned, and the slices are merged
 //! into one network whose nodes and links remember when they appeared.
+//!
+//! - [`items`]: what each record contributes (node kinds and their keys, thesaurus);
+//! - [`select`]: top N, top N%, g-index, thresholds;
+//! - [`normalize`]: raw, cosine, Jaccard, Dice, association strength;
+//! - [`prune`]: Pathfinder and minimum spanning tree;
+//! - [`build`]: slicing, counting, merging.
 
+pub mod build;
+pub mod items;
+pub mod normalize;
 pub mod params;
+pub mod prune;
+pub mod select;
 pub mod types;
 
+pub use build::{build_analysis, cooccurrence, node_records, shared_records, slices};
 pub use params::{Counting, Measure, Prune, Selection};
-pub use types::{Burst, Link, Network, Node, NodeKind};
-
-use crate::model::Corpus;
-use crate::pipeline::{Analysis, AnalysisParams, ParamError, Progress};
-
-/// Builds the merged network for `params` (stub until the networks issue lands).
-pub fn build_analysis(
-    _corpus: &Corpus,
-    params: &AnalysisParams,
-    _progress: Progress,
-) -> Result<Analysis, ParamError> {
-    Ok(Analysis {
-        params: params.clone(),
-        network: Network {
-            kind: params.kind,
-            ..Default::default()
-        },
-        ..Default::default()
-    })
-}
+pub use types::{Burst, Link, Network, Node, NodeKind, WindowView};

@@ -1,0 +1,325 @@
+//! `cocite network`: build (and analyse, lay out) a network and print or write it.
+
+use super::Inputs;
+use crate::io::{LoadOptions, load_with};
+use crate::network::items::read_thesaurus;
+use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
+use crate::pipeline::{self, Analysis, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Parses a lower-case serde enum name (`leiden`, `llr`, `fa2`, ...).
+fn parse_enum<T: DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_lowercase())).map_err(|e| e.to_string())
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NetworkArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Node kind: reference, author, journal, coauthor, institution, country, keyword, coupling.
+    #[arg(long, default_value = "reference")]
+    kind: NodeKind,
+    /// First year (default: the first year of the records).
+    #[arg(long)]
+    from: Option<i32>,
+    /// Last year (default: the last year of the records).
+    #[arg(long)]
+    to: Option<i32>,
+    /// Slice length in years.
+    #[arg(long, default_value_t = pipeline::DEFAULT_SLICE)]
+    slice: u32,
+    /// Node selection per slice: top:N, toppct:N, g:k, threshold:c,cc,ccv, all.
+    #[arg(long, default_value = "top:50")]
+    select: Selection,
+    /// Link strength: raw, cosine, jaccard, dice, association.
+    #[arg(long, default_value = "cosine")]
+    measure: Measure,
+    /// full or fractional counting.
+    #[arg(long, default_value = "full")]
+    counting: Counting,
+    /// Pruning: none, pathfinder, mst.
+    #[arg(long, default_value = "none")]
+    prune: Prune,
+    /// Prune each slice's network (as well as the merged one).
+    #[arg(long)]
+    prune_slices: bool,
+    /// With --prune-slices: do not prune the merged network.
+    #[arg(long)]
+    no_prune_merged: bool,
+    /// Thesaurus file (VOSviewer format: label<TAB>replace by).
+    #[arg(long, value_name = "FILE")]
+    thesaurus: Option<PathBuf>,
+    /// Clustering: leiden, louvain, none.
+    #[arg(long, default_value = "leiden", value_parser = parse_enum::<ClusterMethod>)]
+    cluster: ClusterMethod,
+    /// Modularity resolution.
+    #[arg(long, default_value_t = pipeline::DEFAULT_RESOLUTION)]
+    resolution: f64,
+    /// Random seed (clustering, layout).
+    #[arg(long, default_value_t = pipeline::DEFAULT_SEED)]
+    seed: u64,
+    /// Cluster labels: llr, tfidf, mi.
+    #[arg(long, default_value = "llr", value_parser = parse_enum::<LabelMethod>)]
+    labels: LabelMethod,
+    /// Layout: fdg, fa2, timeline, timezone, none.
+    #[arg(long, default_value = "fa2", value_parser = parse_enum::<LayoutMethod>)]
+    layout: LayoutMethod,
+    /// Layout iterations.
+    #[arg(long, default_value_t = pipeline::DEFAULT_ITERATIONS)]
+    iterations: u32,
+    /// Print a JSON summary instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Write the network (node-link JSON). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    out: Vec<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct TopNode<'a> {
+    label: &'a str,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    records: usize,
+    span: Option<(i32, i32)>,
+    nodes: usize,
+    edges: usize,
+    slices: &'a [pipeline::SliceInfo],
+    top_nodes: Vec<TopNode<'a>>,
+    modularity: Option<f64>,
+    mean_silhouette: Option<f64>,
+    clusters: &'a [pipeline::ClusterInfo],
+    layout_energy: Option<f64>,
+    notes: &'a [String],
+    params: &'a AnalysisParams,
+    problems: usize,
+    timings_ms: std::collections::BTreeMap<String, f64>,
+}
+
+/// The node-link form written by `--out FILE.json`.
+#[derive(Serialize)]
+struct NodeLink<'a> {
+    params: &'a AnalysisParams,
+    span: Option<(i32, i32)>,
+    kind: NodeKind,
+    nodes: &'a [crate::network::Node],
+    links: &'a [crate::network::Link],
+    slices: &'a [pipeline::SliceInfo],
+    modularity: Option<f64>,
+    mean_silhouette: Option<f64>,
+    clusters: &'a [pipeline::ClusterInfo],
+    layout_energy: Option<f64>,
+    notes: &'a [String],
+}
+
+impl NetworkArgs {
+    fn params(&self) -> Result<AnalysisParams, String> {
+        let thesaurus = match &self.thesaurus {
+            Some(p) => {
+                let text =
+                    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+                read_thesaurus(&text).map_err(|e| format!("{}: {e}", p.display()))?
+            }
+            None => Vec::new(),
+        };
+        let params = AnalysisParams {
+            kind: self.kind,
+            from: self.from,
+            to: self.to,
+            slice: self.slice,
+            select: self.select,
+            measure: self.measure,
+            counting: self.counting,
+            prune: self.prune,
+            prune_slices: self.prune_slices,
+            prune_merged: !self.no_prune_merged,
+            thesaurus,
+            cluster: self.cluster,
+            resolution: self.resolution,
+            seed: self.seed,
+            labels: self.labels,
+            layout: self.layout,
+            iterations: self.iterations,
+        };
+        params.validate().map_err(|e| e.to_string())?;
+        Ok(params)
+    }
+}
+
+/// Writes the node-link JSON atomically (temporary file, then rename).
+pub fn write_json(path: &std::path::Path, a: &Analysis) -> std::io::Result<()> {
+    let nl = NodeLink {
+        params: &a.params,
+        span: a.span,
+        kind: a.network.kind,
+        nodes: &a.network.nodes,
+        links: &a.network.links,
+        slices: &a.slices,
+        modularity: a.modularity,
+        mean_silhouette: a.mean_silhouette,
+        clusters: &a.clusters,
+        layout_energy: a.layout_energy,
+        notes: &a.notes,
+    };
+    let bytes = serde_json::to_vec_pretty(&nl).map_err(std::io::Error::other)?;
+    crate::io::write_atomic(path, &bytes)
+}
+
+pub fn run(args: &NetworkArgs) -> ExitCode {
+    let params = match args.params() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cocite: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for out in &args.out {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_lowercase();
+        if ext != "json" {
+            eprintln!(
+                "cocite: {}: unsupported output format {ext:?} (supported: .json)",
+                out.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let t0 = Instant::now();
+    let (corpus, lt) = match load_with(
+        &args.inputs.paths,
+        &LoadOptions::default(),
+        &super::stderr_progress,
+    ) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("cocite: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let show_progress = corpus.records.len() > 20_000;
+    let progress = |stage: &str, f: f32| {
+        if show_progress {
+            eprint!("\r{stage}: {:3.0}%   ", f * 100.0);
+            if f >= 1.0 {
+                eprintln!();
+            }
+        }
+        true
+    };
+    let analysis = match pipeline::run_with(&corpus, &params, &progress) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("cocite: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for out in &args.out {
+        if let Err(e) = write_json(out, &analysis) {
+            eprintln!("cocite: cannot write {}: {e}", out.display());
+            return ExitCode::from(1);
+        }
+    }
+    let mut timings = analysis.timings_ms.clone();
+    timings.insert("load".into(), load_ms);
+    timings.insert("parse".into(), lt.parse_ms);
+    timings.insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
+    let s = Summary {
+        records: corpus.records.len(),
+        span: analysis.span,
+        nodes: analysis.network.nodes.len(),
+        edges: analysis.network.links.len(),
+        slices: &analysis.slices,
+        top_nodes: analysis
+            .network
+            .nodes
+            .iter()
+            .take(10)
+            .map(|n| TopNode {
+                label: &n.label,
+                count: n.count,
+            })
+            .collect(),
+        modularity: analysis.modularity,
+        mean_silhouette: analysis.mean_silhouette,
+        clusters: &analysis.clusters,
+        layout_energy: analysis.layout_energy,
+        notes: &analysis.notes,
+        params: &analysis.params,
+        problems: corpus.problems.len(),
+        timings_ms: timings,
+    };
+    if args.json {
+        match serde_json::to_string_pretty(&s) {
+            Ok(j) => println!("{j}"),
+            Err(e) => {
+                eprintln!("cocite: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        print_text(&s);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_text(s: &Summary) {
+    let p = s.params;
+    println!(
+        "{} network of {} records, {}",
+        p.kind.describe(),
+        s.records,
+        s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()
+    );
+    println!(
+        "  slices of {} year(s), selection {}, {} links, {} counting, pruning {}",
+        p.slice, p.select, p.measure, p.counting, p.prune
+    );
+    println!("nodes: {}   links: {}", s.nodes, s.edges);
+    if let Some(q) = s.modularity {
+        println!(
+            "modularity Q: {q:.4}   mean silhouette S: {:.4}",
+            s.mean_silhouette.unwrap_or(f64::NAN)
+        );
+    }
+    println!("slices:");
+    for sl in s.slices {
+        println!(
+            "  {}–{}: {:>6} records, {:>7} candidates, {:>5} selected, {:>7} links",
+            sl.from, sl.to, sl.records, sl.candidates, sl.selected, sl.links
+        );
+    }
+    println!("top nodes:");
+    for n in &s.top_nodes {
+        println!("  {:>6}  {}", n.count, n.label);
+    }
+    for c in s.clusters.iter().take(15) {
+        println!(
+            "  cluster #{:<3} size {:>4}  silhouette {:.3}  mean year {}  {}",
+            c.id,
+            c.size,
+            c.silhouette,
+            c.mean_year.map(|y| format!("{y:.1}")).unwrap_or_default(),
+            c.label
+        );
+    }
+    for n in s.notes {
+        println!("note: {n}");
+    }
+    let t: Vec<String> = s
+        .timings_ms
+        .iter()
+        .map(|(k, v)| format!("{k} {v:.1} ms"))
+        .collect();
+    println!("time: {}", t.join(", "));
+}

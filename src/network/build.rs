@@ -1,0 +1,511 @@
+//! Time-sliced network building (CiteSpace's procedure, Chen 2006, JASIST 57(3)):
+//!
+//! 1. The span `[from, to]` is cut into consecutive slices of `slice` years (the last
+//!    one may be shorter). Each slice uses only the records published in it.
+//! 2. In each slice every record is a *transaction* holding its items (cited references,
+//!    keywords, ... see [`super::items`]); an item's slice count is the number of
+//!    transactions holding it. For **bibliographic coupling** the roles swap: the nodes
+//!    are the slice's records and each cited work is a transaction holding the records
+//!    that cite it, so a record's count is its number of references and c_ij is the
+//!    number of references two records share.
+//! 3. The selection rule keeps the slice's most important items ([`super::select`]).
+//! 4. Co-occurrences among the kept items are counted (full or fractional counting),
+//!    turned into link strengths ([`super::normalize`]), filtered by the `cc`/`ccv`
+//!    thresholds where the rule has them, and optionally pruned per slice.
+//! 5. The merged network is the union of the slices' kept items. Node counts and
+//!    per-year counts are taken over all records of the span (local counts). A merged
+//!    link exists where some slice network had it; its count is the sum of its slice
+//!    counts, its strength is recomputed from that sum and the nodes' span counts with
+//!    the same measure, and its `first_year` is the start of the first slice that had
+//!    it. The merged network may then be pruned.
+//!
+//! Node order is deterministic: by span count descending, then key ascending (node 0
+//! is the most cited). Co-occurrence counting runs in parallel over nodes with a dense
+//! accumulator per thread (a sparse matrix product A·Aᵀ row by row), so memory grows
+//! with the links kept, not with the pairs seen.
+
+use super::items::{Items, extract};
+use super::normalize::strength;
+use super::select::{interpolate, select};
+use super::{Counting, Link, Measure, Network, Node, Prune, Selection, prune};
+use crate::model::Corpus;
+use crate::network::NodeKind;
+use crate::pipeline::{Analysis, AnalysisParams, ParamError, Progress, SliceInfo};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+/// Counts co-occurrences among `k` items in transactions of local item ids (each sorted,
+/// unique). Returns (i, j, c_ij) with i < j, sorted. Fractional counting gives each pair
+/// of a transaction with n items 1/(n − 1).
+pub fn cooccurrence(trans: &[Vec<u32>], k: usize, counting: Counting) -> Vec<(u32, u32, f64)> {
+    let mut inv: Vec<Vec<u32>> = vec![Vec::new(); k];
+    for (t, items) in trans.iter().enumerate() {
+        if items.len() >= 2 {
+            for &i in items {
+                inv[i as usize].push(t as u32);
+            }
+        }
+    }
+    let threads = rayon::current_num_threads().max(1);
+    let min_len = (k / (threads * 8)).max(1);
+    (0..k)
+        .into_par_iter()
+        .with_min_len(min_len)
+        .map_init(
+            || (vec![0f64; k], Vec::<u32>::new()),
+            |(acc, touched), i| {
+                for &t in &inv[i] {
+                    let items = &trans[t as usize];
+                    let w = match counting {
+                        Counting::Full => 1.0,
+                        Counting::Fractional => 1.0 / (items.len() - 1) as f64,
+                    };
+                    let start = items.partition_point(|&j| j as usize <= i);
+                    for &j in &items[start..] {
+                        if acc[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[j as usize] += w;
+                    }
+                }
+                touched.sort_unstable();
+                touched
+                    .drain(..)
+                    .map(|j| {
+                        let c = std::mem::take(&mut acc[j as usize]);
+                        (i as u32, j, c)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten_iter()
+        .collect()
+}
+
+/// The slices of a span: `[from, to]` in steps of `slice` years.
+pub fn slices(from: i32, to: i32, slice: u32) -> Vec<(i32, i32)> {
+    let step = slice.max(1) as i32;
+    let mut out = Vec::new();
+    let mut a = from;
+    while a <= to {
+        let b = (a + step - 1).min(to);
+        out.push((a, b));
+        a = b + 1;
+    }
+    out
+}
+
+/// One slice's network in global item ids.
+struct SliceNet {
+    info: SliceInfo,
+    selected: Vec<u32>,
+    /// (global i, global j, c_ij) with i < j.
+    links: Vec<(u32, u32, f64)>,
+}
+
+/// Transactions of a slice in global item ids.
+fn transactions(items: &Items, kind: NodeKind, corpus: &Corpus, recs: &[usize]) -> Vec<Vec<u32>> {
+    if kind != NodeKind::Coupling {
+        return recs.iter().map(|&r| items.per_record[r].clone()).collect();
+    }
+    let mut by_ref: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for &r in recs {
+        let Some(&node) = items.per_record[r].first() else {
+            continue;
+        };
+        for &rid in &corpus.records[r].refs {
+            by_ref.entry(rid).or_default().push(node);
+        }
+    }
+    let mut keys: Vec<u32> = by_ref.keys().copied().collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| {
+            let mut v = by_ref.remove(&k).unwrap_or_default();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_slice(
+    items: &Items,
+    corpus: &Corpus,
+    params: &AnalysisParams,
+    recs: &[usize],
+    span: (i32, i32),
+    index: usize,
+    n_slices: usize,
+    scratch: &mut [u32],
+) -> SliceNet {
+    let trans = transactions(items, params.kind, corpus, recs);
+    let mut touched = Vec::new();
+    for t in &trans {
+        for &i in t {
+            if scratch[i as usize] == 0 {
+                touched.push(i);
+            }
+            scratch[i as usize] += 1;
+        }
+    }
+    let mut cands: Vec<(u32, u32, &str)> = touched
+        .iter()
+        .map(|&i| (i, scratch[i as usize], items.keys[i as usize].as_str()))
+        .collect();
+    let candidates = cands.len();
+    let mut selected = select(&mut cands, &params.select, index, n_slices);
+    selected.sort_unstable();
+    // Local ids: position in `selected`; scratch holds local id + 1 for selected items.
+    let counts: Vec<f64> = selected
+        .iter()
+        .map(|&g| scratch[g as usize] as f64)
+        .collect();
+    for &i in &touched {
+        scratch[i as usize] = 0;
+    }
+    for (l, &g) in selected.iter().enumerate() {
+        scratch[g as usize] = l as u32 + 1;
+    }
+    let local: Vec<Vec<u32>> = trans
+        .iter()
+        .map(|t| {
+            let mut v: Vec<u32> = t
+                .iter()
+                .filter_map(|&g| scratch[g as usize].checked_sub(1))
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    for &g in &selected {
+        scratch[g as usize] = 0;
+    }
+    let n = recs.len() as f64;
+    let (cc, ccv) = match params.select {
+        Selection::Threshold {
+            first,
+            middle,
+            last,
+        } => {
+            let t = interpolate(first, middle, last, index, n_slices);
+            (t[1], t[2])
+        }
+        _ => (0.0, 0.0),
+    };
+    let mut links: Vec<(u32, u32, f64)> = cooccurrence(&local, selected.len(), params.counting)
+        .into_iter()
+        .filter(|&(i, j, c)| {
+            let (ci, cj) = (counts[i as usize], counts[j as usize]);
+            c >= cc && (ccv <= 0.0 || strength(Measure::Cosine, c, ci, cj, n) >= ccv)
+        })
+        .collect();
+    if params.prune_slices && params.prune != Prune::None {
+        let weighted: Vec<(u32, u32, f64)> = links
+            .iter()
+            .map(|&(i, j, c)| {
+                (
+                    i,
+                    j,
+                    strength(params.measure, c, counts[i as usize], counts[j as usize], n),
+                )
+            })
+            .collect();
+        let keep = prune_links(params.prune, selected.len(), &weighted);
+        links = keep.into_iter().map(|e| links[e]).collect();
+    }
+    let global: Vec<(u32, u32, f64)> = links
+        .iter()
+        .map(|&(i, j, c)| (selected[i as usize], selected[j as usize], c))
+        .collect();
+    SliceNet {
+        info: SliceInfo {
+            from: span.0,
+            to: span.1,
+            records: recs.len(),
+            candidates,
+            selected: selected.len(),
+            links: global.len(),
+        },
+        selected,
+        links: global,
+    }
+}
+
+fn prune_links(method: Prune, n: usize, links: &[(u32, u32, f64)]) -> Vec<usize> {
+    match method {
+        Prune::None => (0..links.len()).collect(),
+        Prune::Pathfinder => prune::pathfinder(n, links),
+        Prune::Mst => prune::mst(n, links),
+    }
+}
+
+/// What the records lack when a network has no links.
+fn no_link_note(corpus: &Corpus, kind: NodeKind) -> String {
+    match kind {
+        NodeKind::Reference | NodeKind::Author | NodeKind::Journal | NodeKind::Coupling if corpus.cited_lines == 0 => {
+            "The records have no cited references, so there is nothing to co-cite or couple. \
+             In Web of Science export \"Full Record and Cited References\" (plain text or tab-delimited); \
+             in Scopus include \"References\"."
+                .to_string()
+        }
+        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country => {
+            "No two items occur together: the records have single authors/addresses or no C1 addresses. \
+             Export full records with addresses, or choose another node kind."
+                .to_string()
+        }
+        NodeKind::Keyword => "No two keywords occur together: the records lack DE/ID keywords. \
+             Export full records (with author keywords and Keywords Plus)."
+            .to_string(),
+        _ => "The network has no links: no two selected items co-occur in any slice. \
+             Try a longer slice, a larger selection (e.g. top:100 or g:25) or a wider time span."
+            .to_string(),
+    }
+}
+
+/// Builds the merged network for `params`.
+pub fn build_analysis(
+    corpus: &Corpus,
+    params: &AnalysisParams,
+    progress: Progress,
+) -> Result<Analysis, ParamError> {
+    let mut timings = BTreeMap::new();
+    let t = Instant::now();
+    let items = extract(corpus, params.kind, &params.thesaurus);
+    timings.insert("items".to_string(), ms(t));
+
+    let (ymin, ymax) = corpus.year_range().ok_or(ParamError::NoYears)?;
+    let from = params.from.unwrap_or(ymin);
+    let to = params.to.unwrap_or(ymax);
+    if from > to {
+        return Err(ParamError::FromAfterTo { from, to });
+    }
+    let spans = slices(from, to, params.slice);
+    let mut by_slice: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    let mut records_per_year = BTreeMap::new();
+    let step = params.slice.max(1) as i32;
+    for (ri, r) in corpus.records.iter().enumerate() {
+        if let Some(y) = r.year.filter(|y| (from..=to).contains(y)) {
+            by_slice[((y - from) / step) as usize].push(ri);
+            *records_per_year.entry(y).or_insert(0) += 1;
+        }
+    }
+
+    let t = Instant::now();
+    let mut scratch = vec![0u32; items.keys.len()];
+    let mut nets = Vec::with_capacity(spans.len());
+    for (i, (span, recs)) in spans.iter().zip(&by_slice).enumerate() {
+        nets.push(build_slice(
+            &items,
+            corpus,
+            params,
+            recs,
+            *span,
+            i,
+            spans.len(),
+            &mut scratch,
+        ));
+        if !progress("slices", (i + 1) as f32 / spans.len() as f32) {
+            break;
+        }
+    }
+    timings.insert("slices".to_string(), ms(t));
+
+    let t = Instant::now();
+    let network = merge(corpus, params, &items, &nets, &by_slice);
+    timings.insert("merge".to_string(), ms(t));
+
+    let mut notes = Vec::new();
+    if network.links.is_empty() {
+        notes.push(no_link_note(corpus, params.kind));
+    }
+    Ok(Analysis {
+        params: params.clone(),
+        span: Some((from, to)),
+        network,
+        slices: nets.into_iter().map(|n| n.info).collect(),
+        records_per_year,
+        notes,
+        timings_ms: timings,
+        ..Default::default()
+    })
+}
+
+fn merge(
+    corpus: &Corpus,
+    params: &AnalysisParams,
+    items: &Items,
+    nets: &[SliceNet],
+    by_slice: &[Vec<usize>],
+) -> Network {
+    // Union of selected items with the first slice that kept them.
+    let mut first_slice: FxHashMap<u32, i32> = FxHashMap::default();
+    for n in nets {
+        for &g in &n.selected {
+            first_slice.entry(g).or_insert(n.info.from);
+        }
+    }
+    // Span counts per year for the union.
+    let mut per_year: FxHashMap<u32, BTreeMap<i32, u32>> = FxHashMap::default();
+    let mut total_records = 0usize;
+    for recs in by_slice {
+        total_records += recs.len();
+        for &r in recs {
+            let rec = &corpus.records[r];
+            let Some(y) = rec.year else { continue };
+            if params.kind == NodeKind::Coupling {
+                if let Some(&g) = items.per_record[r].first()
+                    && first_slice.contains_key(&g)
+                {
+                    *per_year.entry(g).or_default().entry(y).or_insert(0) += rec.refs.len() as u32;
+                }
+                continue;
+            }
+            for &g in &items.per_record[r] {
+                if first_slice.contains_key(&g) {
+                    *per_year.entry(g).or_default().entry(y).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    // Coupling nodes are records: their global "times cited" is shown beside the local count.
+    let record_of: FxHashMap<u32, usize> = if params.kind == NodeKind::Coupling {
+        by_slice
+            .iter()
+            .flatten()
+            .filter_map(|&r| items.per_record[r].first().map(|&g| (g, r)))
+            .collect()
+    } else {
+        FxHashMap::default()
+    };
+    let mut nodes: Vec<(u32, Node)> = first_slice
+        .iter()
+        .map(|(&g, &fs)| {
+            let py = per_year.remove(&g).unwrap_or_default();
+            let count = py.values().sum();
+            let year = items.years[g as usize].or_else(|| py.keys().next().copied());
+            let times_cited = record_of
+                .get(&g)
+                .and_then(|&r| corpus.records[r].times_cited);
+            let node = Node {
+                id: items.keys[g as usize].clone(),
+                label: items.labels[g as usize].clone(),
+                count,
+                per_year: py,
+                first_slice: fs,
+                year,
+                doi: items.dois[g as usize].clone(),
+                times_cited,
+                sigma: 1.0,
+                ..Default::default()
+            };
+            (g, node)
+        })
+        .collect();
+    nodes.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.id.cmp(&b.1.id)));
+    let index: FxHashMap<u32, u32> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, (g, _))| (*g, i as u32))
+        .collect();
+
+    let mut merged: FxHashMap<(u32, u32), (f64, i32)> = FxHashMap::default();
+    for n in nets {
+        for &(gi, gj, c) in &n.links {
+            let (a, b) = (index[&gi], index[&gj]);
+            let key = (a.min(b), a.max(b));
+            let e = merged.entry(key).or_insert((0.0, n.info.from));
+            e.0 += c;
+        }
+    }
+    let nodes: Vec<Node> = nodes.into_iter().map(|(_, n)| n).collect();
+    let n_rec = total_records as f64;
+    let mut links: Vec<Link> = merged
+        .into_iter()
+        .map(|((a, b), (c, fy))| Link {
+            source: a,
+            target: b,
+            weight: strength(
+                params.measure,
+                c,
+                nodes[a as usize].count as f64,
+                nodes[b as usize].count as f64,
+                n_rec,
+            ),
+            count: c,
+            first_year: fy,
+        })
+        .collect();
+    links.sort_by_key(|l| (l.source, l.target));
+    if params.prune_merged && params.prune != Prune::None {
+        let triples: Vec<(u32, u32, f64)> = links
+            .iter()
+            .map(|l| (l.source, l.target, l.weight))
+            .collect();
+        let keep = prune_links(params.prune, nodes.len(), &triples);
+        links = keep.into_iter().map(|e| links[e].clone()).collect();
+    }
+    Network {
+        kind: params.kind,
+        nodes,
+        links,
+    }
+}
+
+/// For each node of `analysis`, the indices of the records in its span that contain it
+/// (cite the reference, use the keyword, ...; for coupling, the record itself), sorted.
+/// Every count on screen can be traced to these records.
+pub fn node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>> {
+    let net = &analysis.network;
+    let items = extract(corpus, net.kind, &analysis.params.thesaurus);
+    let by_key: FxHashMap<&str, u32> = net
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i as u32))
+        .collect();
+    let node_of: Vec<Option<u32>> = items
+        .keys
+        .iter()
+        .map(|k| by_key.get(k.as_str()).copied())
+        .collect();
+    let (from, to) = analysis.span.unwrap_or((i32::MIN, i32::MAX));
+    let mut out = vec![Vec::new(); net.nodes.len()];
+    for (ri, r) in corpus.records.iter().enumerate() {
+        if !r.year.is_some_and(|y| (from..=to).contains(&y)) {
+            continue;
+        }
+        for &g in &items.per_record[ri] {
+            if let Some(n) = node_of[g as usize] {
+                out[n as usize].push(ri as u32);
+            }
+        }
+    }
+    out
+}
+
+/// The records that contain both nodes (for a link: the records that co-cite both ends).
+pub fn shared_records(node_records: &[Vec<u32>], a: usize, b: usize) -> Vec<u32> {
+    let (x, y) = (&node_records[a], &node_records[b]);
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(x[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}

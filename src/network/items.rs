@@ -1,0 +1,385 @@
+//! What each record contributes to a network: its *items* (cited references, cited
+//! authors, cited journals, authors, institutions, countries or keywords), each
+//! identified by a normalised key so that variants count as one node.
+//!
+//! Keys per node kind:
+//! - **reference**: the cited work's key (see [`crate::model::cited_ref`]);
+//! - **author** (cited author): first author of the cited reference, lower case,
+//!   punctuation removed, surname and all initials (`Vargo S.L.` → `vargo sl`); labelled
+//!   in upper case as CiteSpace does (`VARGO SL`);
+//! - **journal** (cited source): the cited reference's source, upper case, letters and
+//!   digits only;
+//! - **coauthor**: the full author name (`AF`) where the record has one, else the short
+//!   name (`AU`), lower case — so `Chen, Chaomei` and `Chen, C` are not merged by initials;
+//! - **institution**, **country**: from the `C1` addresses, lower case; each counted
+//!   once per record;
+//! - **keyword**: author keywords and Keywords Plus together, lower case, hyphens and
+//!   runs of spaces folded to one space, and the last word singularised by simple
+//!   English rules (`-ies` → `-y`; a final `s` dropped unless the word ends in `ss`,
+//!   `us` or `is`, or is shorter than 4 letters);
+//! - **coupling**: the records themselves; their items are their cited references
+//!   (see [`crate::network::build`]).
+//!
+//! A thesaurus (VOSviewer format: `label<TAB>replace by`) maps item keys before
+//! counting; its labels are normalised by the same rules as the items of the kind (for
+//! references a label is parsed as a WoS cited reference, so `Vargo SL, 2004, J
+//! MARKETING, V68, P1` works as written).
+
+use super::NodeKind;
+use crate::model::cited_ref::CitedRef;
+use crate::model::{Corpus, Record};
+use rustc_hash::FxHashMap;
+
+/// The items of every record, in one id space.
+#[derive(Debug, Clone, Default)]
+pub struct Items {
+    /// Item ids per record (sorted, unique), indexed like `corpus.records`.
+    pub per_record: Vec<Vec<u32>>,
+    /// Key of each item id (becomes `Node::id`).
+    pub keys: Vec<String>,
+    /// Display label of each item id.
+    pub labels: Vec<String>,
+    /// Publication year of the item, where it has one (cited works, documents).
+    pub years: Vec<Option<i32>>,
+    /// DOI of the item, where it has one.
+    pub dois: Vec<Option<String>>,
+}
+
+#[derive(Default)]
+struct Space {
+    ids: FxHashMap<String, u32>,
+    items: Items,
+}
+
+impl Space {
+    fn id(&mut self, key: String, label: impl FnOnce() -> String) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.items.keys.len() as u32;
+        self.items.labels.push(label());
+        self.items.keys.push(key.clone());
+        self.items.years.push(None);
+        self.items.dois.push(None);
+        self.ids.insert(key, id);
+        id
+    }
+}
+
+/// Cited-author key: surname and initials, lower case, no punctuation.
+pub fn cited_author_key(author: &str) -> String {
+    let cleaned: String = author
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut words = cleaned.split_whitespace();
+    let Some(surname) = words.next() else {
+        return String::new();
+    };
+    // "SL" is a run of initials; "Stephen" is a given name (its first letter counts).
+    let initials: String = words
+        .flat_map(|w| {
+            let all_caps = w.chars().all(|c| c.is_uppercase()) && w.chars().count() <= 3;
+            let take = if all_caps { w.chars().count() } else { 1 };
+            w.chars().take(take).collect::<Vec<_>>()
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let surname = surname.to_lowercase();
+    if initials.is_empty() {
+        surname
+    } else {
+        format!("{surname} {initials}")
+    }
+}
+
+/// Cited-source key: upper case letters and digits, single spaces.
+pub fn journal_key(source: &str) -> String {
+    let cleaned: String = source
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .flat_map(char::to_uppercase)
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Keyword key: lower case, hyphens folded, last word singularised.
+pub fn keyword_key(kw: &str) -> String {
+    let cleaned: String = kw
+        .chars()
+        .map(|c| {
+            if c == '-' || c == '_' || c.is_whitespace() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    let Some(last) = words.pop() else {
+        return String::new();
+    };
+    let singular = singularize(last);
+    words.push(&singular);
+    words.join(" ")
+}
+
+fn singularize(w: &str) -> String {
+    let n = w.chars().count();
+    if n < 4 {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w.to_string();
+    }
+    w.strip_suffix('s').unwrap_or(w).to_string()
+}
+
+/// Lower-cased, whitespace-folded key for names.
+fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The key a thesaurus label maps to for this kind.
+pub fn thesaurus_key(kind: NodeKind, label: &str) -> String {
+    match kind {
+        NodeKind::Reference => CitedRef::parse(label).key,
+        NodeKind::Author => cited_author_key(label),
+        NodeKind::Journal => journal_key(label),
+        NodeKind::Keyword => keyword_key(label),
+        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country | NodeKind::Coupling => {
+            name_key(label)
+        }
+    }
+}
+
+/// A thesaurus: item key → replacement key, for one node kind.
+pub fn thesaurus_map(
+    kind: NodeKind,
+    entries: &[(String, String)],
+) -> FxHashMap<String, (String, String)> {
+    entries
+        .iter()
+        .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
+        .map(|(a, b)| {
+            (
+                thesaurus_key(kind, a),
+                (thesaurus_key(kind, b), b.trim().to_string()),
+            )
+        })
+        .collect()
+}
+
+/// Reads a VOSviewer thesaurus file: a header line `label<TAB>replace by`, then one
+/// mapping per line. Lines without a tab are reported as errors with their number.
+pub fn read_thesaurus(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
+        if line.trim().is_empty() || (i == 0 && line.to_lowercase().starts_with("label")) {
+            continue;
+        }
+        match line.split_once('\t') {
+            Some((a, b)) => out.push((a.trim().to_string(), b.trim().to_string())),
+            None => {
+                return Err(format!(
+                    "line {}: expected `label<TAB>replace by`, got {line:?}",
+                    i + 1
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Extracts the items of every record for `kind`, applying the thesaurus.
+pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) -> Items {
+    let th = thesaurus_map(kind, thesaurus);
+    let mut sp = Space::default();
+    let mut per_record = Vec::with_capacity(corpus.records.len());
+    let strings = &corpus.strings;
+    for (ri, r) in corpus.records.iter().enumerate() {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut add = |sp: &mut Space, key: String, label: &dyn Fn() -> String| {
+            if key.is_empty() {
+                return None;
+            }
+            let (key, label) = match th.get(&key) {
+                Some((k, l)) => (k.clone(), l.clone()),
+                None => (key, label()),
+            };
+            let id = sp.id(key, || label);
+            ids.push(id);
+            Some(id)
+        };
+        match kind {
+            NodeKind::Reference => {
+                for &rid in &r.refs {
+                    let w = corpus.refs.get(rid);
+                    if let Some(id) = add(&mut sp, w.key.to_string(), &|| w.label.to_string()) {
+                        let i = id as usize;
+                        if sp.items.years[i].is_none() {
+                            sp.items.years[i] = w.year;
+                        }
+                        if sp.items.dois[i].is_none() {
+                            sp.items.dois[i] = w.doi.as_deref().map(String::from);
+                        }
+                    }
+                }
+            }
+            NodeKind::Author => {
+                for &rid in &r.refs {
+                    let a = strings.get(corpus.refs.get(rid).author);
+                    let key = cited_author_key(a);
+                    add(&mut sp, key.clone(), &|| key.to_uppercase());
+                }
+            }
+            NodeKind::Journal => {
+                for &rid in &r.refs {
+                    let s = strings.get(corpus.refs.get(rid).source);
+                    let key = journal_key(s);
+                    add(&mut sp, key.clone(), &|| key.clone());
+                }
+            }
+            NodeKind::Coauthor => {
+                let names = if r.authors_full.len() == r.authors.len() && !r.authors_full.is_empty()
+                {
+                    &r.authors_full
+                } else {
+                    &r.authors
+                };
+                for &a in names {
+                    let s = strings.get(a);
+                    add(&mut sp, name_key(s), &|| s.to_string());
+                }
+            }
+            NodeKind::Institution => {
+                for a in &r.addresses {
+                    if let Some(inst) = a.institution {
+                        let s = strings.get(inst);
+                        add(&mut sp, name_key(s), &|| s.to_string());
+                    }
+                }
+            }
+            NodeKind::Country => {
+                for a in &r.addresses {
+                    if let Some(c) = a.country {
+                        let s = strings.get(c);
+                        add(&mut sp, name_key(s), &|| s.to_string());
+                    }
+                }
+            }
+            NodeKind::Keyword => {
+                for &k in r.author_keywords.iter().chain(&r.keywords_plus) {
+                    let s = strings.get(k);
+                    let key = keyword_key(s);
+                    add(&mut sp, key.clone(), &|| key.clone());
+                }
+            }
+            NodeKind::Coupling => {
+                let key = record_key(r, ri);
+                let id = add(&mut sp, key, &|| record_label(corpus, r));
+                if let Some(id) = id {
+                    sp.items.years[id as usize] = r.year;
+                    sp.items.dois[id as usize] = r.doi.as_deref().map(String::from);
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        per_record.push(ids);
+    }
+    let mut items = sp.items;
+    items.per_record = per_record;
+    items
+}
+
+/// The node id of a record (coupling): its accession number, else its index.
+pub fn record_key(r: &Record, index: usize) -> String {
+    match &r.uid {
+        Some(u) => u.to_string(),
+        None => format!("record:{index}"),
+    }
+}
+
+/// A record as a short citation: `Vargo SL, 2004, J MARKETING, V68, P1`.
+pub fn record_label(corpus: &Corpus, r: &Record) -> String {
+    let author = r
+        .authors
+        .first()
+        .map(|a| corpus.strings.get(*a).replace(',', ""))
+        .unwrap_or_else(|| "[Anonymous]".into());
+    let mut parts = vec![author];
+    if let Some(y) = r.year {
+        parts.push(y.to_string());
+    }
+    if let Some(s) = r.source_abbrev.or(r.source) {
+        parts.push(corpus.strings.get(s).to_string());
+    }
+    if let Some(v) = &r.volume {
+        parts.push(format!("V{v}"));
+    }
+    if let Some(p) = &r.pages {
+        parts.push(format!("P{}", p.split('-').next().unwrap_or(p)));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(cited_author_key("Vargo S.L."), "vargo sl");
+        assert_eq!(cited_author_key("VARGO SL"), "vargo sl");
+        assert_eq!(cited_author_key("[Anonymous]"), "anonymous");
+        assert_eq!(cited_author_key("Vargo Stephen L."), "vargo sl");
+        assert_eq!(cited_author_key("Brumbaugh R. D."), "brumbaugh rd");
+        assert_eq!(journal_key("J. Marketing"), "J MARKETING");
+        assert_eq!(keyword_key("Value Co-Creation"), "value co creation");
+        assert_eq!(keyword_key("co-creation"), "co creation");
+        assert_eq!(
+            keyword_key("service-dominant logics"),
+            "service dominant logic"
+        );
+        assert_eq!(keyword_key("Industries"), "industry");
+        assert_eq!(keyword_key("business"), "business");
+        assert_eq!(keyword_key("analysis"), "analysis");
+        assert_eq!(keyword_key("bus"), "bus");
+        assert_eq!(keyword_key("  "), "");
+    }
+
+    #[test]
+    fn thesaurus_file() {
+        let t = read_thesaurus("label\treplace by\nco-creation of value\tvalue co-creation\n\n")
+            .unwrap();
+        assert_eq!(
+            t,
+            vec![("co-creation of value".into(), "value co-creation".into())]
+        );
+        assert!(
+            read_thesaurus("label\treplace by\nno tab here")
+                .unwrap_err()
+                .starts_with("line 2")
+        );
+        let m = thesaurus_map(
+            NodeKind::Reference,
+            &[(
+                "Vargo SL, 2004, J MARKETING, V68, P1".into(),
+                "Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/x".into(),
+            )],
+        );
+        assert_eq!(
+            m.get("vargo s|2004|v68|p1").map(|x| x.0.as_str()),
+            Some("doi:10.1509/x")
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Node selection per time slice, as CiteSpace defines it (Chen 2006, JASIST 57(3);
+//! CiteSpace's project panel).
+//!
+//! Candidates are the items occurring in the slice with their slice counts. They are
+//! ranked by count, descending; **ties are broken by the item's key in ascending
+//! order**, so the result never depends on load order.
+//! - `top:N` keeps the first N of the ranking (all if fewer).
+//! - `toppct:P` keeps the first ⌈P/100 · candidates⌉.
+//! - `g:k` (scaled g-index, Egghe 2006 as CiteSpace scales it) keeps the first g, where
+//!   g is the largest rank with g² ≤ k · (c₁ + … + c_g); k = 1 is the plain g-index.
+//!   g is capped at the number of candidates.
+//! - `threshold:c,cc,ccv` keeps items with count ≥ c, where c is interpolated linearly
+//!   between the first, middle and last slice's values (see [`interpolate`]); the cc
+//!   and ccv parts filter links (in [`crate::network::build`]).
+//! - `all` keeps every candidate.
+
+use super::Selection;
+
+/// Interpolated threshold triple for slice `index` of `slices`: linear from `first`
+/// (slice 0) to `middle` (the middle slice) to `last` (the last slice). A single slice
+/// uses `first`.
+pub fn interpolate(
+    first: [f64; 3],
+    middle: [f64; 3],
+    last: [f64; 3],
+    index: usize,
+    slices: usize,
+) -> [f64; 3] {
+    if slices <= 1 {
+        return first;
+    }
+    let t = index as f64 / (slices - 1) as f64;
+    let lerp = |a: [f64; 3], b: [f64; 3], u: f64| [0, 1, 2].map(|i| a[i] + (b[i] - a[i]) * u);
+    if t <= 0.5 {
+        lerp(first, middle, t * 2.0)
+    } else {
+        lerp(middle, last, (t - 0.5) * 2.0)
+    }
+}
+
+/// The scaled g-index of counts sorted in descending order.
+pub fn g_index(sorted_desc: &[u32], k: f64) -> usize {
+    let mut sum = 0.0;
+    let mut g = 0;
+    for (i, &c) in sorted_desc.iter().enumerate() {
+        sum += c as f64;
+        let rank = (i + 1) as f64;
+        if rank * rank <= k * sum {
+            g = i + 1;
+        }
+    }
+    g
+}
+
+/// Selects items. `candidates` are (item, count, key) with count > 0; returns the kept
+/// items in ranking order. `slice` and `slices` place the slice for interpolated
+/// thresholds.
+pub fn select(
+    candidates: &mut [(u32, u32, &str)],
+    rule: &Selection,
+    slice: usize,
+    slices: usize,
+) -> Vec<u32> {
+    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(b.2)));
+    let n = candidates.len();
+    let keep = match *rule {
+        Selection::All => n,
+        Selection::Top { n: top } => top.min(n),
+        Selection::TopPct { pct } => ((pct / 100.0 * n as f64).ceil() as usize).min(n),
+        Selection::GIndex { k } => {
+            let counts: Vec<u32> = candidates.iter().map(|c| c.1).collect();
+            g_index(&counts, k)
+        }
+        Selection::Threshold {
+            first,
+            middle,
+            last,
+        } => {
+            let c = interpolate(first, middle, last, slice, slices)[0];
+            candidates.iter().take_while(|x| x.1 as f64 >= c).count()
+        }
+    };
+    candidates[..keep].iter().map(|c| c.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cands() -> Vec<(u32, u32, &'static str)> {
+        // counts 10, 8, 5, 5, 3, 1 (items 0..6, keys to break the 5–5 tie: "c" < "d")
+        vec![
+            (3, 5, "d"),
+            (0, 10, "a"),
+            (1, 8, "b"),
+            (2, 5, "c"),
+            (4, 3, "e"),
+            (5, 1, "f"),
+        ]
+    }
+
+    #[test]
+    fn top_and_ties() {
+        assert_eq!(
+            select(&mut cands(), &Selection::Top { n: 3 }, 0, 1),
+            vec![0, 1, 2]
+        );
+        assert_eq!(
+            select(&mut cands(), &Selection::Top { n: 100 }, 0, 1).len(),
+            6
+        );
+        // ceil(0.34 * 6) = 3
+        assert_eq!(
+            select(&mut cands(), &Selection::TopPct { pct: 34.0 }, 0, 1),
+            vec![0, 1, 2]
+        );
+        assert_eq!(select(&mut cands(), &Selection::All, 0, 1).len(), 6);
+    }
+
+    #[test]
+    fn g_index_by_hand() {
+        // Cumulative sums 10, 18, 23, 28, 31, 32. Plain g (k=1): 1≤10, 4≤18, 9≤23,
+        // 16≤28, 25≤31, 36>32 → g = 5.
+        assert_eq!(g_index(&[10, 8, 5, 5, 3, 1], 1.0), 5);
+        // k = 0.5: 1≤5, 4≤9, 9≤11.5, 16>14, 25>15.5 → g = 3.
+        assert_eq!(g_index(&[10, 8, 5, 5, 3, 1], 0.5), 3);
+        // k = 25 keeps all (capped at 6).
+        assert_eq!(g_index(&[10, 8, 5, 5, 3, 1], 25.0), 6);
+        assert_eq!(
+            select(&mut cands(), &Selection::GIndex { k: 0.5 }, 0, 1),
+            vec![0, 1, 2]
+        );
+    }
+
+    #[test]
+    fn thresholds_interpolate() {
+        let f = [2.0, 2.0, 0.2];
+        let m = [4.0, 3.0, 0.3];
+        let l = [6.0, 4.0, 0.4];
+        assert_eq!(interpolate(f, m, l, 0, 5), f);
+        assert_eq!(interpolate(f, m, l, 2, 5), m);
+        assert_eq!(interpolate(f, m, l, 4, 5), l);
+        assert_eq!(interpolate(f, m, l, 1, 5)[0], 3.0);
+        assert_eq!(interpolate(f, m, l, 3, 5)[0], 5.0);
+        let rule = Selection::Threshold {
+            first: [5.0, 1.0, 0.0],
+            middle: [5.0, 1.0, 0.0],
+            last: [5.0, 1.0, 0.0],
+        };
+        assert_eq!(select(&mut cands(), &rule, 0, 1), vec![0, 1, 2, 3]);
+    }
+}
