@@ -29,8 +29,11 @@
 //! [`run`] is the pipeline's layout stage: it reads `params.layout`, `iterations` and
 //! `seed`, writes `x`, `y` on every node and the final energy into `layout_energy`
 //! (`Σ |F_i|²` for ForceAtlas2, kinetic energy for fdg-sim, none for the time views).
+//! After a force layout, components other than the largest are packed under it
+//! ([`pack_components`]).
 
 pub mod barnes_hut;
+pub mod components;
 #[cfg(feature = "fdg")]
 pub mod fdg;
 pub mod forceatlas2;
@@ -38,6 +41,7 @@ pub mod graph;
 pub mod timeline;
 pub mod warm;
 
+pub use components::pack_components;
 pub use forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 pub use graph::{LayoutGraph, diameter, planted_partition};
 pub use timeline::{TimeParams, TimedNode};
@@ -94,6 +98,7 @@ pub fn run(analysis: &mut Analysis, progress: Progress) {
             let stats = fa2.run(&mut pos, &g, iterations, |it| {
                 report(progress, it, iterations)
             });
+            pack_components(&mut pos, &g);
             analysis.layout_energy = Some(stats.energy);
             to_f64(&pos)
         }
@@ -129,6 +134,7 @@ fn run_fdg(
             break;
         }
     }
+    pack_components(&mut pos, &g);
     (to_f64(&pos), energy)
 }
 
