@@ -188,3 +188,48 @@ fn pinned_nodes_stay_put_and_convergence_is_reached() {
     assert_eq!(pos[0], p0);
     assert!(fa2.converged(), "not converged after {steps} steps");
 }
+
+#[cfg(feature = "fdg")]
+mod fdg_sim {
+    use super::*;
+    use cocite::layout::fdg::{FdgLayout, FdgParams};
+
+    fn fdg_layout(g: &LayoutGraph, seed: u64, steps: u32) -> Vec<[f32; 2]> {
+        let mut fdg = FdgLayout::new(FdgParams::default());
+        let mut pos = fdg.init(g, seed);
+        for _ in 0..steps {
+            fdg.step(&mut pos, g);
+        }
+        pos
+    }
+
+    #[test]
+    fn fdg_is_deterministic_for_a_seed_despite_its_global_rng() {
+        let (g, _) = planted_partition(2, 50, 3, 0.9, 1);
+        assert_eq!(fdg_layout(&g, 7, 50), fdg_layout(&g, 7, 50));
+        assert_ne!(fdg_layout(&g, 7, 50), fdg_layout(&g, 8, 50));
+    }
+
+    #[test]
+    fn fdg_separates_two_planted_clusters() {
+        let (g, membership) = planted_partition(2, 100, 4, 0.9, 5);
+        let pos = fdg_layout(&g, 3, 500);
+        let (intra, inter) = intra_inter(&pos, &membership);
+        println!("fdg two clusters: intra {intra:.2}, inter {inter:.2}");
+        assert!(intra < 0.5 * inter, "intra {intra} inter {inter}");
+    }
+
+    #[test]
+    fn fdg_pinned_node_stays() {
+        let (g, _) = planted_partition(1, 30, 3, 1.0, 1);
+        let mut fdg = FdgLayout::new(FdgParams::default());
+        let mut pos = fdg.init(&g, 1);
+        let p0 = pos[4];
+        fdg.pin(4);
+        for _ in 0..20 {
+            fdg.step(&mut pos, &g);
+        }
+        assert_eq!(pos[4], p0);
+        assert_ne!(pos[5], fdg.init(&g, 1)[5]);
+    }
+}

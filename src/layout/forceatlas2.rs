@@ -209,6 +209,9 @@ impl ForceAtlas2 {
             } else {
                 1.0
             };
+            // Linear attraction needs no distance: F = −w (p_i − p_j).
+            let linear = !p.lin_log && !p.prevent_overlap;
+            let (mut ax, mut ay) = (0.0f32, 0.0f32);
             for (j, w) in g.neighbors(i) {
                 let w = match p.edge_weight_influence {
                     1.0 => w,
@@ -216,10 +219,16 @@ impl ForceAtlas2 {
                     e => w.powf(e),
                 };
                 let (dx, dy) = (x - pos[j][0], y - pos[j][1]);
-                let k = w * hub * self.attraction_factor(i, j, (dx * dx + dy * dy).sqrt());
-                f[0] -= dx * k;
-                f[1] -= dy * k;
+                let k = if linear {
+                    w
+                } else {
+                    w * self.attraction_factor(i, j, (dx * dx + dy * dy).sqrt())
+                };
+                ax += dx * k;
+                ay += dy * k;
             }
+            f[0] -= hub * ax;
+            f[1] -= hub * ay;
         };
         if pos.len() < 512 {
             force
