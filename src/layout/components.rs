@@ -61,10 +61,8 @@ pub fn pack_components(pos: &mut [[f32; 2]], g: &LayoutGraph) {
     for (p, &c) in pos.iter().zip(&comp) {
         let e = &mut b[c as usize];
         e.size += 1;
-        for k in 0..2 {
-            e.lo[k] = e.lo[k].min(p[k]);
-            e.hi[k] = e.hi[k].max(p[k]);
-        }
+        e.lo = [e.lo[0].min(p[0]), e.lo[1].min(p[1])];
+        e.hi = [e.hi[0].max(p[0]), e.hi[1].max(p[1])];
     }
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by_key(|&c| (std::cmp::Reverse(b[c].size), c));
