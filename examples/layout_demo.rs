@@ -33,7 +33,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let analysis = pipeline::run(&corpus, &params)?;
     let net = &analysis.network;
-    std::fs::write(&out, svg(net, 1000.0))?;
+    let time_view = matches!(layout, LayoutMethod::Timeline | LayoutMethod::Timezone);
+    std::fs::write(&out, svg(net, 1000.0, time_view))?;
     println!(
         "{} nodes, {} links, layout {:.0} ms, energy {:?} → {}",
         net.nodes.len(),
@@ -49,7 +50,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// A hand-written SVG of the laid-out network, fitted into `size × size`.
-fn svg(net: &Network, size: f64) -> String {
+/// In the time views nodes sit one layout unit apart, so their radius is capped at
+/// 0.45 units there.
+fn svg(net: &Network, size: f64, time_view: bool) -> String {
     let pos: Vec<[f64; 2]> = net
         .nodes
         .iter()
@@ -102,6 +105,7 @@ fn svg(net: &Network, size: f64) -> String {
     for (i, n) in net.nodes.iter().enumerate() {
         let p = at(pos[i]);
         let r = 2.0 + 10.0 * (n.count as f64 / max_count).sqrt();
+        let r = if time_view { r.min(0.45 * scale) } else { r };
         let hue = match n.cluster {
             Some(c) if clustered => (c as f64 * 137.508) % 360.0,
             _ => 240.0 * (1.0 - (n.first_slice - y0) as f64 / (y1 - y0).max(1) as f64),

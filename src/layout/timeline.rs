@@ -36,8 +36,9 @@ pub struct TimeParams {
     pub row_gap: f64,
     /// Nodes per column in a timeline stack.
     pub max_stack: usize,
-    /// Nodes per column in a time zone.
-    pub max_zone_stack: usize,
+    /// Height of the time-zone view as a share of its width (zones spread their nodes
+    /// evenly over the whole height, as CiteSpace does).
+    pub zone_aspect: f64,
 }
 
 impl Default for TimeParams {
@@ -47,7 +48,7 @@ impl Default for TimeParams {
             spacing: 1.0,
             row_gap: 3.0,
             max_stack: 8,
-            max_zone_stack: 40,
+            zone_aspect: 0.6,
         }
     }
 }
@@ -88,7 +89,8 @@ pub fn timeline(nodes: &[TimedNode], p: &TimeParams) -> Vec<[f64; 2]> {
 }
 
 /// Time-zone positions, one per node: zone `year` at `x = (year − first) · year_width`,
-/// nodes ordered within the zone by cluster, then weight.
+/// nodes ordered within the zone by cluster, then weight, spread evenly over a height of
+/// `zone_aspect` × the width (centred on `y = 0`).
 pub fn timezone(nodes: &[TimedNode], p: &TimeParams) -> Vec<[f64; 2]> {
     let mut pos = vec![[0.0; 2]; nodes.len()];
     let Some(min_year) = nodes.iter().map(|n| n.year).min() else {
@@ -98,9 +100,13 @@ pub fn timezone(nodes: &[TimedNode], p: &TimeParams) -> Vec<[f64; 2]> {
     for (i, n) in nodes.iter().enumerate() {
         zones.entry(n.year).or_default().push(i);
     }
+    let max_year = nodes.iter().map(|n| n.year).max().unwrap_or(min_year);
+    let width = (max_year - min_year + 1) as f64 * p.year_width;
+    let height = (p.zone_aspect * width).max(p.spacing);
+    // Nodes per column at the minimum spacing.
+    let capacity = ((height / p.spacing).floor() as usize).max(1);
     for (year, mut group) in zones {
-        // Cluster order inside a zone keeps a cluster's nodes together; the stack is then
-        // filled from the top, not from the middle.
+        // Cluster order inside a zone keeps a cluster's nodes together.
         group.sort_by(|&a, &b| {
             let (na, nb) = (&nodes[a], &nodes[b]);
             (na.cluster.is_none(), na.cluster)
@@ -109,15 +115,16 @@ pub fn timezone(nodes: &[TimedNode], p: &TimeParams) -> Vec<[f64; 2]> {
                 .then(a.cmp(&b))
         });
         let x = (year - min_year) as f64 * p.year_width;
-        let stack = p.max_zone_stack.max(1);
-        let columns = group.len().div_ceil(stack);
+        let columns = group.len().div_ceil(capacity);
+        let per_column = group.len().div_ceil(columns);
         let col_width = column_width(columns, p);
         for (t, &i) in group.iter().enumerate() {
-            let (col, slot) = (t / stack, t % stack);
-            let in_col = (group.len() - col * stack).min(stack);
+            let (col, slot) = (t / per_column, t % per_column);
+            let in_col = (group.len() - col * per_column).min(per_column);
+            let step = height / in_col as f64;
             pos[i] = [
                 x + (col as f64 - (columns - 1) as f64 / 2.0) * col_width,
-                (slot as f64 - (in_col - 1) as f64 / 2.0) * p.spacing,
+                (slot as f64 + 0.5) * step - height / 2.0,
             ];
         }
     }
@@ -214,9 +221,10 @@ mod tests {
             node(None, 2001, 1.0),
         ];
         let pos = timezone(&nodes, &TimeParams::default());
-        // Zone 1999 holds cluster 0 then cluster 1, centred on y = 0.
-        assert_eq!(pos[1], [0.0, -0.5]);
-        assert_eq!(pos[0], [0.0, 0.5]);
+        // Three years → width 30, height 0.6 · 30 = 18. Zone 1999 holds cluster 0 then
+        // cluster 1, each in half of the height: y = ∓4.5.
+        assert_eq!(pos[1], [0.0, -4.5]);
+        assert_eq!(pos[0], [0.0, 4.5]);
         assert_eq!(pos[2], [20.0, 0.0]);
     }
 }
