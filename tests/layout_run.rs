@@ -158,3 +158,13 @@ fn empty_network_is_fine() {
         assert!(a.network.nodes.is_empty());
     }
 }
+
+#[test]
+fn step_with_positions_of_the_wrong_length_moves_nothing() {
+    use cocite::layout::{Fa2Params, ForceAtlas2, LayoutGraph};
+    let g = LayoutGraph::from_edges(3, vec![(0, 1, 1.0), (1, 2, 1.0)]);
+    let mut fa2 = ForceAtlas2::new(Fa2Params::default());
+    let mut pos = vec![[0.0, 0.0], [1.0, 0.0]];
+    assert_eq!(fa2.step(&mut pos, &g).max_displacement, 0.0);
+    assert_eq!(pos, vec![[0.0, 0.0], [1.0, 0.0]]);
+}

@@ -123,10 +123,13 @@ impl FdgLayout {
     /// One fdg-sim update from `pos` (so moves made by the caller, e.g. a dragged node,
     /// are taken in); pinned nodes are put back afterwards.
     pub fn step(&mut self, pos: &mut [[f32; 2]], g: &LayoutGraph) -> StepStats {
+        if pos.len() != g.node_count() {
+            return StepStats::default();
+        }
         let stale = self.sim.is_none()
             || self.index.len() != g.node_count()
             || self.links != g.link_count();
-        if stale || pos.len() != self.index.len() {
+        if stale {
             self.rebuild(g, pos);
         }
         let Some(sim) = self.sim.as_mut() else {

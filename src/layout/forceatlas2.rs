@@ -167,10 +167,13 @@ impl ForceAtlas2 {
             .is_some_and(|s| s.mean_displacement <= self.params.convergence * s.diameter)
     }
 
-    /// One iteration: computes the forces and moves the free nodes.
+    /// One iteration: computes the forces and moves the free nodes. `pos` must have one
+    /// entry per node of `g`; otherwise nothing moves and the stats are zero.
     pub fn step(&mut self, pos: &mut [[f32; 2]], g: &LayoutGraph) -> StepStats {
-        let n = pos.len().min(g.node_count());
-        let pos = &mut pos[..n];
+        let n = pos.len();
+        if n != g.node_count() {
+            return StepStats::default();
+        }
         if self.prev_force.len() != n {
             self.prev_force = vec![[0.0; 2]; n];
         }
@@ -180,8 +183,12 @@ impl ForceAtlas2 {
         self.apply(pos, &force, &mass)
     }
 
-    /// Repulsion + gravity + attraction on every node.
+    /// Repulsion + gravity + attraction on every node;
+    /// `mass[i]` is `deg_i + 1`; with sizes that do not match `g`, all forces are zero.
     pub fn forces(&self, pos: &[[f32; 2]], mass: &[f32], g: &LayoutGraph) -> Vec<[f32; 2]> {
+        if pos.len() != g.node_count() || mass.len() != pos.len() {
+            return vec![[0.0; 2]; pos.len()];
+        }
         let p = self.params;
         let mut force = if p.prevent_overlap {
             self.overlap_repulsion(pos, mass)
