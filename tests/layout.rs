@@ -220,6 +220,42 @@ mod fdg_sim {
     }
 
     #[test]
+    fn fdg_stays_finite_on_the_demo_map() {
+        // The 96-record demo (605 nodes, average degree 31): without the temperature cap
+        // fdg-sim's velocities blew up (diameter 10¹⁸ within 300 steps).
+        use cocite::pipeline::{AnalysisParams, LayoutMethod};
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+        let corpus = cocite::io::load(&[demo]).expect("demo loads");
+        let params = AnalysisParams {
+            layout: LayoutMethod::Fdg,
+            ..AnalysisParams::default()
+        };
+        let a = cocite::pipeline::run(&corpus, &params).expect("pipeline runs");
+        assert!(a.notes.is_empty(), "{:?}", a.notes);
+        assert!(
+            a.layout_energy.is_some_and(f64::is_finite),
+            "{:?}",
+            a.layout_energy
+        );
+        let pos: Vec<[f32; 2]> = a
+            .network
+            .nodes
+            .iter()
+            .map(|n| {
+                [
+                    n.x.unwrap_or(f64::NAN) as f32,
+                    n.y.unwrap_or(f64::NAN) as f32,
+                ]
+            })
+            .collect();
+        assert!(pos.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+        // Start square: side k √n = 45 √605 ≈ 1107.
+        let d = diameter(&pos);
+        println!("fdg demo diameter {d}");
+        assert!(d < 10.0 * 1107.0, "diameter {d}");
+    }
+
+    #[test]
     fn fdg_pinned_node_stays() {
         let (g, _) = planted_partition(1, 30, 3, 1.0, 1);
         let mut fdg = FdgLayout::new(FdgParams::default());
