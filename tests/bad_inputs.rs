@@ -171,7 +171,7 @@ fn giant_line_and_many_files() {
         block_bytes: 1 << 20,
         ..Default::default()
     };
-    let (c, _) = load_with(&[f.clone()], &opts, &|_| {}).unwrap();
+    let (c, _) = load_with(std::slice::from_ref(&f), &opts, &|_| {}).unwrap();
     assert_eq!(c.records.len(), 2);
     assert_eq!(c.records[0].title.len(), 10 << 20);
     // A file over the size limit is skipped with a clear message; the others load.

@@ -3,8 +3,9 @@
 use super::Inputs;
 use crate::io::{LoadOptions, load_with};
 use crate::model::Corpus;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -60,40 +61,25 @@ struct Stats {
 
 fn compute(c: &Corpus) -> Stats {
     let mut per_year = BTreeMap::new();
-    let mut authors = BTreeSet::new();
-    let mut sources = BTreeSet::new();
-    let mut keywords = BTreeSet::new();
+    let mut authors = FxHashSet::default();
+    let mut sources = FxHashSet::default();
+    let mut keyword_syms = FxHashSet::default();
     for r in &c.records {
         if let Some(y) = r.year {
             *per_year.entry(y.to_string()).or_insert(0) += 1;
         }
         authors.extend(r.authors.iter().copied());
         sources.extend(r.source);
-        for k in r.author_keywords.iter().chain(&r.keywords_plus) {
-            keywords.insert(c.strings.get(*k).to_lowercase());
-        }
+        keyword_syms.extend(r.author_keywords.iter().chain(&r.keywords_plus).copied());
     }
-    let counts = c.citation_counts();
-    let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
-    let unique = order.len();
-    order.sort_by(|&a, &b| {
-        counts[b]
-            .cmp(&counts[a])
-            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
-    });
-    let top_cited = order
+    // Keywords differing only in case are one keyword.
+    let keywords: FxHashSet<String> = keyword_syms
         .iter()
-        .take(10)
-        .map(|&i| {
-            let w = &c.refs.works[i];
-            TopCited {
-                key: w.key.to_string(),
-                label: w.label.to_string(),
-                doi: w.doi.as_deref().map(String::from),
-                count: counts[i],
-            }
-        })
+        .map(|k| c.strings.get(*k).to_lowercase())
         .collect();
+    let counts = c.citation_counts();
+    let unique = counts.iter().filter(|&&n| n > 0).count();
+    let top_cited = top_cited(c, &counts, 10);
     let (min, max) = c.year_range().unzip();
     Stats {
         records: c.records.len(),
@@ -123,6 +109,36 @@ fn compute(c: &Corpus) -> Stats {
     }
 }
 
+/// The `k` most cited works (count descending, then key), without sorting them all.
+fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
+    let mut sorted: Vec<u32> = counts.to_vec();
+    let kth = if sorted.len() > k {
+        let (_, kth, _) = sorted.select_nth_unstable_by(k - 1, |a, b| b.cmp(a));
+        (*kth).max(1)
+    } else {
+        1
+    };
+    let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] >= kth).collect();
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
+    });
+    order
+        .iter()
+        .take(k)
+        .map(|&i| {
+            let w = &c.refs.works[i];
+            TopCited {
+                key: w.key.to_string(),
+                label: w.label.to_string(),
+                doi: w.doi.as_deref().map(String::from),
+                count: counts[i],
+            }
+        })
+        .collect()
+}
+
 pub fn run(args: &StatsArgs) -> ExitCode {
     let t0 = Instant::now();
     let loaded = load_with(
@@ -148,6 +164,8 @@ pub fn run(args: &StatsArgs) -> ExitCode {
     s.timings_ms.insert("stats".into(), stats_ms);
     s.timings_ms
         .insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
+    // The process ends here: freeing millions of strings one by one would only cost time.
+    std::mem::forget(corpus);
     if args.json {
         match serde_json::to_string_pretty(&s) {
             Ok(j) => println!("{j}"),

@@ -28,31 +28,28 @@
 //!
 //! Citations of one work with and without DOI get different keys from these rules
 //! alone (about 6% of citations omit a DOI WoS knows); [`crate::model::Corpus::reconcile_refs`]
-//! merges a DOI-less key into the DOI key when its author, year, volume and page match
-//! exactly one cited work that has a DOI.
+//! merges a DOI-less key into the DOI key when its author key, year, volume and page
+//! match exactly one cited work that has a DOI.
 
 use serde::{Deserialize, Serialize};
 
-/// One cited reference, parsed. Strings are as written, except `doi` (normalised) and
-/// `key` (see the module docs).
+/// One cited reference, parsed. The parts are slices of `label` (the reference as
+/// WoS writes it, without the DOI part), so parsing a reference allocates two or three
+/// strings, not one per part: readers parse millions of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitedRef {
-    /// First author as written (`Vargo SL`, `[Anonymous]`).
-    pub author: String,
-    /// Publication year of the cited work.
-    pub year: Option<i32>,
-    /// Source (journal or book title) as written.
-    pub source: String,
-    /// Volume without the `V` prefix.
-    pub volume: Option<String>,
-    /// First page without the `P` prefix.
-    pub page: Option<String>,
-    /// Normalised DOI (first of a list).
-    pub doi: Option<String>,
     /// The reference as WoS writes it, without the DOI part.
     pub label: String,
+    /// Publication year of the cited work.
+    pub year: Option<i32>,
+    /// Normalised DOI (first of a list).
+    pub doi: Option<String>,
     /// The normalised key.
     pub key: String,
+    author: (u32, u32),
+    source: (u32, u32),
+    volume: Option<(u32, u32)>,
+    page: Option<(u32, u32)>,
 }
 
 /// Normalises a DOI: strips `DOI `, `doi:`, resolver prefixes and trailing punctuation,
@@ -87,35 +84,72 @@ pub fn normalize_doi(raw: &str) -> Option<String> {
 
 /// The author part of a key: surname and first initial, lower case, no punctuation.
 pub fn author_key(author: &str) -> String {
-    let cleaned: String = author
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
+    let mut k = String::with_capacity(author.len());
+    push_author_key(&mut k, author);
+    k
+}
+
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Appends the author key (readers build millions of keys: no intermediate strings).
+fn push_author_key(out: &mut String, author: &str) {
+    let mut word = 0; // 0: before surname, 1: in surname, 2: between words, 3: done
+    for c in author.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        match (word, alnum) {
+            (0, true) | (1, true) => {
+                push_lower(out, c);
+                word = 1;
             }
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut words = cleaned.split_whitespace();
-    let Some(surname) = words.next() else {
-        return String::new();
-    };
-    match words.next().and_then(|w| w.chars().next()) {
-        Some(initial) => format!("{surname} {initial}"),
-        None => surname.to_string(),
+            (1, false) => word = 2,
+            (2, true) => {
+                out.push(' ');
+                push_lower(out, c);
+                return;
+            }
+            _ => {}
+        }
     }
 }
 
 /// The source part of a key: lower-case letters and digits only, at most 20 of them.
 pub fn source_key(source: &str) -> String {
-    source
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .take(20)
-        .collect()
+    let mut k = String::with_capacity(20);
+    push_source_key(&mut k, source);
+    k
+}
+
+fn push_source_key(out: &mut String, source: &str) {
+    let mut n = 0;
+    for c in source.chars() {
+        if n == 20 {
+            break;
+        }
+        if c.is_alphanumeric() {
+            push_lower(out, c);
+            n += 1;
+        }
+    }
+}
+
+fn push_upper(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+    }
 }
 
 fn parse_year(part: &str) -> Option<i32> {
@@ -142,9 +176,11 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
     // Find ", DOI " case-insensitively (ASCII only, so byte offsets are char boundaries).
     let bytes = line.as_bytes();
     let needle = b", doi ";
-    let pos = bytes
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle));
+    let pos = memchr::memchr_iter(b',', bytes).find(|&i| {
+        bytes
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    });
     let Some(pos) = pos else {
         return (line, Vec::new());
     };
@@ -170,6 +206,12 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
     (head, dois)
 }
 
+/// Byte range of `sub` within `whole` (`sub` must be a subslice of it).
+fn span(whole: &str, sub: &str) -> (u32, u32) {
+    let start = sub.as_ptr() as usize - whole.as_ptr() as usize;
+    (start as u32, (start + sub.len()) as u32)
+}
+
 impl CitedRef {
     /// Parses one WoS `CR` line. Never fails: unrecognised parts are kept in the
     /// label and the key falls back to what was recognised.
@@ -178,6 +220,7 @@ impl CitedRef {
     /// use cocite::model::CitedRef;
     /// let r = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/JMKG.68.1.1.24036");
     /// assert_eq!(r.year, Some(2004));
+    /// assert_eq!(r.author(), "Vargo SL");
     /// assert_eq!(r.key, "doi:10.1509/jmkg.68.1.1.24036");
     /// assert_eq!(r.label, "Vargo SL, 2004, J MARKETING, V68, P1");
     /// ```
@@ -185,29 +228,27 @@ impl CitedRef {
         let line = line.trim();
         let (head, raw_dois) = split_doi(line);
         let doi = raw_dois.iter().find_map(|d| normalize_doi(d));
-        let parts: Vec<&str> = head.split(',').map(str::trim).collect();
-
-        let mut author = String::new();
+        let head = head.trim();
+        let mut author = (0, 0);
         let mut year = None;
-        let mut source = String::new();
+        let mut source = (0, 0);
         let mut volume = None;
         let mut page = None;
-        let mut idx = 0;
-        if let Some(first) = parts.first() {
-            if let Some(y) = parse_year(first) {
-                year = Some(y);
-            } else {
-                author = first.to_string();
+        let mut parts = head.split(',').map(str::trim).enumerate().peekable();
+        if let Some((_, first)) = parts.peek().copied() {
+            match parse_year(first) {
+                Some(y) => year = Some(y),
+                None => author = span(head, first),
             }
-            idx = 1;
+            parts.next();
         }
         if year.is_none()
-            && let Some(y) = parts.get(idx).and_then(|p| parse_year(p))
+            && let Some(y) = parts.peek().and_then(|(_, p)| parse_year(p))
         {
             year = Some(y);
-            idx += 1;
+            parts.next();
         }
-        for part in parts.iter().skip(idx) {
+        for (_, part) in parts {
             if part.is_empty() {
                 continue;
             }
@@ -215,37 +256,147 @@ impl CitedRef {
                 && page.is_none()
                 && let Some(v) = strip_prefix_ci(part, b'V')
             {
-                volume = Some(v.trim().to_uppercase());
+                volume = Some(span(head, v.trim()));
             } else if page.is_none()
                 && let Some(p) = strip_prefix_ci(part, b'P')
             {
-                page = Some(p.trim().to_uppercase());
-            } else if source.is_empty() && volume.is_none() && page.is_none() {
-                source = part.to_string();
+                page = Some(span(head, p.trim()));
+            } else if source == (0, 0) && volume.is_none() && page.is_none() {
+                source = span(head, part);
             }
         }
+        let get = |r: (u32, u32)| &head[r.0 as usize..r.1 as usize];
         let key = make_key(
-            &author,
+            get(author),
             year,
-            &source,
-            volume.as_deref(),
-            page.as_deref(),
+            get(source),
+            volume.map(get),
+            page.map(get),
             doi.as_deref(),
         );
         CitedRef {
-            author,
+            label: head.to_string(),
             year,
+            doi,
+            key,
+            author,
             source,
             volume,
             page,
-            doi,
-            label: head.trim().to_string(),
-            key,
         }
+    }
+
+    /// Builds a cited reference from parts parsed out of another database's syntax
+    /// (Scopus, RIS, ...). The label is written the way WoS writes references
+    /// (`Vargo S.L., 2004, Journal of Marketing, V68, P1`) and the key follows the same
+    /// rules, so the same work gets the same key whichever database cited it.
+    ///
+    /// ```
+    /// use cocite::model::CitedRef;
+    /// let s = CitedRef::from_parts("Vargo, S.L.", Some(2004), "Journal of Marketing", Some("68"), Some("1"), None);
+    /// let w = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1");
+    /// assert_eq!(s.key, w.key);
+    /// assert_eq!(s.label, "Vargo S.L., 2004, Journal of Marketing, V68, P1");
+    /// ```
+    pub fn from_parts(
+        author: &str,
+        year: Option<i32>,
+        source: &str,
+        volume: Option<&str>,
+        page: Option<&str>,
+        doi: Option<&str>,
+    ) -> CitedRef {
+        // "Vargo, S.L." → "Vargo S.L." (WoS has no comma between surname and initials).
+        let author: String = author
+            .replacen(',', "", 1)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let source = source.replace(',', " ");
+        let source = source.trim();
+        let mut label = String::with_capacity(author.len() + source.len() + 24);
+        let push_part = |label: &mut String, text: &str| -> (u32, u32) {
+            if !label.is_empty() {
+                label.push_str(", ");
+            }
+            let start = label.len() as u32;
+            label.push_str(text);
+            (start, label.len() as u32)
+        };
+        let a = if author.is_empty() {
+            (0, 0)
+        } else {
+            push_part(&mut label, &author)
+        };
+        if let Some(y) = year {
+            push_part(&mut label, &y.to_string());
+        }
+        let src = if source.is_empty() {
+            (0, 0)
+        } else {
+            push_part(&mut label, source)
+        };
+        fn clean(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty() && !v.contains(','))
+        }
+        let vol = clean(volume).map(|v| {
+            let r = push_part(&mut label, &format!("V{v}"));
+            (r.0 + 1, r.1)
+        });
+        let pg = clean(page).map(|p| {
+            let r = push_part(&mut label, &format!("P{p}"));
+            (r.0 + 1, r.1)
+        });
+        let doi = doi.and_then(normalize_doi);
+        let get = |r: (u32, u32)| &label[r.0 as usize..r.1 as usize];
+        let key = make_key(
+            get(a),
+            year,
+            get(src),
+            vol.map(get),
+            pg.map(get),
+            doi.as_deref(),
+        );
+        CitedRef {
+            year,
+            doi,
+            key,
+            author: a,
+            source: src,
+            volume: vol,
+            page: pg,
+            label,
+        }
+    }
+
+    fn part(&self, r: (u32, u32)) -> &str {
+        &self.label[r.0 as usize..r.1 as usize]
+    }
+
+    /// First author as written (`Vargo SL`, `[Anonymous]`); empty if none.
+    pub fn author(&self) -> &str {
+        self.part(self.author)
+    }
+
+    /// Source (journal or book title) as written; empty if none.
+    pub fn source(&self) -> &str {
+        self.part(self.source)
+    }
+
+    /// Volume without the `V` prefix, as written.
+    pub fn volume(&self) -> Option<&str> {
+        self.volume.map(|r| self.part(r))
+    }
+
+    /// First page without the `P` prefix, as written.
+    pub fn page(&self) -> Option<&str> {
+        self.page.map(|r| self.part(r))
     }
 }
 
-/// Builds the normalised key from parsed parts (rules in the module docs).
+/// Builds the normalised key from parsed parts (rules in the module docs). Volume and
+/// page are upper-cased here.
 pub fn make_key(
     author: &str,
     year: Option<i32>,
@@ -255,33 +406,27 @@ pub fn make_key(
     doi: Option<&str>,
 ) -> String {
     if let Some(doi) = doi {
-        return format!("doi:{doi}");
+        let mut k = String::with_capacity(4 + doi.len());
+        k.push_str("doi:");
+        k.push_str(doi);
+        return k;
     }
-    let a = author_key(author);
-    let y = year.map(|y| y.to_string()).unwrap_or_default();
-    match (volume, page) {
-        (Some(v), Some(p)) => format!("{a}|{y}|v{v}|p{p}"),
-        _ => format!(
-            "{a}|{y}|{}|v{}|p{}",
-            source_key(source),
-            volume.unwrap_or(""),
-            page.unwrap_or("")
-        ),
+    let mut k = String::with_capacity(48);
+    push_author_key(&mut k, author);
+    k.push('|');
+    if let Some(y) = year {
+        use std::fmt::Write;
+        let _ = write!(k, "{y}");
     }
-}
-
-/// The key a cited work would have without its DOI, used to reconcile citations of one
-/// work written with and without DOI. `None` when volume or page is missing (too
-/// ambiguous to merge on).
-pub fn descriptor_key(
-    author: &str,
-    year: Option<i32>,
-    volume: Option<&str>,
-    page: Option<&str>,
-) -> Option<String> {
-    let (v, p) = (volume?, page?);
-    let y = year?;
-    Some(format!("{}|{y}|v{v}|p{p}", author_key(author)))
+    if volume.is_none() || page.is_none() {
+        k.push('|');
+        push_source_key(&mut k, source);
+    }
+    k.push_str("|v");
+    push_upper(&mut k, volume.unwrap_or(""));
+    k.push_str("|p");
+    push_upper(&mut k, page.unwrap_or(""));
+    k
 }
 
 #[cfg(test)]
@@ -294,11 +439,11 @@ mod tests {
         let r = CitedRef::parse(
             "Ahrne G., 2005, SCAND J MANAG, V21, P429, DOI 10.1016/j.scaman.2005.09.005",
         );
-        assert_eq!(r.author, "Ahrne G.");
+        assert_eq!(r.author(), "Ahrne G.");
         assert_eq!(r.year, Some(2005));
-        assert_eq!(r.source, "SCAND J MANAG");
-        assert_eq!(r.volume.as_deref(), Some("21"));
-        assert_eq!(r.page.as_deref(), Some("429"));
+        assert_eq!(r.source(), "SCAND J MANAG");
+        assert_eq!(r.volume(), Some("21"));
+        assert_eq!(r.page(), Some("429"));
         assert_eq!(r.doi.as_deref(), Some("10.1016/j.scaman.2005.09.005"));
         assert_eq!(r.key, "doi:10.1016/j.scaman.2005.09.005");
         assert_eq!(r.label, "Ahrne G., 2005, SCAND J MANAG, V21, P429");
@@ -307,9 +452,9 @@ mod tests {
     #[test]
     fn book_without_volume() {
         let a = CitedRef::parse("AHRNE G., 2008, METAORGANIZATIONS");
-        assert_eq!(a.author, "AHRNE G.");
-        assert_eq!(a.source, "METAORGANIZATIONS");
-        assert_eq!(a.volume, None);
+        assert_eq!(a.author(), "AHRNE G.");
+        assert_eq!(a.source(), "METAORGANIZATIONS");
+        assert_eq!(a.volume(), None);
         assert_eq!(a.key, "ahrne g|2008|metaorganizations|v|p");
         let b = CitedRef::parse("Berger P., 1966, SOCIAL CONSTRUCTION");
         assert_eq!(b.key, "berger p|1966|socialconstruction|v|p");
@@ -324,8 +469,8 @@ mod tests {
         let p = CitedRef::parse(
             "Esparza N, 2014, NONPROF VOLUNT SEC Q, V43, p143S, DOI 10.1177/0899764013512723",
         );
-        assert_eq!(p.page.as_deref(), Some("143S"));
-        assert_eq!(p.volume.as_deref(), Some("43"));
+        assert_eq!(p.page(), Some("143S"));
+        assert_eq!(p.volume(), Some("43"));
     }
 
     #[test]
@@ -354,14 +499,14 @@ mod tests {
     #[test]
     fn anonymous_and_missing_year() {
         let r = CitedRef::parse("[Anonymous], 2010, ORGAN SCI, V22, P1");
-        assert_eq!(r.author, "[Anonymous]");
+        assert_eq!(r.author(), "[Anonymous]");
         assert_eq!(r.key, "anonymous|2010|v22|p1");
         let n = CitedRef::parse("Smith J, J NOWHERE, V3, P5");
         assert_eq!(n.year, None);
-        assert_eq!(n.source, "J NOWHERE");
+        assert_eq!(n.source(), "J NOWHERE");
         assert_eq!(n.key, "smith j||v3|p5");
         let y = CitedRef::parse("2004, J MARKETING, V68, P1");
-        assert_eq!(y.author, "");
+        assert_eq!(y.author(), "");
         assert_eq!(y.year, Some(2004));
     }
 
