@@ -168,3 +168,26 @@ fn step_with_positions_of_the_wrong_length_moves_nothing() {
     assert_eq!(fa2.step(&mut pos, &g).max_displacement, 0.0);
     assert_eq!(pos, vec![[0.0, 0.0], [1.0, 0.0]]);
 }
+
+#[test]
+fn slider_flow_keeps_the_nodes_already_shown() {
+    use cocite::layout::{
+        Fa2Params, ForceAtlas2, LayoutGraph, carry_positions, settle, warm_start,
+    };
+    let net = analysis(LayoutMethod::Fa2).network;
+    // 2002–2004 shows nodes 0, 1, 2 (their only counts are in 2002, 2003, 2004) and no
+    // link (all links first appear in 2006); 2002–2006 shows everything.
+    let (g1, nodes1) = LayoutGraph::from_window(&net, &net.window(2002, 2004));
+    assert_eq!((nodes1.clone(), g1.link_count()), (vec![0, 1, 2], 0));
+    let mut fa2 = ForceAtlas2::new(Fa2Params::default());
+    let mut pos1 = fa2.init(&g1, 1);
+    fa2.run(&mut pos1, &g1, 50, |_| true);
+
+    let (g2, nodes2) = LayoutGraph::from_window(&net, &net.window(2002, 2006));
+    assert_eq!((nodes2.len(), g2.link_count()), (6, 7));
+    let prev = carry_positions(&nodes1, &pos1, &nodes2);
+    let mut pos2 = warm_start(&prev, &g2, 1);
+    assert_eq!(&pos2[..3], &pos1[..]);
+    settle(&mut fa2, &mut pos2, &g2, 5);
+    assert!(pos2.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+}

@@ -26,6 +26,10 @@
 //! cocite::layout::settle(&mut fa2, &mut pos2, &g2, 20);
 //! ```
 //!
+//! With the timeline slider, build the visible graph with [`LayoutGraph::from_window`]
+//! (which also returns each visible node's network index), map the previous positions
+//! with [`carry_positions`], then [`warm_start`] and [`settle`] (or keep stepping).
+//!
 //! [`run`] is the pipeline's layout stage: it reads `params.layout`, `iterations` and
 //! `seed`, writes `x`, `y` on every node and the final energy into `layout_energy`
 //! (`Σ |F_i|²` for ForceAtlas2, kinetic energy for fdg-sim, none for the time views).
@@ -45,7 +49,7 @@ pub use components::pack_components;
 pub use forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 pub use graph::{LayoutGraph, diameter, planted_partition};
 pub use timeline::{TimeParams, TimedNode};
-pub use warm::{settle, warm_start};
+pub use warm::{carry_positions, settle, warm_start};
 
 use crate::network::Network;
 use crate::pipeline::{Analysis, LayoutMethod, Progress};

@@ -61,6 +61,23 @@ pub fn warm_start(prev: &[Option<[f32; 2]>], g: &LayoutGraph, seed: u64) -> Vec<
         .collect()
 }
 
+/// Carries positions from one window of a network to another (the timeline slider):
+/// `old_nodes[k]` is the network node of old position `k` (as returned by
+/// [`LayoutGraph::from_window`]), `new_nodes` the same for the new window. Returns the
+/// `prev` argument of [`warm_start`] for the new window.
+pub fn carry_positions(
+    old_nodes: &[usize],
+    old_pos: &[[f32; 2]],
+    new_nodes: &[usize],
+) -> Vec<Option<[f32; 2]>> {
+    let by_node: std::collections::HashMap<usize, [f32; 2]> = old_nodes
+        .iter()
+        .copied()
+        .zip(old_pos.iter().copied())
+        .collect();
+    new_nodes.iter().map(|i| by_node.get(i).copied()).collect()
+}
+
 /// Runs `steps` ForceAtlas2 steps from warm positions, starting slowly: the speed is
 /// reset, so the adaptive speed ramps up from 1 instead of continuing a fast phase.
 pub fn settle(
@@ -116,6 +133,16 @@ mod tests {
         assert!((2.5..=5.0).contains(&d(pos[2], pos[1])), "{pos:?}");
         assert!((2.5..=5.0).contains(&d(pos[3], pos[2])), "{pos:?}");
         assert_eq!(pos, warm_start(&prev, &g, 3));
+    }
+
+    #[test]
+    fn positions_follow_network_nodes_across_windows() {
+        let prev = carry_positions(
+            &[2, 5, 9],
+            &[[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]],
+            &[0, 5, 9, 11],
+        );
+        assert_eq!(prev, vec![None, Some([2.0, 2.0]), Some([3.0, 3.0]), None]);
     }
 
     #[test]
