@@ -119,7 +119,11 @@ fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
         1
     };
     let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] >= kth).collect();
-    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key)));
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
+    });
     order
         .iter()
         .take(k)
@@ -160,6 +164,8 @@ pub fn run(args: &StatsArgs) -> ExitCode {
     s.timings_ms.insert("stats".into(), stats_ms);
     s.timings_ms
         .insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
+    // The process ends here: freeing millions of strings one by one would only cost time.
+    std::mem::forget(corpus);
     if args.json {
         match serde_json::to_string_pretty(&s) {
             Ok(j) => println!("{j}"),
