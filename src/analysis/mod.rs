@@ -26,6 +26,10 @@ pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
 pub const BETWEENNESS_SAMPLES: usize = 2_000;
 /// Confidence parameter δ of the stated betweenness error bound.
 pub const BETWEENNESS_DELTA: f64 = 0.05;
+/// Networks above this many nodes get silhouettes for a sample of nodes.
+pub const EXACT_SILHOUETTE_MAX_NODES: usize = 10_000;
+/// Nodes sampled for silhouettes on larger networks (more if there are more clusters).
+pub const SILHOUETTE_SAMPLES: usize = 2_000;
 /// Members, citing records and label terms kept per cluster.
 pub const TOP_PER_CLUSTER: usize = 10;
 
@@ -56,10 +60,19 @@ pub fn run(corpus: &Corpus, analysis: &mut Analysis, progress: Progress) {
         if !progress("silhouette", 0.2) {
             return;
         }
-        sil = silhouette::silhouette(&g, m);
-        analysis.mean_silhouette = Some(sil.iter().sum::<f64>() / n as f64);
-        for (node, &s) in analysis.network.nodes.iter_mut().zip(&sil) {
-            node.silhouette = Some(s);
+        let sample = silhouette_nodes(m, params.seed);
+        let values = silhouette::silhouette_of(&g, m, &sample);
+        if sample.len() < n {
+            analysis.notes.push(format!(
+                "silhouette computed for {} of {n} nodes (at least one per cluster), chosen at random",
+                sample.len()
+            ));
+        }
+        analysis.mean_silhouette = Some(values.iter().sum::<f64>() / values.len().max(1) as f64);
+        let sampled_membership: Vec<u32> = sample.iter().map(|&v| m[v as usize]).collect();
+        sil = silhouette::cluster_means(&values, &sampled_membership);
+        for (&v, &s) in sample.iter().zip(&values) {
+            analysis.network.nodes[v as usize].silhouette = Some(s);
         }
     }
 
@@ -92,6 +105,43 @@ pub fn run(corpus: &Corpus, analysis: &mut Analysis, progress: Progress) {
         analysis.clusters = describe_clusters(corpus, analysis, m, &sil);
     }
     progress("analysis", 1.0);
+}
+
+/// The nodes whose silhouette is computed: all of them, or on large networks one random
+/// member of every cluster plus random nodes up to [`SILHOUETTE_SAMPLES`]; sorted.
+fn silhouette_nodes(membership: &[u32], seed: u64) -> Vec<u32> {
+    let n = membership.len();
+    if n <= EXACT_SILHOUETTE_MAX_NODES {
+        return (0..n as u32).collect();
+    }
+    let order = rng::SplitMix64::new(seed).permutation(n);
+    let k = membership
+        .iter()
+        .map(|&c| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut has_member = vec![false; k];
+    let mut chosen = vec![false; n];
+    let mut out = Vec::new();
+    for &v in &order {
+        let c = membership[v as usize] as usize;
+        if !has_member[c] {
+            has_member[c] = true;
+            chosen[v as usize] = true;
+            out.push(v);
+        }
+    }
+    for &v in &order {
+        if out.len() >= SILHOUETTE_SAMPLES {
+            break;
+        }
+        if !chosen[v as usize] {
+            chosen[v as usize] = true;
+            out.push(v);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Bursts of every node's per-year counts against the records per year of the span,
@@ -133,6 +183,7 @@ fn describe_clusters(
     membership: &[u32],
     sil: &[f64],
 ) -> Vec<ClusterInfo> {
+    // `sil`: mean silhouette per cluster.
     let nodes = &analysis.network.nodes;
     let k = membership
         .iter()
@@ -169,7 +220,6 @@ fn describe_clusters(
         .map(|c| c.iter().map(|&(r, _)| r).collect())
         .collect();
     let terms = labels::rank(&table, &citing_ids, analysis.params.labels, TOP_PER_CLUSTER);
-    let sil_means = silhouette::cluster_means(sil, membership);
     (0..k)
         .map(|c| {
             let ms = &members[c];
@@ -188,7 +238,7 @@ fn describe_clusters(
                 size: ms.len(),
                 label: terms[c].first().map(|t| t.0.clone()).unwrap_or_default(),
                 terms: terms[c].clone(),
-                silhouette: sil_means.get(c).copied().unwrap_or(0.0),
+                silhouette: sil.get(c).copied().unwrap_or(0.0),
                 mean_year: (!years.is_empty())
                     .then(|| years.iter().sum::<f64>() / years.len() as f64),
                 top_members,
@@ -284,6 +334,24 @@ mod tests {
         // but it lasts one year, below the default minimum duration of 2.
         assert_eq!(a.network.nodes[0].burst, None);
         assert_eq!(a.network.nodes[0].sigma, 1.0);
+    }
+
+    #[test]
+    fn large_networks_sample_silhouettes_in_every_cluster() {
+        // 12,000 nodes: 2,500 singleton clusters and one big cluster.
+        let membership: Vec<u32> = (0..12_000u32)
+            .map(|i| if i < 2_500 { i + 1 } else { 0 })
+            .collect();
+        let sample = silhouette_nodes(&membership, 1);
+        assert_eq!(
+            sample.len(),
+            2_501,
+            "one per cluster exceeds SILHOUETTE_SAMPLES"
+        );
+        assert!(sample.windows(2).all(|w| w[0] < w[1]));
+        let small = vec![0u32; 12_000];
+        assert_eq!(silhouette_nodes(&small, 1).len(), SILHOUETTE_SAMPLES);
+        assert_eq!(silhouette_nodes(&small[..100], 1).len(), 100);
     }
 
     #[test]

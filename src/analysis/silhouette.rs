@@ -22,6 +22,13 @@ use rayon::prelude::*;
 
 /// Silhouette of every node for `membership` (cluster ids, dense 0..k preferred).
 pub fn silhouette(g: &UnGraph<(), f64>, membership: &[u32]) -> Vec<f64> {
+    let all: Vec<u32> = (0..g.node_count() as u32).collect();
+    silhouette_of(g, membership, &all)
+}
+
+/// Silhouette of the given `nodes` only (for sampling on large networks: each node
+/// costs one breadth-first search).
+pub fn silhouette_of(g: &UnGraph<(), f64>, membership: &[u32], nodes: &[u32]) -> Vec<f64> {
     let csr = Csr::from_graph(g);
     let n = csr.node_count();
     let k = membership
@@ -33,8 +40,8 @@ pub fn silhouette(g: &UnGraph<(), f64>, membership: &[u32]) -> Vec<f64> {
     for &c in membership {
         size[c as usize] += 1;
     }
-    (0..n)
-        .into_par_iter()
+    nodes
+        .par_iter()
         .map_init(
             || {
                 (
@@ -45,7 +52,16 @@ pub fn silhouette(g: &UnGraph<(), f64>, membership: &[u32]) -> Vec<f64> {
                 )
             },
             |(dist, sum, reached, queue), i| {
-                node_silhouette(&csr, membership, &size, i, dist, sum, reached, queue)
+                node_silhouette(
+                    &csr,
+                    membership,
+                    &size,
+                    *i as usize,
+                    dist,
+                    sum,
+                    reached,
+                    queue,
+                )
             },
         )
         .collect()
