@@ -2,8 +2,10 @@
 //! log-likelihood ratio (Dunning 1993), TF-IDF and mutual information.
 //!
 //! Candidate terms of a record: its author keywords and Keywords Plus as whole phrases
-//! (lower-cased), and the 1–3-word n-grams of its title and abstract. Text is cut into
-//! phrases at punctuation, numbers and stop words ([`STOP_WORDS`]: common English words
+//! (lower-cased), the 1–3-word n-grams of its title and the 2–3-word n-grams of its
+//! abstract (single abstract words are mostly verbs and adverbs without a part-of-speech
+//! tagger). Text is cut into phrases at punctuation, words not starting with a letter
+//! and stop words ([`STOP_WORDS`]: common English words
 //! plus the boilerplate of abstracts); n-grams never cross a cut. Each record counts a
 //! term once (a term repeated in one abstract is one occurrence), so labels describe
 //! what many citing records share.
@@ -223,6 +225,11 @@ fn is_stop(w: &str) -> bool {
 
 /// Appends the 1–3-word n-grams of `text` that cross no punctuation or stop word.
 pub fn ngrams(text: &str, out: &mut Vec<String>) {
+    ngrams_from(text, 1, out);
+}
+
+/// Appends the `shortest`–3-word n-grams of `text` (see [`ngrams`]).
+pub fn ngrams_from(text: &str, shortest: usize, out: &mut Vec<String>) {
     let lower = text.to_lowercase();
     for phrase in
         lower.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c.is_whitespace()))
@@ -232,12 +239,14 @@ pub fn ngrams(text: &str, out: &mut Vec<String>) {
             .split_whitespace()
             .map(|w| w.trim_matches(|c| c == '-' || c == '\''));
         for w in words.chain(std::iter::once("")) {
-            let keep = w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric()) && !is_stop(w);
+            let keep = w.chars().count() > 1
+                && w.chars().next().is_some_and(char::is_alphabetic)
+                && !is_stop(w);
             if keep {
                 run.push(w);
                 continue;
             }
-            for len in 1..=3 {
+            for len in shortest..=3 {
                 for win in run.windows(len) {
                     out.push(win.join(" "));
                 }
@@ -257,7 +266,7 @@ pub fn record_terms(text: &RecordText) -> Vec<String> {
         }
     }
     ngrams(text.title, &mut out);
-    ngrams(text.abstract_text, &mut out);
+    ngrams_from(text.abstract_text, 2, &mut out);
     out
 }
 
