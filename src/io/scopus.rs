@@ -1,0 +1,388 @@
+//! Scopus CSV export ("CSV" from a Scopus result list, all information), read with the
+//! `csv` crate. Columns are found by their header names, so the older 41- and 45-column
+//! layouts and the current one (with `Author full names`) all load:
+//! `Authors`, `Author full names`, `Title`, `Year`, `Source title`, `Volume`, `Issue`,
+//! `Art. No.`, `Page start`, `Page end`, `Cited by`, `DOI`, `Affiliations`,
+//! `Authors with affiliations`, `Abstract`, `Author Keywords`, `Index Keywords`,
+//! `References`, `Language of Original Document`, `Abbreviated Source Title`,
+//! `Document Type`, `EID` (the record's accession number). `Index Keywords` are read as
+//! Keywords Plus (both are the database's own indexing terms).
+//!
+//! # References
+//! The `References` cell lists references separated by `; `, in one of two syntaxes:
+//! - **Before 2023** (`Surname, I., Surname, I., Title (Year) Source, Volume (Issue), pp. first-last`):
+//!   `Vargo, S.L., Lusch, R.F., Evolving to a new dominant logic for marketing (2004) Journal of Marketing, 68 (1), pp. 1-17.`
+//!   The year in parentheses splits authors + title from source + volume + pages.
+//! - **Since 2023** (`Surname I.; Surname I., Title, Source, Volume, Issue, pp. first-last, (Year)`):
+//!   authors are separated by `; ` as the references are, so a piece that is a bare name
+//!   is joined to the next piece; the parts are read from the end (year, pages,
+//!   volume and issue, source), since titles contain commas.
+//!
+//! Each is turned into a [`CitedRef`] with [`CitedRef::from_parts`], so its key follows
+//! the same rules as a WoS `CR` line (first author surname + initial, year, volume,
+//! first page; the DOI when the reference has one).
+
+use super::fields::{self, CsvTable, cell, nonempty, short_author, split_list};
+use super::wos::BlockResult;
+use crate::model::cited_ref::normalize_doi;
+use crate::model::{CitedRef, ParsedRecord};
+
+/// True when the first line is a Scopus CSV header.
+pub fn detect(text: &str) -> bool {
+    let h = CsvTable::first_line(text);
+    h.contains("Authors") && h.contains("Title") && h.contains("Source title")
+}
+
+/// `(2004)` at `i` in `s`: the year.
+fn paren_year(s: &str, i: usize) -> Option<i32> {
+    let b = s.as_bytes();
+    if b.len() >= i + 6 && b[i] == b'(' && b[i + 5] == b')' {
+        let y: i32 = s.get(i + 1..i + 5)?.parse().ok()?;
+        return (1000..=2100).contains(&y).then_some(y);
+    }
+    None
+}
+
+/// True when a piece is a person's name in Scopus' short form (`Vargo S.L.`, `van Eck N.J.`).
+fn is_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            w.ends_with('.')
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-'))
+        })
+}
+
+/// Splits a `References` cell into references (module docs).
+pub fn split_references(cell: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for piece in cell.split("; ").map(str::trim).filter(|p| !p.is_empty()) {
+        if !pending.is_empty() {
+            pending.push_str("; ");
+        }
+        pending.push_str(piece);
+        // A bare name (no comma) is an author of the reference that follows.
+        if !piece.contains(',') && is_name(piece) {
+            continue;
+        }
+        out.push(std::mem::take(&mut pending));
+    }
+    if !pending.is_empty() {
+        out.push(pending);
+    }
+    out
+}
+
+/// `pp. 1-17.` / `p. 283` → first page.
+fn first_page(piece: &str) -> Option<&str> {
+    let rest = piece
+        .strip_prefix("pp.")
+        .or_else(|| piece.strip_prefix("p."))?
+        .trim();
+    let first = rest.split(['-', '\u{2013}']).next()?.trim();
+    let first = first.trim_end_matches('.');
+    (!first.is_empty()).then_some(first)
+}
+
+/// `68 (1)` / `68` / `12A` → volume.
+fn volume_of(piece: &str) -> Option<&str> {
+    let v = piece.split(" (").next()?.trim().trim_end_matches('.');
+    (!v.is_empty()
+        && v.len() <= 8
+        && v.starts_with(|c: char| c.is_ascii_digit())
+        && v.chars().all(|c| c.is_alphanumeric()))
+    .then_some(v)
+}
+
+/// A DOI written in a reference (`DOI 10.1/x`, `doi:10.1/x`, `https://doi.org/10.1/x`).
+fn doi_in(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    let at = lower.find("doi")?;
+    let from = s[at..].find("10.")? + at;
+    let end = s[from..]
+        .find(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map_or(s.len(), |e| from + e);
+    normalize_doi(&s[from..end])
+}
+
+/// Parses one reference in either Scopus syntax.
+pub fn parse_reference(r: &str) -> CitedRef {
+    let r = r.trim();
+    let doi = doi_in(r);
+    let trimmed = r.trim_end_matches('.');
+    if let Some(i) = trimmed.rfind('(')
+        && i + 6 == trimmed.len()
+        && let Some(year) = paren_year(trimmed, i)
+    {
+        return parse_new(&trimmed[..i], year, doi.as_deref());
+    }
+    // Older syntax: the first "(yyyy)" splits authors+title from the rest.
+    let year_at = r
+        .match_indices('(')
+        .find_map(|(i, _)| paren_year(r, i).map(|y| (i, y)));
+    let (head, year, tail) = match year_at {
+        Some((i, y)) => (&r[..i], Some(y), &r[i + 6..]),
+        None => (r, None, ""),
+    };
+    let pieces: Vec<&str> = head.split(',').map(str::trim).collect();
+    // Authors are "Surname, I." pairs; the first pair is the first author.
+    let (author, title_from) = match pieces.as_slice() {
+        [sur, ini, ..] if fields::short_author_initials(ini) => (format!("{sur}, {ini}"), 2),
+        [sur, ..] if year.is_some() && !sur.contains(' ') => (sur.to_string(), 1),
+        _ => (String::new(), 0),
+    };
+    let mut k = title_from;
+    while k + 1 < pieces.len() && fields::short_author_initials(pieces[k + 1]) {
+        k += 2;
+    }
+    let title = pieces.get(k..).map(|t| t.join(",")).unwrap_or_default();
+    let tail_pieces: Vec<&str> = tail
+        .trim_start_matches([',', ' '])
+        .split(", ")
+        .map(str::trim)
+        .collect();
+    let mut source = if tail.trim_start().starts_with(',') {
+        ""
+    } else {
+        tail_pieces.first().copied().unwrap_or("")
+    };
+    if source.is_empty() {
+        source = title.trim();
+    }
+    let rest = tail_pieces.get(1..).unwrap_or(&[]);
+    let volume = rest.first().and_then(|p| volume_of(p));
+    let page = rest.iter().find_map(|p| first_page(p));
+    CitedRef::from_parts(&author, year, source, volume, page, doi.as_deref())
+}
+
+/// Since-2023 syntax, with the `(year)` already cut off the end.
+fn parse_new(body: &str, year: i32, doi: Option<&str>) -> CitedRef {
+    let mut pieces: Vec<&str> = body
+        .trim_end()
+        .trim_end_matches(',')
+        .split(", ")
+        .map(str::trim)
+        .collect();
+    let mut page = None;
+    if let Some(p) = pieces.last().and_then(|p| first_page(p)) {
+        page = Some(p);
+        pieces.pop();
+    }
+    // Trailing numbers: volume[, issue].
+    let mut numbers = Vec::new();
+    while numbers.len() < 2
+        && pieces.len() > 1
+        && let Some(v) = pieces.last().and_then(|p| volume_of(p))
+    {
+        numbers.push(v);
+        pieces.pop();
+    }
+    let volume = numbers.last().copied();
+    let first = pieces.first().copied().unwrap_or("");
+    let has_author =
+        first.contains("; ") || is_name(first) || (pieces.len() >= 3 && !first.contains(' '));
+    let author = if has_author {
+        first.split("; ").next().unwrap_or("")
+    } else {
+        ""
+    };
+    let source = if pieces.len() >= 2 + usize::from(has_author) || !has_author {
+        pieces.last().copied().unwrap_or("")
+    } else {
+        ""
+    };
+    CitedRef::from_parts(author, Some(year), source, volume, page, doi)
+}
+
+/// Parses a Scopus CSV export.
+pub fn parse(text: &str) -> BlockResult {
+    let mut out = BlockResult::default();
+    let t = match CsvTable::parse(text, &mut out.problems) {
+        Ok(t) => t,
+        Err(e) => return fields::file_problem(e),
+    };
+    let c = |names: &[&str]| t.col(names);
+    let (authors, full, title, year) = (
+        c(&["Authors"]),
+        c(&["Author full names"]),
+        c(&["Title"]),
+        c(&["Year"]),
+    );
+    let (source, abbrev, volume, issue) = (
+        c(&["Source title"]),
+        c(&["Abbreviated Source Title"]),
+        c(&["Volume"]),
+        c(&["Issue"]),
+    );
+    let (art, ps, pe, cited_by, doi) = (
+        c(&["Art. No."]),
+        c(&["Page start"]),
+        c(&["Page end"]),
+        c(&["Cited by"]),
+        c(&["DOI"]),
+    );
+    let (affil, with_affil, abs, de, id) = (
+        c(&["Affiliations"]),
+        c(&["Authors with affiliations"]),
+        c(&["Abstract"]),
+        c(&["Author Keywords"]),
+        c(&["Index Keywords"]),
+    );
+    let (refs, lang, dt, eid) = (
+        c(&["References"]),
+        c(&["Language of Original Document"]),
+        c(&["Document Type"]),
+        c(&["EID"]),
+    );
+    if title.is_none() {
+        return fields::file_problem("Scopus CSV without a Title column");
+    }
+    for (line, row) in &t.rows {
+        let line = *line;
+        let au_cell = cell(row, authors);
+        let sep = if au_cell.contains(';') { ';' } else { ',' };
+        let authors_short: Vec<String> = split_list(au_cell, sep)
+            .iter()
+            .filter(|a| !a.starts_with("[No author"))
+            .map(|a| short_author(a))
+            .collect();
+        let authors_full: Vec<String> = split_list(cell(row, full), ';')
+            .iter()
+            .map(|a| a.split(" (").next().unwrap_or(a).trim().to_string())
+            .collect();
+        let year = match cell(row, year) {
+            "" => None,
+            y => fields::year_in(y).or_else(|| {
+                out.problems
+                    .push((line, format!("Year is not a plausible year: {y:?}")));
+                None
+            }),
+        };
+        let pages = match (cell(row, ps), cell(row, pe)) {
+            ("", _) => nonempty(cell(row, art)),
+            (a, "") => Some(a.to_string()),
+            (a, b) => Some(format!("{a}-{b}")),
+        };
+        let times_cited = match cell(row, cited_by) {
+            "" => None,
+            n => n.parse().ok().or_else(|| {
+                out.problems
+                    .push((line, format!("Cited by is not a number: {n:?}")));
+                None
+            }),
+        };
+        let addresses = addresses(cell(row, with_affil), cell(row, affil), &authors_short);
+        let doc_type = nonempty(cell(row, dt));
+        out.records.push(ParsedRecord {
+            uid: nonempty(cell(row, eid)),
+            pub_type: doc_type.as_deref().map(pub_type),
+            doc_type,
+            authors: authors_short,
+            authors_full,
+            title: cell(row, title).to_string(),
+            source: nonempty(cell(row, source)),
+            source_abbrev: nonempty(cell(row, abbrev)),
+            year,
+            volume: nonempty(cell(row, volume)),
+            issue: nonempty(cell(row, issue)),
+            pages,
+            doi: normalize_doi(cell(row, doi)),
+            author_keywords: split_list(cell(row, de), ';'),
+            keywords_plus: split_list(cell(row, id), ';'),
+            abstract_text: nonempty(cell(row, abs)).filter(|a| a != "[No abstract available]"),
+            addresses,
+            times_cited,
+            language: nonempty(cell(row, lang)),
+            cited_refs: split_references(cell(row, refs))
+                .iter()
+                .map(|r| parse_reference(r))
+                .collect(),
+            line: line.min(u32::MAX as u64) as u32,
+        });
+    }
+    out
+}
+
+/// WoS publication type from a Scopus document type.
+pub fn pub_type(doc_type: &str) -> String {
+    match doc_type {
+        "Conference Paper" | "Conference Review" => "C",
+        "Book" | "Book Chapter" => "B",
+        _ => "J",
+    }
+    .into()
+}
+
+/// Addresses from `Authors with affiliations` (`Liu F., Dept..., Univ..., City, China; ...`),
+/// else from `Affiliations`.
+fn addresses(
+    with_affil: &str,
+    affil: &str,
+    authors: &[String],
+) -> Vec<crate::model::ParsedAddress> {
+    if !with_affil.is_empty() {
+        return with_affil
+            .split("; ")
+            .filter_map(|a| {
+                let (name, rest) = a.split_once(", ")?;
+                // Older exports write "Surname, I., Affiliation".
+                let (name, rest) = match rest.split_once(", ") {
+                    Some((ini, r)) if fields::short_author_initials(ini) => {
+                        (format!("{name}, {ini}"), r)
+                    }
+                    _ => (name.to_string(), rest),
+                };
+                Some(fields::address(vec![short_author(&name)], rest))
+            })
+            .collect();
+    }
+    let _ = authors;
+    split_list(affil, ';')
+        .iter()
+        .map(|a| fields::address(Vec::new(), a))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_syntax() {
+        let r = parse_reference(
+            "Vargo, S.L., Lusch, R.F., Evolving to a new dominant logic for marketing (2004) Journal of Marketing, 68 (1), pp. 1-17.",
+        );
+        assert_eq!(r.key, "vargo s|2004|v68|p1");
+        assert_eq!(r.label, "Vargo S.L., 2004, Journal of Marketing, V68, P1");
+        let k = parse_reference("Kalé, L., Skeel, R., (1999) J Comp Phys, 151, p. 283");
+        assert_eq!(k.key, "kalé l|1999|v151|p283");
+        let b = parse_reference(
+            "Gear, C.W., (1971) Numerical Initial Value Problems in Ordinary Differential Equations, , Prentice-Hall: Englewood Cliffs, NJ",
+        );
+        assert_eq!(b.author(), "Gear C.W.");
+        assert_eq!(
+            b.source(),
+            "Numerical Initial Value Problems in Ordinary Differential Equations"
+        );
+        assert_eq!(b.volume(), None);
+    }
+
+    #[test]
+    fn new_syntax() {
+        let cell = "The global epidemic of low back pain, Lancet Rheumatol, 5, (2023); Cheng M.; Xue Y.; Cui M., Global, regional, and national burden: 2021, Spine (Phila Pa 1976), 50, pp. E128-E139, (2025); Aria M.; Cuccurullo C., Bibliometrix: An R tool, Journal of Informetrics, 11, 4, pp. 959-975, (2017)";
+        let refs = split_references(cell);
+        assert_eq!(refs.len(), 3);
+        let a = parse_reference(&refs[0]);
+        assert_eq!(
+            (a.author(), a.source(), a.volume()),
+            ("", "Lancet Rheumatol", Some("5"))
+        );
+        let b = parse_reference(&refs[1]);
+        assert_eq!(b.key, "cheng m|2025|v50|pE128");
+        let c = parse_reference(&refs[2]);
+        assert_eq!(c.key, "aria m|2017|v11|p959");
+        assert_eq!(c.source(), "Journal of Informetrics");
+    }
+}
