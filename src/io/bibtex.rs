@@ -106,7 +106,7 @@ fn parse_entry(chunk: &str) -> Result<Fields, (usize, String, Fields)> {
             return Ok(fields);
         }
         let name_end = chunk[i..]
-            .find(|c: char| c == '=' || c == '\n' || c == '}' || c == ',')
+            .find(['=', '\n', '}', ','])
             .map_or(b.len(), |e| i + e);
         if name_end >= b.len() || b[name_end] != b'=' {
             return Err((i, "expected `name = value`".into(), fields));

@@ -288,6 +288,11 @@ impl CsvTable {
         Ok(CsvTable { header, rows })
     }
 
+    /// Number of header columns.
+    pub fn header_len(&self) -> usize {
+        self.header.len()
+    }
+
     /// Column index of the first of `names` present (case-insensitive).
     pub fn col(&self, names: &[&str]) -> Option<usize> {
         names

@@ -239,8 +239,27 @@ pub fn parse(text: &str) -> BlockResult {
     if title.is_none() {
         return fields::file_problem("Scopus CSV without a Title column");
     }
+    // Some exports write more `Funding Text n` cells than the header names: the
+    // columns after the funding texts are then found that many cells further on.
+    let funding = c(&["Funding Texts", "Funding Text 1", "Funding Details"]).unwrap_or(usize::MAX);
+    let header_len = t.header_len();
+    let mut shifted = 0usize;
     for (line, row) in &t.rows {
         let line = *line;
+        let shift = row.len().saturating_sub(header_len);
+        shifted += usize::from(shift > 0);
+        let realigned: csv::StringRecord;
+        let row = if shift > 0 && funding < header_len {
+            realigned = row
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i <= funding || *i > funding + shift)
+                .map(|(_, c)| c)
+                .collect();
+            &realigned
+        } else {
+            row
+        };
         let au_cell = cell(row, authors);
         let sep = if au_cell.contains(';') { ';' } else { ',' };
         let authors_short: Vec<String> = split_list(au_cell, sep)
@@ -301,6 +320,15 @@ pub fn parse(text: &str) -> BlockResult {
                 .collect(),
             line: line.min(u32::MAX as u64) as u32,
         });
+    }
+    if shifted > 0 {
+        out.problems.push((
+            1,
+            format!(
+                "{shifted} row(s) have more cells than the header (extra Funding Text \
+                 columns); the columns after the funding texts were realigned"
+            ),
+        ));
     }
     out
 }
