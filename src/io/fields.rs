@@ -111,8 +111,12 @@ pub fn short_author(name: &str) -> String {
             let (sur, giv) = words.split_at(split);
             format!("{}, {}", sur.join(" "), initials(&giv.join(" ")))
         }
-        // "Stephen L. Vargo", "G. Kalbe": surname last.
-        [given @ .., last] => format!("{last}, {}", initials(&given.join(" "))),
+        // "Stephen L. Vargo", "G. Kalbe", "Nees Jan van Eck": surname last, with the
+        // lower-case particles before it.
+        _ => {
+            let (given, surname) = words.split_at(surname_start(&words));
+            format!("{}, {}", surname.join(" "), initials(&given.join(" ")))
+        }
     }
 }
 
@@ -123,10 +127,22 @@ pub fn full_author(name: &str) -> String {
     if name.contains(',') {
         return name.to_string();
     }
-    match name.rsplit_once(' ') {
-        Some((given, surname)) => format!("{surname}, {given}"),
-        None => name.to_string(),
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return name.to_string();
     }
+    let (given, surname) = words.split_at(surname_start(&words));
+    format!("{}, {}", surname.join(" "), given.join(" "))
+}
+
+/// Where the surname starts in a display name `Given Names Surname`: the last word,
+/// with lower-case particles before it (`van`, `de`, `von der`, ...).
+fn surname_start(words: &[&str]) -> usize {
+    let mut start = words.len().saturating_sub(1).max(1);
+    while start > 1 && words[start - 1].starts_with(char::is_lowercase) {
+        start -= 1;
+    }
+    start
 }
 
 /// Maps country names other databases write to the names WoS writes.
@@ -266,6 +282,13 @@ impl CsvTable {
                     if r.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
+                    if r.len() < 2 && header.len() >= 2 {
+                        problems.push((
+                            line,
+                            "row has a single cell (unbalanced quotes?); skipped".into(),
+                        ));
+                        continue;
+                    }
                     if r.len() < header.len() {
                         problems.push((
                             line,
@@ -362,6 +385,8 @@ mod tests {
         assert_eq!(short_author("Gadzalski M"), "Gadzalski, M");
         assert_eq!(short_author("Plato"), "Plato");
         assert_eq!(full_author("Massimo Aria"), "Aria, Massimo");
+        assert_eq!(short_author("Nees Jan van Eck"), "van Eck, NJ");
+        assert_eq!(full_author("Ludwig von der Tann"), "von der Tann, Ludwig");
     }
 
     #[test]

@@ -43,12 +43,14 @@ fn paren_year(s: &str, i: usize) -> Option<i32> {
     None
 }
 
-/// True when a piece is a person's name in Scopus' short form (`Vargo S.L.`, `van Eck N.J.`).
+/// True when a piece is a person's name in Scopus' short form (`Vargo S.L.`,
+/// `van Eck N.J.`, `Aria M`): two to five words, the last initials.
 fn is_name(piece: &str) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && words.last().is_some_and(|w| {
-            w.ends_with('.')
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (1..=4).contains(&letters)
                 && w.chars()
                     .all(|c| c.is_uppercase() || matches!(c, '.' | '-'))
         })
