@@ -1,0 +1,168 @@
+//! The same records in Web of Science and Scopus form, loaded together: cross-database
+//! duplicates are merged and the cited references of the two versions get the same
+//! keys.
+//!
+//! The Scopus form is written by this test from real WoS records
+//! (../shared/data/bibliometrix-repo/valuecreation2_96_records.txt): no Scopus export
+//! of the same papers exists in ../shared. Each WoS record becomes a Scopus CSV row the
+//! way Scopus writes it: authors `Vargo S.L.`, no DOI on every other record (so those
+//! merge by title + year + first author), and each `CR` line becomes a Scopus reference
+//! **without its DOI** (Scopus reference strings carry none), alternately in the
+//! pre-2023 syntax `Vargo, S.L., Title (2004) J MARKETING, 68, p. 1` and the current one
+//! `Vargo S.L., Title, J MARKETING, 68, p. 1, (2004)`. The source names stay WoS's
+//! (matching full titles to WoS abbreviations is tested in `cited_ref`'s unit tests).
+//! References with a DOI in WoS thus get the same key in Scopus form only through
+//! [`cocite::model::Corpus::reconcile_refs`], as in a real merge.
+
+use cocite::io::{load, wos};
+use cocite::model::{CitedRef, ParsedRecord};
+use std::path::{Path, PathBuf};
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} not found (../shared is absent)", p.display());
+        None
+    }
+}
+
+/// `Vargo SL` / `Ahrne G.` → (`Vargo`, `S.L.`).
+fn surname_initials(a: &str) -> (String, String) {
+    match a.trim().rsplit_once(' ') {
+        Some((sur, ini)) => {
+            let dotted: String = ini
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .map(|c| format!("{c}."))
+                .collect();
+            (sur.trim_end_matches(',').to_string(), dotted)
+        }
+        None => (a.to_string(), String::new()),
+    }
+}
+
+/// A WoS cited reference in one of the two Scopus syntaxes.
+fn scopus_reference(r: &CitedRef, new_syntax: bool) -> String {
+    let (sur, ini) = surname_initials(r.author());
+    let mut tail = String::new();
+    if let Some(v) = r.volume() {
+        tail.push_str(&format!(", {v}"));
+    }
+    if let Some(p) = r.page() {
+        tail.push_str(&format!(", p. {p}"));
+    }
+    let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+    if new_syntax {
+        format!("{sur} {ini}, A cited work, {}{tail}, ({year})", r.source())
+    } else {
+        format!("{sur}, {ini}, A cited work ({year}) {}{tail}", r.source())
+    }
+}
+
+/// One Scopus CSV row for a WoS record.
+fn scopus_row(i: usize, r: &ParsedRecord) -> Vec<String> {
+    let authors: Vec<String> = r
+        .authors
+        .iter()
+        .map(|a| {
+            let (sur, ini) = surname_initials(&a.replace(',', ""));
+            format!("{sur} {ini}")
+        })
+        .collect();
+    let (ps, pe) = match r.pages.as_deref().and_then(|p| p.split_once('-')) {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (r.pages.clone().unwrap_or_default(), String::new()),
+    };
+    let refs: Vec<String> = r
+        .cited_refs
+        .iter()
+        .enumerate()
+        .map(|(k, c)| scopus_reference(c, (i + k) % 2 == 0))
+        .collect();
+    vec![
+        authors.join("; "),
+        r.title.clone(),
+        r.year.map(|y| y.to_string()).unwrap_or_default(),
+        r.source.clone().unwrap_or_default(),
+        r.volume.clone().unwrap_or_default(),
+        ps,
+        pe,
+        if i % 2 == 0 {
+            r.doi.clone().unwrap_or_default()
+        } else {
+            String::new()
+        },
+        refs.join("; "),
+        "Article".into(),
+        format!("2-s2.0-{}", 1000 + i),
+    ]
+}
+
+#[test]
+fn wos_and_scopus_forms_merge_and_references_line_up() {
+    let Some(wos_path) = shared("bibliometrix-repo/valuecreation2_96_records.txt") else {
+        return;
+    };
+    let bytes = std::fs::read(&wos_path).unwrap();
+    let parsed = wos::parse_block(&bytes, 1);
+    assert_eq!(parsed.records.len(), 96);
+    // The first 48 records again, in Scopus form.
+    let dir = std::env::temp_dir().join(format!("cocite-sources-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv_path = dir.join("scopus.csv");
+    let mut w = csv::Writer::from_path(&csv_path).unwrap();
+    w.write_record([
+        "Authors",
+        "Title",
+        "Year",
+        "Source title",
+        "Volume",
+        "Page start",
+        "Page end",
+        "DOI",
+        "References",
+        "Document Type",
+        "EID",
+    ])
+    .unwrap();
+    for (i, r) in parsed.records.iter().take(48).enumerate() {
+        w.write_record(scopus_row(i, r)).unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+
+    let c = load(&[wos_path, csv_path]).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(c.files[1].format, "scopus");
+    assert_eq!(c.files[1].records, 48);
+    // After merging: the 96 unique records; the 48 Scopus rows merged, 24 of them
+    // without DOI (by title + year + first author).
+    assert_eq!(c.records.len(), 96);
+    assert_eq!(c.cross_duplicates, 48);
+    assert_eq!(c.duplicates, 0);
+    let (matched, compared) = c.ref_agreement();
+    let cr_lines: usize = parsed
+        .records
+        .iter()
+        .take(48)
+        .map(|r| r.cited_refs.len())
+        .sum();
+    assert!(compared > 0 && compared <= cr_lines);
+    let share = matched as f64 / compared as f64;
+    eprintln!(
+        "references with the same key in both forms: {matched} of {compared} ({:.1}%)",
+        share * 100.0
+    );
+    assert!(share >= 0.9, "{matched} of {compared}");
+    // Merged records keep one reference list (the longer), never both: the citations
+    // are the WoS file's alone, plus at most the references that got different keys
+    // in a Scopus list that replaced a WoS one (a union would add ~all unmatched ones).
+    let alone =
+        load(&[shared("bibliometrix-repo/valuecreation2_96_records.txt").unwrap()]).unwrap();
+    let extra = c.citations() - alone.citations();
+    assert!(extra <= (compared - matched) / 10, "{extra}");
+}
