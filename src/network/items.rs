@@ -6,7 +6,8 @@
 //! - **reference**: the cited work's key (see [`crate::model::cited_ref`]);
 //! - **author** (cited author): first author of the cited reference, lower case,
 //!   punctuation removed, surname and all initials (`Vargo S.L.` → `vargo sl`); labelled
-//!   in upper case as CiteSpace does (`VARGO SL`);
+//!   in upper case as CiteSpace does (`VARGO SL`); `[Anonymous]` references have no
+//!   author and are left out (otherwise "ANONYMOUS" tops most cited-author maps);
 //! - **journal** (cited source): the cited reference's source, upper case, letters and
 //!   digits only;
 //! - **coauthor**: the full author name (`AF`) where the record has one, else the short
@@ -294,6 +295,9 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                 .filter_map(|&rid| {
                     by_ref.get(rid, || {
                         let key = cited_author_key(strings.get(refs.get(rid).author));
+                        if key == "anonymous" {
+                            return None;
+                        }
                         let label = key.to_uppercase();
                         resolve(&mut sp, &th, key, || label)
                     })
