@@ -81,7 +81,7 @@ fn scopus_row(i: usize, r: &ParsedRecord) -> Vec<String> {
         .cited_refs
         .iter()
         .enumerate()
-        .map(|(k, c)| scopus_reference(c, (i + k) % 2 == 0))
+        .map(|(k, c)| scopus_reference(c, (i + k).is_multiple_of(2)))
         .collect();
     vec![
         authors.join("; "),
@@ -91,7 +91,7 @@ fn scopus_row(i: usize, r: &ParsedRecord) -> Vec<String> {
         r.volume.clone().unwrap_or_default(),
         ps,
         pe,
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             r.doi.clone().unwrap_or_default()
         } else {
             String::new()
