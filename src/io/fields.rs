@@ -329,6 +329,20 @@ impl CsvTable {
     }
 }
 
+/// One row of a [`CsvTable`], its cells found by column name.
+#[derive(Clone, Copy)]
+pub struct Row<'a> {
+    pub table: &'a CsvTable,
+    pub row: &'a csv::StringRecord,
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed cell of the first of `names` present; empty when absent.
+    pub fn get(&self, names: &[&str]) -> &'a str {
+        cell(self.row, self.table.col(names))
+    }
+}
+
 /// The cell at `col` of a row, empty when the column or cell is absent.
 pub fn cell(row: &csv::StringRecord, col: Option<usize>) -> &str {
     col.and_then(|c| row.get(c)).unwrap_or("").trim()

@@ -7,7 +7,7 @@
 //! **Cited references** in this export are Lens ids (`000-928-794-577-264`), keyed
 //! `lens:<id>`: they match citations of the same id by other Lens records only.
 
-use super::fields::{self, CsvTable, cell, id_ref, nonempty, short_author, split_list};
+use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author, split_list};
 use super::wos::BlockResult;
 use crate::model::ParsedRecord;
 use crate::model::cited_ref::normalize_doi;
@@ -24,78 +24,54 @@ pub fn parse(text: &str) -> BlockResult {
         Ok(t) => t,
         Err(e) => return fields::file_problem(e),
     };
-    let c = |n: &[&str]| t.col(n);
-    let (id, title, year, ty, source) = (
-        c(&["Lens ID"]),
-        c(&["Title"]),
-        c(&["Publication Year"]),
-        c(&["Publication Type"]),
-        c(&["Source Title"]),
-    );
-    let (authors, abs, vol, iss, sp, ep) = (
-        c(&["Author/s"]),
-        c(&["Abstract"]),
-        c(&["Volume"]),
-        c(&["Issue Number"]),
-        c(&["Start Page"]),
-        c(&["End Page"]),
-    );
-    let (fos, kw, doi, cited, refs) = (
-        c(&["Fields of Study"]),
-        c(&["Keywords"]),
-        c(&["DOI"]),
-        c(&["Citing Works Count"]),
-        c(&["References"]),
-    );
     for (line, row) in &t.rows {
-        let names = split_list(cell(row, authors), ';');
-        let year = match cell(row, year) {
-            "" => None,
-            y => fields::year_in(y).or_else(|| {
-                out.problems
-                    .push((*line, format!("Publication Year is not a year: {y:?}")));
-                None
-            }),
-        };
-        let pages = match (cell(row, sp), cell(row, ep)) {
-            ("", _) => None,
-            (a, "") => Some(a.to_string()),
-            (a, b) => Some(format!("{a}-{b}")),
-        };
-        let doc_type = nonempty(cell(row, ty));
-        out.records.push(ParsedRecord {
-            uid: nonempty(cell(row, id)).map(|i| format!("lens:{i}")),
-            pub_type: Some(
-                if doc_type.as_deref() == Some("conference proceedings article") {
-                    "C"
-                } else {
-                    "J"
-                }
-                .into(),
-            ),
-            doc_type,
-            authors: names.iter().map(|n| short_author(n)).collect(),
-            authors_full: names.iter().map(|n| fields::full_author(n)).collect(),
-            title: cell(row, title).to_string(),
-            source: nonempty(cell(row, source)),
-            source_abbrev: None,
-            year,
-            volume: nonempty(cell(row, vol)),
-            issue: nonempty(cell(row, iss)),
-            pages,
-            doi: normalize_doi(cell(row, doi)),
-            author_keywords: split_list(cell(row, kw), ';'),
-            keywords_plus: split_list(cell(row, fos), ';'),
-            abstract_text: nonempty(cell(row, abs)),
-            addresses: Vec::new(),
-            times_cited: cell(row, cited).parse().ok(),
-            language: None,
-            cited_refs: split_list(cell(row, refs), ';')
-                .into_iter()
-                .map(|r| id_ref(format!("lens:{r}")))
-                .collect(),
-            line: (*line).min(u32::MAX as u64) as u32,
-        });
+        let rec = record(Row { table: &t, row }, *line, &mut out.problems);
+        out.records.push(rec);
     }
     out
+}
+
+/// A record from one row.
+fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+    let names = split_list(r.get(&["Author/s"]), ';');
+    let year = match r.get(&["Publication Year"]) {
+        "" => None,
+        y => fields::year_in(y).or_else(|| {
+            problems.push((line, format!("Publication Year is not a year: {y:?}")));
+            None
+        }),
+    };
+    let pages = match (r.get(&["Start Page"]), r.get(&["End Page"])) {
+        ("", _) => None,
+        (a, "") => Some(a.to_string()),
+        (a, b) => Some(format!("{a}-{b}")),
+    };
+    let doc_type = nonempty(r.get(&["Publication Type"]));
+    let conference = doc_type.as_deref() == Some("conference proceedings article");
+    ParsedRecord {
+        uid: nonempty(r.get(&["Lens ID"])).map(|i| format!("lens:{i}")),
+        pub_type: Some(if conference { "C" } else { "J" }.into()),
+        doc_type,
+        authors: names.iter().map(|n| short_author(n)).collect(),
+        authors_full: names.iter().map(|n| fields::full_author(n)).collect(),
+        title: r.get(&["Title"]).to_string(),
+        source: nonempty(r.get(&["Source Title"])),
+        source_abbrev: None,
+        year,
+        volume: nonempty(r.get(&["Volume"])),
+        issue: nonempty(r.get(&["Issue Number"])),
+        pages,
+        doi: normalize_doi(r.get(&["DOI"])),
+        author_keywords: split_list(r.get(&["Keywords"]), ';'),
+        keywords_plus: split_list(r.get(&["Fields of Study"]), ';'),
+        abstract_text: nonempty(r.get(&["Abstract"])),
+        addresses: Vec::new(),
+        times_cited: r.get(&["Citing Works Count"]).parse().ok(),
+        language: None,
+        cited_refs: split_list(r.get(&["References"]), ';')
+            .into_iter()
+            .map(|x| id_ref(format!("lens:{x}")))
+            .collect(),
+        line: line.min(u32::MAX as u64) as u32,
+    }
 }

@@ -16,7 +16,7 @@
 //! of the same work by other OpenAlex records only, never a WoS or Scopus reference
 //! (an OpenAlex id says nothing of the cited work's author, year or DOI).
 
-use super::fields::{self, CsvTable, cell, id_ref, nonempty, short_author};
+use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author};
 use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{ParsedAddress, ParsedRecord};
@@ -257,97 +257,72 @@ pub fn parse_csv(text: &str) -> BlockResult {
         Ok(t) => t,
         Err(e) => return fields::file_problem(e),
     };
-    let c = |n: &[&str]| t.col(n);
-    let split = |s: &str| fields::split_list(s, '|');
-    let (id, title, authors, countries) = (
-        c(&["id"]),
-        c(&["title", "display_name"]),
-        c(&["authorships.author.display_name"]),
-        c(&["authorships.countries"]),
-    );
-    let (insts, year, source, doi) = (
-        c(&["authorships.institutions.display_name"]),
-        c(&["publication_year"]),
-        c(&["primary_location.source.display_name"]),
-        c(&["doi"]),
-    );
-    let (cited, lang, ty, abs) = (
-        c(&["cited_by_count"]),
-        c(&["language"]),
-        c(&["type"]),
-        c(&["abstract"]),
-    );
-    let (refs, kw, concepts, topic) = (
-        c(&["referenced_works"]),
-        c(&["keywords.display_name"]),
-        c(&["concepts.display_name", "topics.display_name"]),
-        c(&["primary_topic.display_name"]),
-    );
-    let (vol, iss, fp, lp) = (
-        c(&["biblio.volume"]),
-        c(&["biblio.issue"]),
-        c(&["biblio.first_page"]),
-        c(&["biblio.last_page"]),
-    );
     for (line, row) in &t.rows {
-        let names = split(cell(row, authors));
-        let short: Vec<String> = names.iter().map(|n| short_author(n)).collect();
-        // One institution and country per authorship, in author order, when the
-        // counts agree (the export does not say which institution is whose otherwise).
-        let inst = split(cell(row, insts));
-        let ctry = split(cell(row, countries));
-        let addresses = inst
-            .iter()
-            .enumerate()
-            .map(|(i, name)| ParsedAddress {
-                authors: if inst.len() == short.len() {
-                    vec![short[i].clone()]
-                } else {
-                    Vec::new()
-                },
-                institution: Some(name.clone()),
-                country: ctry
-                    .get(i)
-                    .filter(|_| ctry.len() == inst.len())
-                    .map(|c| country_of_code(c)),
-            })
-            .collect();
-        let mut kp = split(cell(row, concepts));
-        kp.extend(nonempty(cell(row, topic)).filter(|_| kp.is_empty()));
-        let pages = match (cell(row, fp), cell(row, lp)) {
-            ("", _) => None,
-            (a, "") => Some(a.to_string()),
-            (a, b) => Some(format!("{a}-{b}")),
-        };
-        out.records.push(ParsedRecord {
-            uid: nonempty(cell(row, id)).map(|i| format!("openalex:{}", short_id(&i))),
-            pub_type: Some("J".into()),
-            doc_type: nonempty(cell(row, ty)),
-            authors_full: names.iter().map(|n| fields::full_author(n)).collect(),
-            authors: short,
-            title: cell(row, title).to_string(),
-            source: nonempty(cell(row, source)),
-            source_abbrev: None,
-            year: fields::year_in(cell(row, year)),
-            volume: nonempty(cell(row, vol)),
-            issue: nonempty(cell(row, iss)),
-            pages,
-            doi: normalize_doi(cell(row, doi)),
-            author_keywords: split(cell(row, kw)),
-            keywords_plus: kp,
-            abstract_text: nonempty(cell(row, abs)),
-            addresses,
-            times_cited: cell(row, cited).parse().ok(),
-            language: nonempty(cell(row, lang)),
-            cited_refs: cell(row, refs)
-                .split(['|', ' ', ';'])
-                .filter(|r| !r.is_empty())
-                .map(|r| id_ref(format!("openalex:{}", short_id(r))))
-                .collect(),
-            line: (*line).min(u32::MAX as u64) as u32,
-        });
+        out.records.push(csv_record(Row { table: &t, row }, *line));
     }
     out
+}
+
+/// A record from one row of the CSV export.
+fn csv_record(r: Row, line: u64) -> ParsedRecord {
+    let split = |s: &str| fields::split_list(s, '|');
+    let names = split(r.get(&["authorships.author.display_name"]));
+    let short: Vec<String> = names.iter().map(|n| short_author(n)).collect();
+    // One institution and country per authorship, in author order, when the counts
+    // agree (the export does not say which institution is whose otherwise).
+    let inst = split(r.get(&["authorships.institutions.display_name"]));
+    let ctry = split(r.get(&["authorships.countries"]));
+    let addresses = inst
+        .iter()
+        .enumerate()
+        .map(|(i, name)| ParsedAddress {
+            authors: if inst.len() == short.len() {
+                vec![short[i].clone()]
+            } else {
+                Vec::new()
+            },
+            institution: Some(name.clone()),
+            country: ctry
+                .get(i)
+                .filter(|_| ctry.len() == inst.len())
+                .map(|c| country_of_code(c)),
+        })
+        .collect();
+    let mut kp = split(r.get(&["concepts.display_name", "topics.display_name"]));
+    kp.extend(nonempty(r.get(&["primary_topic.display_name"])).filter(|_| kp.is_empty()));
+    let pages = match (r.get(&["biblio.first_page"]), r.get(&["biblio.last_page"])) {
+        ("", _) => None,
+        (a, "") => Some(a.to_string()),
+        (a, b) => Some(format!("{a}-{b}")),
+    };
+    ParsedRecord {
+        uid: nonempty(r.get(&["id"])).map(|i| format!("openalex:{}", short_id(&i))),
+        pub_type: Some("J".into()),
+        doc_type: nonempty(r.get(&["type"])),
+        authors_full: names.iter().map(|n| fields::full_author(n)).collect(),
+        authors: short,
+        title: r.get(&["title", "display_name"]).to_string(),
+        source: nonempty(r.get(&["primary_location.source.display_name"])),
+        source_abbrev: None,
+        year: fields::year_in(r.get(&["publication_year"])),
+        volume: nonempty(r.get(&["biblio.volume"])),
+        issue: nonempty(r.get(&["biblio.issue"])),
+        pages,
+        doi: normalize_doi(r.get(&["doi"])),
+        author_keywords: split(r.get(&["keywords.display_name"])),
+        keywords_plus: kp,
+        abstract_text: nonempty(r.get(&["abstract"])),
+        addresses,
+        times_cited: r.get(&["cited_by_count"]).parse().ok(),
+        language: nonempty(r.get(&["language"])),
+        cited_refs: r
+            .get(&["referenced_works"])
+            .split(['|', ' ', ';'])
+            .filter(|x| !x.is_empty())
+            .map(|x| id_ref(format!("openalex:{}", short_id(x))))
+            .collect(),
+        line: line.min(u32::MAX as u64) as u32,
+    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@
 //! the same rules as a WoS `CR` line (first author surname + initial, year, volume,
 //! first page; the DOI when the reference has one).
 
-use super::fields::{self, CsvTable, cell, nonempty, short_author, split_list};
+use super::fields::{self, CsvTable, Row, nonempty, short_author, split_list};
 use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{CitedRef, ParsedRecord};
@@ -205,49 +205,17 @@ pub fn parse(text: &str) -> BlockResult {
         Ok(t) => t,
         Err(e) => return fields::file_problem(e),
     };
-    let c = |names: &[&str]| t.col(names);
-    let (authors, full, title, year) = (
-        c(&["Authors"]),
-        c(&["Author full names"]),
-        c(&["Title"]),
-        c(&["Year"]),
-    );
-    let (source, abbrev, volume, issue) = (
-        c(&["Source title"]),
-        c(&["Abbreviated Source Title"]),
-        c(&["Volume"]),
-        c(&["Issue"]),
-    );
-    let (art, ps, pe, cited_by, doi) = (
-        c(&["Art. No."]),
-        c(&["Page start"]),
-        c(&["Page end"]),
-        c(&["Cited by"]),
-        c(&["DOI"]),
-    );
-    let (affil, with_affil, abs, de, id) = (
-        c(&["Affiliations"]),
-        c(&["Authors with affiliations"]),
-        c(&["Abstract"]),
-        c(&["Author Keywords"]),
-        c(&["Index Keywords"]),
-    );
-    let (refs, lang, dt, eid) = (
-        c(&["References"]),
-        c(&["Language of Original Document"]),
-        c(&["Document Type"]),
-        c(&["EID"]),
-    );
-    if title.is_none() {
+    if t.col(&["Title"]).is_none() {
         return fields::file_problem("Scopus CSV without a Title column");
     }
     // Some exports write more `Funding Text n` cells than the header names: the
     // columns after the funding texts are then found that many cells further on.
-    let funding = c(&["Funding Texts", "Funding Text 1", "Funding Details"]).unwrap_or(usize::MAX);
+    let funding = t
+        .col(&["Funding Texts", "Funding Text 1", "Funding Details"])
+        .unwrap_or(usize::MAX);
     let header_len = t.header_len();
     let mut shifted = 0usize;
     for (line, row) in &t.rows {
-        let line = *line;
         let shift = row.len().saturating_sub(header_len);
         shifted += usize::from(shift > 0);
         let realigned: csv::StringRecord;
@@ -262,66 +230,8 @@ pub fn parse(text: &str) -> BlockResult {
         } else {
             row
         };
-        let au_cell = cell(row, authors);
-        let sep = if au_cell.contains(';') { ';' } else { ',' };
-        let authors_short: Vec<String> = split_list(au_cell, sep)
-            .iter()
-            .filter(|a| !a.starts_with("[No author"))
-            .map(|a| short_author(a))
-            .collect();
-        let authors_full: Vec<String> = split_list(cell(row, full), ';')
-            .iter()
-            .map(|a| a.split(" (").next().unwrap_or(a).trim().to_string())
-            .collect();
-        let year = match cell(row, year) {
-            "" => None,
-            y => fields::year_in(y).or_else(|| {
-                out.problems
-                    .push((line, format!("Year is not a plausible year: {y:?}")));
-                None
-            }),
-        };
-        let pages = match (cell(row, ps), cell(row, pe)) {
-            ("", _) => nonempty(cell(row, art)),
-            (a, "") => Some(a.to_string()),
-            (a, b) => Some(format!("{a}-{b}")),
-        };
-        let times_cited = match cell(row, cited_by) {
-            "" => None,
-            n => n.parse().ok().or_else(|| {
-                out.problems
-                    .push((line, format!("Cited by is not a number: {n:?}")));
-                None
-            }),
-        };
-        let addresses = addresses(cell(row, with_affil), cell(row, affil), &authors_short);
-        let doc_type = nonempty(cell(row, dt));
-        out.records.push(ParsedRecord {
-            uid: nonempty(cell(row, eid)),
-            pub_type: doc_type.as_deref().map(pub_type),
-            doc_type,
-            authors: authors_short,
-            authors_full,
-            title: cell(row, title).to_string(),
-            source: nonempty(cell(row, source)),
-            source_abbrev: nonempty(cell(row, abbrev)),
-            year,
-            volume: nonempty(cell(row, volume)),
-            issue: nonempty(cell(row, issue)),
-            pages,
-            doi: normalize_doi(cell(row, doi)),
-            author_keywords: split_list(cell(row, de), ';'),
-            keywords_plus: split_list(cell(row, id), ';'),
-            abstract_text: nonempty(cell(row, abs)).filter(|a| a != "[No abstract available]"),
-            addresses,
-            times_cited,
-            language: nonempty(cell(row, lang)),
-            cited_refs: split_references(cell(row, refs))
-                .iter()
-                .map(|r| parse_reference(r))
-                .collect(),
-            line: line.min(u32::MAX as u64) as u32,
-        });
+        let rec = record(Row { table: &t, row }, *line, &mut out.problems);
+        out.records.push(rec);
     }
     if shifted > 0 {
         out.problems.push((
@@ -333,6 +243,71 @@ pub fn parse(text: &str) -> BlockResult {
         ));
     }
     out
+}
+
+/// A record from one row.
+fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+    let au_cell = r.get(&["Authors"]);
+    let sep = if au_cell.contains(';') { ';' } else { ',' };
+    let authors: Vec<String> = split_list(au_cell, sep)
+        .iter()
+        .filter(|a| !a.starts_with("[No author"))
+        .map(|a| short_author(a))
+        .collect();
+    let authors_full: Vec<String> = split_list(r.get(&["Author full names"]), ';')
+        .iter()
+        .map(|a| a.split(" (").next().unwrap_or(a).trim().to_string())
+        .collect();
+    let year = match r.get(&["Year"]) {
+        "" => None,
+        y => fields::year_in(y).or_else(|| {
+            problems.push((line, format!("Year is not a plausible year: {y:?}")));
+            None
+        }),
+    };
+    let pages = match (r.get(&["Page start"]), r.get(&["Page end"])) {
+        ("", _) => nonempty(r.get(&["Art. No."])),
+        (a, "") => Some(a.to_string()),
+        (a, b) => Some(format!("{a}-{b}")),
+    };
+    let times_cited = match r.get(&["Cited by"]) {
+        "" => None,
+        n => n.parse().ok().or_else(|| {
+            problems.push((line, format!("Cited by is not a number: {n:?}")));
+            None
+        }),
+    };
+    let addresses = addresses(
+        r.get(&["Authors with affiliations"]),
+        r.get(&["Affiliations"]),
+    );
+    let doc_type = nonempty(r.get(&["Document Type"]));
+    ParsedRecord {
+        uid: nonempty(r.get(&["EID"])),
+        pub_type: doc_type.as_deref().map(pub_type),
+        doc_type,
+        authors,
+        authors_full,
+        title: r.get(&["Title"]).to_string(),
+        source: nonempty(r.get(&["Source title"])),
+        source_abbrev: nonempty(r.get(&["Abbreviated Source Title"])),
+        year,
+        volume: nonempty(r.get(&["Volume"])),
+        issue: nonempty(r.get(&["Issue"])),
+        pages,
+        doi: normalize_doi(r.get(&["DOI"])),
+        author_keywords: split_list(r.get(&["Author Keywords"]), ';'),
+        keywords_plus: split_list(r.get(&["Index Keywords"]), ';'),
+        abstract_text: nonempty(r.get(&["Abstract"])).filter(|a| a != "[No abstract available]"),
+        addresses,
+        times_cited,
+        language: nonempty(r.get(&["Language of Original Document"])),
+        cited_refs: split_references(r.get(&["References"]))
+            .iter()
+            .map(|x| parse_reference(x))
+            .collect(),
+        line: line.min(u32::MAX as u64) as u32,
+    }
 }
 
 /// WoS publication type from a Scopus document type.
@@ -347,11 +322,7 @@ pub fn pub_type(doc_type: &str) -> String {
 
 /// Addresses from `Authors with affiliations` (`Liu F., Dept..., Univ..., City, China; ...`),
 /// else from `Affiliations`.
-fn addresses(
-    with_affil: &str,
-    affil: &str,
-    authors: &[String],
-) -> Vec<crate::model::ParsedAddress> {
+fn addresses(with_affil: &str, affil: &str) -> Vec<crate::model::ParsedAddress> {
     if !with_affil.is_empty() {
         return with_affil
             .split("; ")
@@ -368,7 +339,6 @@ fn addresses(
             })
             .collect();
     }
-    let _ = authors;
     split_list(affil, ';')
         .iter()
         .map(|a| fields::address(Vec::new(), a))

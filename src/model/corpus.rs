@@ -136,10 +136,10 @@ impl Corpus {
             self.seen_uids.insert(uid.as_str().into());
         }
         if let Some(kept) = self.find_cross_duplicate(&p, file) {
-            self.merge_into(kept, p, file);
+            self.merge_into(kept, p);
             return false;
         }
-        self.register_for_merge(&p, self.records.len() as u32, file);
+        self.register_for_merge(&p, self.records.len() as u32);
         self.cited_lines += p.cited_refs.len();
         let s = &mut self.strings;
         let mut refs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());

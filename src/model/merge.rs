@@ -136,11 +136,10 @@ impl Corpus {
     }
 
     /// Remembers a kept record's DOI and title key.
-    pub(crate) fn register_for_merge(&mut self, p: &ParsedRecord, index: u32, file: u32) {
+    pub(crate) fn register_for_merge(&mut self, p: &ParsedRecord, index: u32) {
         if self.files.is_empty() {
             return;
         }
-        let _ = file;
         if let Some(d) = &p.doi {
             self.merge.by_doi.entry(d.as_str().into()).or_insert(index);
         }
@@ -150,8 +149,7 @@ impl Corpus {
     }
 
     /// Completes kept record `kept` with the fields of its duplicate `p` (module docs).
-    pub(crate) fn merge_into(&mut self, kept: usize, p: ParsedRecord, file: u32) {
-        let _ = file;
+    pub(crate) fn merge_into(&mut self, kept: usize, p: ParsedRecord) {
         self.cross_duplicates += 1;
         let mut theirs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
         for r in &p.cited_refs {
