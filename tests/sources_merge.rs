@@ -34,11 +34,15 @@ fn shared(rel: &str) -> Option<PathBuf> {
 fn surname_initials(a: &str) -> (String, String) {
     match a.trim().rsplit_once(' ') {
         Some((sur, ini)) => {
-            let dotted: String = ini
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .map(|c| format!("{c}."))
-                .collect();
+            // "SL" → "S.L."; a full given name ("Bourdieu Pierre") → "P.".
+            let letters: Vec<char> = if ini.chars().any(char::is_lowercase) {
+                ini.split([' ', '.', '-'])
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            } else {
+                ini.chars().filter(|c| c.is_alphabetic()).collect()
+            };
+            let dotted: String = letters.iter().map(|c| format!("{c}.")).collect();
             (sur.trim_end_matches(',').to_string(), dotted)
         }
         None => (a.to_string(), String::new()),

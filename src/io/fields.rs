@@ -64,7 +64,7 @@ pub fn file_problem(msg: impl Into<String>) -> BlockResult {
 fn is_initials(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     !s.is_empty()
-        && letters <= 4
+        && letters <= 6
         && s.chars()
             .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\u{2010}'))
         && (letters <= 2 || s.contains('.') || s.chars().all(char::is_uppercase))

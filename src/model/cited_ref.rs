@@ -229,10 +229,15 @@ fn parse_year(part: &str) -> Option<i32> {
     }
 }
 
-/// `V68` → `68`; `p143S` → `143S` (prefix letter, then at least one character).
+/// `V68` → `68`; `p143S` → `143S` (prefix letter, then at least one character that is
+/// not a letter or a space: `P NATL ACAD SCI USA` is a source, not a page).
 fn strip_prefix_ci(part: &str, letter: u8) -> Option<&str> {
     let b = part.as_bytes();
-    if b.len() >= 2 && b[0].eq_ignore_ascii_case(&letter) && !b[1].is_ascii_alphabetic() {
+    if b.len() >= 2
+        && b[0].eq_ignore_ascii_case(&letter)
+        && !b[1].is_ascii_alphabetic()
+        && !b[1].is_ascii_whitespace()
+    {
         Some(&part[1..])
     } else {
         None
@@ -539,6 +544,15 @@ mod tests {
         );
         assert_eq!(p.page(), Some("143S"));
         assert_eq!(p.volume(), Some("43"));
+    }
+
+    #[test]
+    fn proceedings_source_is_not_a_page() {
+        // Real CR line (valuecreation2_96_records.txt) without its DOI.
+        let r = CitedRef::parse("Kirby MX, 2004, P NATL ACAD SCI USA, V101, P13096");
+        assert_eq!(r.source(), "P NATL ACAD SCI USA");
+        assert_eq!(r.page(), Some("13096"));
+        assert_eq!(r.key, "kirby m|2004|v101|p13096");
     }
 
     #[test]
