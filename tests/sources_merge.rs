@@ -170,3 +170,33 @@ fn wos_and_scopus_forms_merge_and_references_line_up() {
     let extra = c.citations() - alone.citations();
     assert!(extra <= (compared - matched) / 10, "{extra}");
 }
+
+/// Hand-made RIS records in the shapes EBSCO, ProQuest, ScienceDirect, Zotero, Emerald
+/// and Scopus write (tests/data/sources/ris_databases.ris), four of them papers of the
+/// WoS file, loaded with it.
+#[test]
+fn ris_of_several_databases_merge_with_wos() {
+    let Some(wos_path) = shared("bibliometrix-repo/valuecreation2_96_records.txt") else {
+        return;
+    };
+    let ris = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources/ris_databases.ris");
+    let c = load(&[wos_path, ris]).unwrap();
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert_eq!(c.files[1].format, "ris");
+    assert_eq!(c.files[1].records, 6);
+    // EBSCO, ScienceDirect and Zotero records merge by DOI, ProQuest's (no DOI) by
+    // title + year + first author; the Emerald and Scopus records are new.
+    assert_eq!(c.cross_duplicates, 4);
+    assert_eq!(c.records.len(), 98);
+    // The EBSCO version completed nothing the WoS record had, but its UID stays WoS's.
+    assert_eq!(c.records[0].uid.as_deref(), Some("WOS:000367476700005"));
+    // The Scopus-syntax references of the last record line up with WoS's DOI keys
+    // (after reconcile_refs): Vargo 2004 is cited 4 times in the WoS file, Prahalad
+    // 2004 once (grep), each once more here.
+    let counts = c.citation_counts();
+    let vargo = c.refs.lookup("doi:10.1509/jmkg.68.1.1.24036").unwrap();
+    let prahalad = c.refs.lookup("doi:10.1002/dir.20015").unwrap();
+    assert_eq!(counts[vargo as usize], 5);
+    assert_eq!(counts[prahalad as usize], 2);
+    assert_eq!(c.works_cited_across_sources(), 2);
+}
