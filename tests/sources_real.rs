@@ -297,3 +297,22 @@ fn all_formats_in_one_load() {
     assert_eq!(c.duplicates, 1);
     assert_eq!(c.records.len() + c.duplicates + c.cross_duplicates, 280);
 }
+
+#[test]
+fn records_per_file_survive_later_batches() {
+    // Small blocks: the Scopus file fills a batch on its own and later batches carry
+    // the file list again; its record count must not be reset.
+    let (Some(a), Some(b)) = (
+        shared("bibliometrix-repo/fixtures/scopus_sample.csv"),
+        shared("bibliometrix-repo/fixtures/wos_sample.txt"),
+    ) else {
+        return;
+    };
+    let opts = cocite::io::LoadOptions {
+        block_bytes: 1024,
+        ..Default::default()
+    };
+    let (c, _) = cocite::io::load_with(&[a, b], &opts, &|_| {}).unwrap();
+    let counts: Vec<usize> = c.files.iter().map(|f| f.records).collect();
+    assert_eq!(counts, [8, 8]);
+}

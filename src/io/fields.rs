@@ -17,17 +17,21 @@ use crate::model::record::normalize_country;
 /// read as Windows-1252 (counted in `non_utf8` of the result it returns).
 pub fn read_text(path: &std::path::Path) -> Result<(String, Option<(u64, u64)>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    Ok(decode_text(&bytes))
+    Ok(decode_text(bytes))
 }
 
-/// Decodes bytes as [`read_text`] does.
-pub fn decode_text(bytes: &[u8]) -> (String, Option<(u64, u64)>) {
-    let (enc, bom) = sniff_bom(bytes);
-    let body = &bytes[bom..];
+/// Decodes bytes as [`read_text`] does (valid UTF-8 is not copied).
+pub fn decode_text(bytes: Vec<u8>) -> (String, Option<(u64, u64)>) {
+    let (enc, bom) = sniff_bom(&bytes);
     match enc {
-        Encoding::Utf8 => match std::str::from_utf8(body) {
-            Ok(s) => (s.to_string(), None),
-            Err(_) => {
+        Encoding::Utf8 => match String::from_utf8(bytes) {
+            Ok(mut s) => {
+                s.replace_range(..bom, "");
+                (s, None)
+            }
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let body = &bytes[bom..];
                 let mut out = String::with_capacity(body.len() + body.len() / 8);
                 let mut non_utf8: Option<(u64, u64)> = None;
                 for (i, line) in body.split(|&b| b == b'\n').enumerate() {
@@ -45,6 +49,7 @@ pub fn decode_text(bytes: &[u8]) -> (String, Option<(u64, u64)>) {
             }
         },
         _ => {
+            let body = &bytes[bom..];
             let even = body.len() & !1;
             let (s, lossy) = decode_utf16(&body[..even], enc);
             (s, lossy.then_some((1, 1)))
@@ -254,16 +259,21 @@ pub fn nonempty(s: &str) -> Option<String> {
     (!s.is_empty() && s != "NA").then(|| s.to_string())
 }
 
-/// A CSV export read whole with the `csv` crate: the header and each row with the
-/// line it starts on. Rows with fewer cells than the header are kept (missing cells
-/// read as empty) and reported.
+/// The header of a CSV export, read with the `csv` crate, whose rows are handed one
+/// by one to a closure (one reused row buffer: a 20,000-row Scopus export is a few
+/// hundred MB). Rows with fewer cells than the header are kept (missing cells read as
+/// empty) and reported; rows of one cell (an unclosed quote ate the rest) are skipped.
 pub struct CsvTable {
     header: Vec<String>,
-    pub rows: Vec<(u64, csv::StringRecord)>,
 }
 
 impl CsvTable {
-    pub fn parse(text: &str, problems: &mut Vec<(u64, String)>) -> Result<CsvTable, String> {
+    /// Reads the header, then calls `each(row, line, problems)` for every row.
+    pub fn read(
+        text: &str,
+        problems: &mut Vec<(u64, String)>,
+        mut each: impl FnMut(Row<'_>, u64, &mut Vec<(u64, String)>),
+    ) -> Result<(), String> {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
@@ -274,33 +284,42 @@ impl CsvTable {
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
-        let mut rows = Vec::new();
-        for rec in rdr.records() {
-            match rec {
-                Ok(r) => {
+        let table = CsvTable { header };
+        let n = table.header.len();
+        let mut r = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut r) {
+                Ok(false) => break,
+                Ok(true) => {
                     let line = r.position().map_or(0, |p| p.line());
                     if r.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    if r.len() < 2 && header.len() >= 2 {
+                    if r.len() < 2 && n >= 2 {
                         problems.push((
                             line,
                             "row has a single cell (unbalanced quotes?); skipped".into(),
                         ));
                         continue;
                     }
-                    if r.len() < header.len() {
+                    if r.len() < n {
                         problems.push((
                             line,
                             format!(
-                                "row has {} cells, the header {}; missing cells read as empty \
+                                "row has {} cells, the header {n}; missing cells read as empty \
                                  (unbalanced quotes?)",
-                                r.len(),
-                                header.len()
+                                r.len()
                             ),
                         ));
                     }
-                    rows.push((line, r));
+                    each(
+                        Row {
+                            table: &table,
+                            row: &r,
+                        },
+                        line,
+                        problems,
+                    );
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
@@ -308,7 +327,7 @@ impl CsvTable {
                 }
             }
         }
-        Ok(CsvTable { header, rows })
+        Ok(())
     }
 
     /// Number of header columns.

@@ -20,15 +20,14 @@ pub fn detect(first_line: &str) -> bool {
 /// Parses a Lens.org CSV export.
 pub fn parse(text: &str) -> BlockResult {
     let mut out = BlockResult::default();
-    let t = match CsvTable::parse(text, &mut out.problems) {
-        Ok(t) => t,
-        Err(e) => return fields::file_problem(e),
-    };
-    for (line, row) in &t.rows {
-        let rec = record(Row { table: &t, row }, *line, &mut out.problems);
-        out.records.push(rec);
+    let records = &mut out.records;
+    let read = CsvTable::read(text, &mut out.problems, |r, line, problems| {
+        records.push(record(r, line, problems));
+    });
+    match read {
+        Ok(()) => out,
+        Err(e) => fields::file_problem(e),
     }
-    out
 }
 
 /// A record from one row.

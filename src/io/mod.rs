@@ -434,7 +434,12 @@ pub fn load_with(
             };
             m.corpus.records.reserve((bytes_total / 3500) as usize);
             for (batch, paths, files) in rx {
+                // The list grows with each batch; the record counts are kept here.
+                let counts: Vec<usize> = m.corpus.files.iter().map(|f| f.records).collect();
                 m.corpus.files = files;
+                for (f, n) in m.corpus.files.iter_mut().zip(counts) {
+                    f.records = n;
+                }
                 m.merge(batch, &paths);
                 records_done.store(m.corpus.records.len(), std::sync::atomic::Ordering::Relaxed);
             }

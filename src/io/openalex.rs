@@ -253,14 +253,14 @@ pub fn parse_json(text: &str) -> BlockResult {
 /// Parses OpenAlex's CSV export.
 pub fn parse_csv(text: &str) -> BlockResult {
     let mut out = BlockResult::default();
-    let t = match CsvTable::parse(text, &mut out.problems) {
-        Ok(t) => t,
-        Err(e) => return fields::file_problem(e),
-    };
-    for (line, row) in &t.rows {
-        out.records.push(csv_record(Row { table: &t, row }, *line));
+    let records = &mut out.records;
+    let read = CsvTable::read(text, &mut out.problems, |r, line, _| {
+        records.push(csv_record(r, line));
+    });
+    match read {
+        Ok(()) => out,
+        Err(e) => fields::file_problem(e),
     }
-    out
 }
 
 /// A record from one row of the CSV export.

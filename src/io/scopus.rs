@@ -201,37 +201,37 @@ fn parse_new(body: &str, year: i32, doi: Option<&str>) -> CitedRef {
 /// Parses a Scopus CSV export.
 pub fn parse(text: &str) -> BlockResult {
     let mut out = BlockResult::default();
-    let t = match CsvTable::parse(text, &mut out.problems) {
-        Ok(t) => t,
-        Err(e) => return fields::file_problem(e),
-    };
-    if t.col(&["Title"]).is_none() {
-        return fields::file_problem("Scopus CSV without a Title column");
-    }
-    // Some exports write more `Funding Text n` cells than the header names: the
-    // columns after the funding texts are then found that many cells further on.
-    let funding = t
-        .col(&["Funding Texts", "Funding Text 1", "Funding Details"])
-        .unwrap_or(usize::MAX);
-    let header_len = t.header_len();
     let mut shifted = 0usize;
-    for (line, row) in &t.rows {
-        let shift = row.len().saturating_sub(header_len);
-        shifted += usize::from(shift > 0);
-        let realigned: csv::StringRecord;
-        let row = if shift > 0 && funding < header_len {
-            realigned = row
+    let records = &mut out.records;
+    let read = CsvTable::read(text, &mut out.problems, |r, line, problems| {
+        // Some exports write more `Funding Text n` cells than the header names: the
+        // columns after the funding texts are then found that many cells further on.
+        let n = r.table.header_len();
+        let funding = r
+            .table
+            .col(&["Funding Texts", "Funding Text 1", "Funding Details"])
+            .unwrap_or(usize::MAX);
+        let shift = r.row.len().saturating_sub(n);
+        if shift > 0 && funding < n {
+            shifted += 1;
+            let realigned: csv::StringRecord = r
+                .row
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i <= funding || *i > funding + shift)
                 .map(|(_, c)| c)
                 .collect();
-            &realigned
+            let row = Row {
+                table: r.table,
+                row: &realigned,
+            };
+            records.push(record(row, line, problems));
         } else {
-            row
-        };
-        let rec = record(Row { table: &t, row }, *line, &mut out.problems);
-        out.records.push(rec);
+            records.push(record(r, line, problems));
+        }
+    });
+    if let Err(e) = read {
+        return fields::file_problem(e);
     }
     if shifted > 0 {
         out.problems.push((
