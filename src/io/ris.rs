@@ -93,8 +93,8 @@ impl Rec {
             if let Some(list) = n.strip_prefix("References:") {
                 cited_refs.extend(
                     scopus::split_references(list)
-                        .iter()
-                        .map(|r| scopus::parse_reference(r)),
+                        .into_iter()
+                        .map(scopus::parse_reference),
                 );
             }
         }

@@ -56,23 +56,30 @@ fn is_name(piece: &str) -> bool {
         })
 }
 
-/// Splits a `References` cell into references (module docs).
-pub fn split_references(cell: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut pending = String::new();
-    for piece in cell.split("; ").map(str::trim).filter(|p| !p.is_empty()) {
-        if !pending.is_empty() {
-            pending.push_str("; ");
+/// Splits a `References` cell into references (module docs). A reference made of
+/// several `; `-pieces is contiguous in the cell, so each is a slice of it.
+pub fn split_references(cell: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut at = 0usize;
+    for raw in cell.split("; ") {
+        let from = at;
+        at += raw.len() + 2;
+        let piece = raw.trim();
+        if piece.is_empty() {
+            continue;
         }
-        pending.push_str(piece);
+        let begin = *start.get_or_insert(from + (raw.len() - raw.trim_start().len()));
         // A bare name (no comma) is an author of the reference that follows.
         if !piece.contains(',') && is_name(piece) {
             continue;
         }
-        out.push(std::mem::take(&mut pending));
+        let end = from + raw.trim_end().len();
+        out.push(&cell[begin..end]);
+        start = None;
     }
-    if !pending.is_empty() {
-        out.push(pending);
+    if let Some(begin) = start {
+        out.push(cell[begin..].trim());
     }
     out
 }
@@ -100,8 +107,8 @@ fn volume_of(piece: &str) -> Option<&str> {
 
 /// A DOI written in a reference (`DOI 10.1/x`, `doi:10.1/x`, `https://doi.org/10.1/x`).
 fn doi_in(s: &str) -> Option<String> {
-    let lower = s.to_ascii_lowercase();
-    let at = lower.find("doi")?;
+    let b = s.as_bytes();
+    let at = b.windows(3).position(|w| w.eq_ignore_ascii_case(b"doi"))?;
     let from = s[at..].find("10.")? + at;
     let end = s[from..]
         .find(|c: char| c.is_whitespace() || c == ',' || c == ';')
@@ -303,8 +310,8 @@ fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord 
         times_cited,
         language: nonempty(r.get(&["Language of Original Document"])),
         cited_refs: split_references(r.get(&["References"]))
-            .iter()
-            .map(|x| parse_reference(x))
+            .into_iter()
+            .map(parse_reference)
             .collect(),
         line: line.min(u32::MAX as u64) as u32,
     }
@@ -374,14 +381,14 @@ mod tests {
         let cell = "The global epidemic of low back pain, Lancet Rheumatol, 5, (2023); Cheng M.; Xue Y.; Cui M., Global, regional, and national burden: 2021, Spine (Phila Pa 1976), 50, pp. E128-E139, (2025); Aria M.; Cuccurullo C., Bibliometrix: An R tool, Journal of Informetrics, 11, 4, pp. 959-975, (2017)";
         let refs = split_references(cell);
         assert_eq!(refs.len(), 3);
-        let a = parse_reference(&refs[0]);
+        let a = parse_reference(refs[0]);
         assert_eq!(
             (a.author(), a.source(), a.volume()),
             ("", "Lancet Rheumatol", Some("5"))
         );
-        let b = parse_reference(&refs[1]);
+        let b = parse_reference(refs[1]);
         assert_eq!(b.key, "cheng m|2025|v50|pE128");
-        let c = parse_reference(&refs[2]);
+        let c = parse_reference(refs[2]);
         assert_eq!(c.key, "aria m|2017|v11|p959");
         assert_eq!(c.source(), "Journal of Informetrics");
     }
