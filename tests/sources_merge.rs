@@ -3,7 +3,8 @@
 //! keys.
 //!
 //! The Scopus form is written by this test from real WoS records
-//! (../shared/data/bibliometrix-repo/valuecreation2_96_records.txt): no Scopus export
+//! (assets/demo/valuecreation2_96_records.txt, the same file as
+//! ../shared/data/bibliometrix-repo/valuecreation2_96_records.txt): no Scopus export
 //! of the same papers exists in ../shared. Each WoS record becomes a Scopus CSV row the
 //! way Scopus writes it: authors `Vargo S.L.`, no DOI on every other record (so those
 //! merge by title + year + first author), and each `CR` line becomes a Scopus reference
@@ -18,16 +19,9 @@ use cocite::io::{load, wos};
 use cocite::model::{CitedRef, ParsedRecord};
 use std::path::{Path, PathBuf};
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} not found (../shared is absent)", p.display());
-        None
-    }
+/// The demo WoS file (96 real records, in the repository).
+fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/valuecreation2_96_records.txt")
 }
 
 /// `Vargo SL` / `Ahrne G.` → (`Vargo`, `S.L.`).
@@ -108,9 +102,7 @@ fn scopus_row(i: usize, r: &ParsedRecord) -> Vec<String> {
 
 #[test]
 fn wos_and_scopus_forms_merge_and_references_line_up() {
-    let Some(wos_path) = shared("bibliometrix-repo/valuecreation2_96_records.txt") else {
-        return;
-    };
+    let wos_path = demo();
     let bytes = std::fs::read(&wos_path).unwrap();
     let parsed = wos::parse_block(&bytes, 1);
     assert_eq!(parsed.records.len(), 96);
@@ -165,8 +157,7 @@ fn wos_and_scopus_forms_merge_and_references_line_up() {
     // Merged records keep one reference list (the longer), never both: the citations
     // are the WoS file's alone, plus at most the references that got different keys
     // in a Scopus list that replaced a WoS one (a union would add ~all unmatched ones).
-    let alone =
-        load(&[shared("bibliometrix-repo/valuecreation2_96_records.txt").unwrap()]).unwrap();
+    let alone = load(&[demo()]).unwrap();
     let extra = c.citations() - alone.citations();
     assert!(extra <= (compared - matched) / 10, "{extra}");
 }
@@ -176,9 +167,7 @@ fn wos_and_scopus_forms_merge_and_references_line_up() {
 /// WoS file, loaded with it.
 #[test]
 fn ris_of_several_databases_merge_with_wos() {
-    let Some(wos_path) = shared("bibliometrix-repo/valuecreation2_96_records.txt") else {
-        return;
-    };
+    let wos_path = demo();
     let ris = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources/ris_databases.ris");
     let c = load(&[wos_path, ris]).unwrap();
     assert!(c.problems.is_empty(), "{:?}", c.problems);
