@@ -322,7 +322,7 @@ fn record(fields: &Fields, kind: &str, line: u64) -> ParsedRecord {
         pub_type: Some(pub_type.into()),
         doc_type,
         authors: names.iter().map(|n| short_author(n)).collect(),
-        authors_full: names.iter().filter(|n| n.contains(',')).cloned().collect(),
+        authors_full: names.iter().map(|n| fields::full_author(n)).collect(),
         title: get("title").unwrap_or_default(),
         source: get("journal").or_else(|| get("booktitle")),
         source_abbrev: get("journal-iso").or_else(|| get("abbrev_source_title")),
