@@ -4,8 +4,9 @@
 //! # Rules
 //! A record is a **cross-database duplicate** of a record already in the corpus when
 //! it comes from another database (told by the accession number's form — `WOS:`,
-//! `2-s2.0-`, `PMID:`, `openalex:`, `lens:` — else by the file format; `wos` and
-//! `wos-tab` are one database) and
+//! `2-s2.0-`, `PMID:`, `openalex:`, `lens:`, or the `DB` of a RIS record — else by the
+//! file format, `wos` and `wos-tab` being one database; a RIS or BibTeX file whose
+//! records name no database counts as a database of its own) and
 //! 1. both have the same DOI (normalised, lower case), or else
 //! 2. at least one of them has no DOI and they have the same **title key**: the title
 //!    in lower case with everything but letters and digits turned into single spaces,
@@ -84,11 +85,13 @@ pub fn title_key(title: &str, year: Option<i32>, first_author: Option<&str>) -> 
 }
 
 impl Corpus {
-    /// The database a record comes from: told by its accession number where that has a
-    /// database's form (`WOS:`, Scopus `2-s2.0-`, `PMID:`, `openalex:`, `lens:`; a
-    /// BibTeX or RIS file may come from any database), else by its file's format
-    /// (both WoS formats are one database).
-    fn database_of(&self, file: u32, uid: Option<&str>) -> &str {
+    /// The database a record comes from, as (name, file): told by its accession
+    /// number where that has a database's form (`WOS:`, Scopus `2-s2.0-`, `PMID:`,
+    /// `openalex:`, `lens:`), else by its file's format (both WoS formats are one
+    /// database). RIS and BibTeX files may come from any database: their records are
+    /// of the database named in their accession number (`bth:123` from RIS `DB`/`AN`),
+    /// else each file is a database of its own (`file` is set only then).
+    fn database_of<'a>(&'a self, file: u32, uid: Option<&'a str>) -> (&'a str, u32) {
         if let Some(u) = uid {
             for (prefix, db) in [
                 ("WOS:", "wos"),
@@ -98,20 +101,19 @@ impl Corpus {
                 ("lens:", "lens"),
             ] {
                 if u.starts_with(prefix) {
-                    return db;
+                    return (db, u32::MAX);
                 }
             }
         }
-        self.database(file)
-    }
-
-    /// The database of a file's records, from its format.
-    fn database(&self, file: u32) -> &str {
         match self.files.get(file as usize).map(|f| f.format.as_str()) {
-            Some("openalex-csv") => "openalex",
-            Some("wos" | "wos-tab") => "wos",
-            Some(f) => f,
-            None => "",
+            Some("openalex-csv") => ("openalex", u32::MAX),
+            Some("wos" | "wos-tab") => ("wos", u32::MAX),
+            Some("ris" | "bibtex") => match uid.and_then(|u| u.split_once(':')) {
+                Some((db, _)) => (db, u32::MAX),
+                None => ("", file),
+            },
+            Some(f) => (f, u32::MAX),
+            None => ("", u32::MAX),
         }
     }
 
@@ -248,7 +250,7 @@ impl Corpus {
     /// Number of cited works cited by records of at least two databases: references
     /// that line up across sources.
     pub fn works_cited_across_sources(&self) -> usize {
-        let mut first: Vec<Option<&str>> = vec![None; self.refs.len()];
+        let mut first: Vec<Option<(&str, u32)>> = vec![None; self.refs.len()];
         let mut across = vec![false; self.refs.len()];
         for r in &self.records {
             let db = self.database_of(r.origin.file, r.uid.as_deref());
@@ -324,6 +326,18 @@ mod tests {
         assert_eq!(c.records[0].volume.as_deref(), Some("68"));
         assert_eq!(c.records[0].refs.len(), 2);
         assert_eq!(c.ref_agreement(), (1, 2));
+        // RIS files: EBSCO (DB bth) and ScienceDirect (no AN) are two databases; two
+        // records of one RIS file without accession numbers are kept apart.
+        let mut r = Corpus::new();
+        r.files = vec![file("ris"), file("ris")];
+        let mut ebsco = rec("A paper", Some("10.1/z"), &[]);
+        ebsco.uid = Some("bth:1".into());
+        assert!(r.push(ebsco, 0));
+        assert!(r.push(rec("A paper in the same file", Some("10.1/w"), &[]), 0));
+        assert!(r.push(rec("Same DOI, same file", Some("10.1/w"), &[]), 0));
+        assert!(!r.push(rec("A paper", Some("10.1/z"), &[]), 1));
+        assert!(!r.push(rec("A paper in the same file", Some("10.1/w"), &[]), 1));
+        assert_eq!((r.records.len(), r.cross_duplicates), (3, 2));
         assert_eq!(
             title_key("Evolving: to a new", Some(2004), Some("Vargo, SL")).as_deref(),
             Some("evolving to a new|2004|vargo")
