@@ -41,7 +41,7 @@ pub struct CitedWork {
     pub source: Sym,
     pub volume: Option<Box<str>>,
     pub page: Option<Box<str>>,
-    pub doi: Option<Box<str>>,
+    pub doi: Option<Arc<str>>,
 }
 
 /// The table of unique cited works, indexed by [`RefId`].

@@ -402,7 +402,7 @@ fn merge(
                 per_year: py,
                 first_slice: fs,
                 year,
-                doi: items.dois[g as usize].clone(),
+                doi: items.dois[g as usize].as_deref().map(String::from),
                 times_cited,
                 sigma: 1.0,
                 ..Default::default()
