@@ -71,7 +71,10 @@ fn link(net: &Network, a: &str, b: &str) -> Option<cocite::network::Link> {
 }
 
 fn node<'a>(net: &'a Network, p: &str) -> &'a cocite::network::Node {
-    net.nodes.iter().find(|n| n.label.starts_with(p)).unwrap_or_else(|| panic!("no node {p}"))
+    net.nodes
+        .iter()
+        .find(|n| n.label.starts_with(p))
+        .unwrap_or_else(|| panic!("no node {p}"))
 }
 
 #[test]
@@ -80,7 +83,10 @@ fn reference_cocitation_one_slice_full_counts() {
     let a = run(&c, &params(NodeKind::Reference, 3, Selection::All)).unwrap();
     let net = &a.network;
     assert_eq!(a.slices.len(), 1);
-    assert_eq!((a.slices[0].records, a.slices[0].selected, a.slices[0].links), (5, 4, 6));
+    assert_eq!(
+        (a.slices[0].records, a.slices[0].selected, a.slices[0].links),
+        (5, 4, 6)
+    );
     assert_eq!(net.nodes.len(), 4);
     // Node order: count desc, then key: xa < ya < za, then W (count 2).
     let labels: Vec<&str> = net.nodes.iter().map(|n| &n.label[..2]).collect();
@@ -89,7 +95,14 @@ fn reference_cocitation_one_slice_full_counts() {
     assert_eq!(node(net, "Wa").count, 2);
     assert_eq!(node(net, "Xa").per_year.get(&2001), Some(&2));
     assert_eq!(node(net, "Xa").year, Some(1990));
-    for (a_, b_, c_) in [("Xa", "Ya", 3.0), ("Xa", "Za", 3.0), ("Ya", "Za", 3.0), ("Xa", "Wa", 2.0), ("Za", "Wa", 2.0), ("Ya", "Wa", 1.0)] {
+    for (a_, b_, c_) in [
+        ("Xa", "Ya", 3.0),
+        ("Xa", "Za", 3.0),
+        ("Ya", "Za", 3.0),
+        ("Xa", "Wa", 2.0),
+        ("Za", "Wa", 2.0),
+        ("Ya", "Wa", 1.0),
+    ] {
         let l = link(net, a_, b_).unwrap();
         assert_eq!(l.count, c_, "{a_}-{b_}");
         assert_eq!(l.weight, c_, "{a_}-{b_}");
@@ -138,7 +151,10 @@ fn yearly_slices_top2_and_first_years() {
     let c = refs_corpus();
     let a = run(&c, &params(NodeKind::Reference, 1, Selection::Top { n: 2 })).unwrap();
     let net = &a.network;
-    assert_eq!(a.slices.iter().map(|s| s.selected).collect::<Vec<_>>(), [2, 2, 2]);
+    assert_eq!(
+        a.slices.iter().map(|s| s.selected).collect::<Vec<_>>(),
+        [2, 2, 2]
+    );
     assert_eq!(net.nodes.len(), 4);
     assert_eq!(net.links.len(), 3);
     let xy = link(net, "Xa", "Ya").unwrap();
@@ -163,7 +179,12 @@ fn selection_rules_in_one_slice() {
     let c = refs_corpus();
     let sel = |s: &str| {
         let a = run(&c, &params(NodeKind::Reference, 3, s.parse().unwrap())).unwrap();
-        let mut l: Vec<String> = a.network.nodes.iter().map(|n| n.label[..2].to_string()).collect();
+        let mut l: Vec<String> = a
+            .network
+            .nodes
+            .iter()
+            .map(|n| n.label[..2].to_string())
+            .collect();
         l.sort();
         (l, a.network.links.len())
     };
@@ -174,7 +195,10 @@ fn selection_rules_in_one_slice() {
     // g:1 on 4,4,4,2: cumulative 4,8,12,14; 1≤4, 4≤8, 9≤12, 16>14 → g = 3.
     assert_eq!(sel("g:1").0, ["Xa", "Ya", "Za"]);
     // threshold c=3 keeps X, Y, Z; cc=3 keeps X-Y, X-Z, Y-Z (3 each).
-    assert_eq!(sel("threshold:3,3,0"), (vec!["Xa".into(), "Ya".into(), "Za".into()], 3));
+    assert_eq!(
+        sel("threshold:3,3,0"),
+        (vec!["Xa".into(), "Ya".into(), "Za".into()], 3)
+    );
     // cc=3 with ccv=0.76: the three links have cosine 3/4 = 0.75 → none.
     assert_eq!(sel("threshold:3,3,0.76").1, 0);
     assert_eq!(sel("threshold:0,2,0").1, 5);
@@ -207,11 +231,15 @@ fn cited_authors_and_journals() {
     let x2 = "Xa A, 1995, J X, V9, P9";
     let text = [rec("R1", 2001, &[X, x2, Y]), rec("R2", 2001, &[x2, Y])].concat();
     let c = corpus(&text);
-    let net = run(&c, &params(NodeKind::Author, 1, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Author, 1, Selection::All))
+        .unwrap()
+        .network;
     assert_eq!(net.nodes.len(), 2);
     assert_eq!(node(&net, "XA A").count, 2);
     assert_eq!(link(&net, "XA A", "YA A").unwrap().count, 2.0);
-    let net = run(&c, &params(NodeKind::Journal, 1, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Journal, 1, Selection::All))
+        .unwrap()
+        .network;
     assert_eq!(node(&net, "J X").count, 2);
     assert_eq!(node(&net, "J Y").count, 2);
     assert_eq!(link(&net, "J X", "J Y").unwrap().count, 2.0);
@@ -256,24 +284,35 @@ ER
 fn coauthors_use_full_names() {
     // "Chen, C" is two people: Chen, Chaomei (records A, B) and Chen, Chen (record C).
     let c = corpus(COLLAB);
-    let net = run(&c, &params(NodeKind::Coauthor, 2, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Coauthor, 2, Selection::All))
+        .unwrap()
+        .network;
     assert_eq!(net.nodes.len(), 4);
     assert_eq!(node(&net, "Chen, Chaomei").count, 2);
     assert_eq!(node(&net, "Chen, Chen").count, 1);
     assert_eq!(net.links.len(), 2);
     assert_eq!(link(&net, "Chen, Chaomei", "Song, Min").unwrap().count, 1.0);
-    assert_eq!(link(&net, "Chen, Chaomei", "Leydesdorff").unwrap().first_year, 2010);
+    assert_eq!(
+        link(&net, "Chen, Chaomei", "Leydesdorff")
+            .unwrap()
+            .first_year,
+        2010
+    );
 }
 
 #[test]
 fn institutions_and_countries() {
     let c = corpus(COLLAB);
-    let net = run(&c, &params(NodeKind::Institution, 2, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Institution, 2, Selection::All))
+        .unwrap()
+        .network;
     // Drexel Univ (A, B), Yonsei Univ (A), Univ Amsterdam (B), Peking Univ (C).
     assert_eq!(net.nodes.len(), 4);
     assert_eq!(node(&net, "Drexel Univ").count, 2);
     assert_eq!(net.links.len(), 2);
-    let net = run(&c, &params(NodeKind::Country, 2, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Country, 2, Selection::All))
+        .unwrap()
+        .network;
     // USA (A, B), South Korea (A), Netherlands (B), China (C).
     assert_eq!(node(&net, "USA").count, 2);
     assert_eq!(node(&net, "China").count, 1);
@@ -287,13 +326,23 @@ fn keywords_fold_case_hyphens_and_plurals() {
     // A: science mapping, co citation, citation analysis, co citation (ID plural) → 3 distinct.
     // B: science mapping, citation analysis. C: co citation.
     let c = corpus(COLLAB);
-    let net = run(&c, &params(NodeKind::Keyword, 2, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Keyword, 2, Selection::All))
+        .unwrap()
+        .network;
     assert_eq!(net.nodes.len(), 3);
     assert_eq!(node(&net, "science mapping").count, 2);
     assert_eq!(node(&net, "co citation").count, 2);
     assert_eq!(node(&net, "citation analysis").count, 2);
-    assert_eq!(link(&net, "science mapping", "citation analysis").unwrap().count, 2.0);
-    assert_eq!(link(&net, "science mapping", "co citation").unwrap().count, 1.0);
+    assert_eq!(
+        link(&net, "science mapping", "citation analysis")
+            .unwrap()
+            .count,
+        2.0
+    );
+    assert_eq!(
+        link(&net, "science mapping", "co citation").unwrap().count,
+        1.0
+    );
 }
 
 #[test]
@@ -302,7 +351,9 @@ fn bibliographic_coupling() {
     // Shared references: R1-R2 {X,Y} 2, R1-R3 {X,Z} 2, R1-R4 {Y,Z} 2, R1-R5 3,
     // R2-R3 {X} 1, R2-R4 {Y} 1, R2-R5 2, R3-R4 {Z} 1, R3-R5 3, R4-R5 2.
     let c = refs_corpus();
-    let net = run(&c, &params(NodeKind::Coupling, 3, Selection::All)).unwrap().network;
+    let net = run(&c, &params(NodeKind::Coupling, 3, Selection::All))
+        .unwrap()
+        .network;
     assert_eq!(net.nodes.len(), 5);
     assert_eq!(net.links.len(), 10);
     assert_eq!(net.nodes[0].id, "R5");
@@ -310,7 +361,11 @@ fn bibliographic_coupling() {
     let by_id = |id: &str| net.nodes.iter().position(|n| n.id == id).unwrap() as u32;
     let count = |a: &str, b: &str| {
         let (i, j) = (by_id(a), by_id(b));
-        net.links.iter().find(|l| (l.source, l.target) == (i.min(j), i.max(j))).unwrap().count
+        net.links
+            .iter()
+            .find(|l| (l.source, l.target) == (i.min(j), i.max(j)))
+            .unwrap()
+            .count
     };
     assert_eq!(count("R1", "R5"), 3.0);
     assert_eq!(count("R3", "R5"), 3.0);
@@ -335,7 +390,11 @@ fn no_references_is_explained() {
     let c = corpus(COLLAB);
     let a = run(&c, &params(NodeKind::Reference, 1, Selection::All)).unwrap();
     assert!(a.network.links.is_empty());
-    assert!(a.notes[0].contains("Full Record and Cited References"), "{:?}", a.notes);
+    assert!(
+        a.notes[0].contains("Full Record and Cited References"),
+        "{:?}",
+        a.notes
+    );
 }
 
 #[test]
@@ -346,8 +405,18 @@ fn node_records_trace_counts() {
     for (i, n) in a.network.nodes.iter().enumerate() {
         assert_eq!(nr[i].len() as u32, n.count);
     }
-    let x = a.network.nodes.iter().position(|n| n.label.starts_with("Xa")).unwrap();
-    let w = a.network.nodes.iter().position(|n| n.label.starts_with("Wa")).unwrap();
+    let x = a
+        .network
+        .nodes
+        .iter()
+        .position(|n| n.label.starts_with("Xa"))
+        .unwrap();
+    let w = a
+        .network
+        .nodes
+        .iter()
+        .position(|n| n.label.starts_with("Wa"))
+        .unwrap();
     // X and W are co-cited by R3 and R5 (record indices 2 and 4).
     assert_eq!(cocite::network::shared_records(&nr, x, w), vec![2, 4]);
 }

@@ -1,0 +1,246 @@
+//! The desktop app (eframe/egui, glow renderer): opens files, runs the shared
+//! pipeline on a worker thread and shows the map with a timeline slider.
+//!
+//! Structure (egui demo-app style): [`CociteApp`] holds the core's `Corpus` and
+//! `Analysis` plus plain view state; panels are free `*_ui` functions that read state
+//! by `&` and push [`state::Command`]s, which [`CociteApp::apply`] runs after drawing.
+//! `logic` polls the worker, plays the timeline and handles shortcuts; `ui` only draws.
+
+mod apply;
+pub mod canvas;
+pub mod density;
+mod details;
+mod export;
+mod params_panel;
+pub mod scene;
+mod side;
+pub mod state;
+pub mod timeline;
+mod ui;
+pub mod worker;
+
+use crate::model::Corpus;
+use crate::network::WindowView;
+use crate::pipeline::Analysis;
+use egui::Pos2;
+use state::{Command, Settings, ViewState};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Key of the saved settings in eframe's storage.
+const SETTINGS_KEY: &str = "cocite-settings";
+
+/// The bundled demo dataset (96 WoS records), opened when no file is given.
+pub fn demo_path() -> PathBuf {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    if dev.exists() {
+        return dev;
+    }
+    // An installed binary looks next to itself.
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.join("assets/demo")))
+        .unwrap_or(dev)
+}
+
+/// What is derived from the analysis and the view, recomputed only when they change.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// Positions of the force-layout view (world units).
+    pub cluster_pos: Vec<Pos2>,
+    /// Positions of the current view.
+    pub pos: Vec<Pos2>,
+    /// The pipeline's window for the slider years.
+    pub window: WindowView,
+    /// Window minus hidden clusters: what is drawn.
+    pub nodes_visible: Vec<bool>,
+    pub links_visible: Vec<bool>,
+    /// Neighbours of the selected nodes.
+    pub neighbours: Vec<bool>,
+    pub cluster_labels: Vec<(u32, String)>,
+}
+
+/// The app.
+pub struct CociteApp {
+    pub settings: Settings,
+    pub view: ViewState,
+    pub corpus: Option<Arc<Corpus>>,
+    /// The files of the current corpus.
+    pub paths: Vec<PathBuf>,
+    pub analysis: Arc<Analysis>,
+    /// Records behind each node (`network::node_records`).
+    pub node_records: Arc<Vec<Vec<u32>>>,
+    pub derived: Derived,
+    pub worker: worker::Worker,
+    commands: Vec<Command>,
+    /// Canvas rectangle of the last frame (for fit and PNG export).
+    canvas_rect: egui::Rect,
+    last_error: Option<String>,
+}
+
+impl CociteApp {
+    /// An app with `settings` that starts loading `paths` (nothing if empty).
+    pub fn new(paths: Vec<PathBuf>, settings: Settings) -> Self {
+        let mut app = CociteApp {
+            settings,
+            view: ViewState::default(),
+            corpus: None,
+            paths: Vec::new(),
+            analysis: Arc::new(Analysis::default()),
+            node_records: Arc::new(Vec::new()),
+            derived: Derived::default(),
+            worker: worker::Worker::default(),
+            commands: Vec::new(),
+            canvas_rect: egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
+            last_error: None,
+        };
+        if !paths.is_empty() {
+            app.commands.push(Command::Open(paths));
+            app.apply_commands();
+        }
+        app
+    }
+
+    /// Builds the app inside eframe: restores settings, wires the worker to the context.
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(if settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut app = CociteApp::new(Vec::new(), settings);
+        app.worker.set_context(&cc.egui_ctx);
+        app.commands.push(Command::Open(paths));
+        app.apply_commands();
+        app
+    }
+
+    /// Nodes drawn now (window minus hidden clusters).
+    pub fn visible_nodes(&self) -> usize {
+        self.derived.nodes_visible.iter().filter(|&&v| v).count()
+    }
+
+    /// True while loading or computing.
+    pub fn busy(&self) -> bool {
+        self.worker.busy()
+    }
+
+    fn worker_ctx(&self) -> Option<egui::Context> {
+        self.worker.context()
+    }
+
+    /// The last error shown to the user, if any.
+    pub fn last_error(&self) -> Option<&str> {
+        self.last_error.as_deref()
+    }
+
+    /// Blocks until the worker is idle (for tests and measurement), polling its messages.
+    pub fn wait_idle(&mut self, timeout: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        while self.busy() && start.elapsed() < timeout {
+            self.poll_worker();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        !self.busy()
+    }
+
+    /// Everything that is not drawing: worker messages, playback, shortcuts, dropped files.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.worker.set_context(ctx);
+        self.poll_worker();
+        self.shortcuts(ctx);
+        if self.view.playing {
+            let dt = ctx.input(|i| i.stable_dt).min(0.1);
+            self.advance_play(dt);
+            ctx.request_repaint();
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
+        }
+        self.apply_commands();
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::COMMAND, Key::O) {
+                self.commands.push(Command::PickFiles);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::F) {
+                self.view.focus_search = true;
+            }
+            if !typing {
+                if i.consume_key(Modifiers::NONE, Key::Space) {
+                    self.commands.push(Command::TogglePlay);
+                }
+                if i.consume_key(Modifiers::NONE, Key::F) {
+                    self.commands.push(Command::Fit);
+                }
+            }
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                self.commands.push(Command::ClearSelection);
+            }
+        });
+    }
+
+    /// Draws the whole window and applies the commands the widgets pushed.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.draw(ui);
+        self.apply_commands();
+    }
+}
+
+impl eframe::App for CociteApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        CociteApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the app window on `paths` (the demo dataset when empty).
+pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
+    let paths = if paths.is_empty() {
+        vec![demo_path()]
+    } else {
+        paths
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("cocite")
+            .with_inner_size([1280.0, 800.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "cocite",
+        options,
+        Box::new(move |cc| Ok(Box::new(CociteApp::from_creation(cc, paths)))),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cocite: cannot open the window: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
