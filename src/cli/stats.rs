@@ -3,8 +3,9 @@
 use super::Inputs;
 use crate::io::{LoadOptions, load_with};
 use crate::model::Corpus;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -60,19 +61,22 @@ struct Stats {
 
 fn compute(c: &Corpus) -> Stats {
     let mut per_year = BTreeMap::new();
-    let mut authors = BTreeSet::new();
-    let mut sources = BTreeSet::new();
-    let mut keywords = BTreeSet::new();
+    let mut authors = FxHashSet::default();
+    let mut sources = FxHashSet::default();
+    let mut keyword_syms = FxHashSet::default();
     for r in &c.records {
         if let Some(y) = r.year {
             *per_year.entry(y.to_string()).or_insert(0) += 1;
         }
         authors.extend(r.authors.iter().copied());
         sources.extend(r.source);
-        for k in r.author_keywords.iter().chain(&r.keywords_plus) {
-            keywords.insert(c.strings.get(*k).to_lowercase());
-        }
+        keyword_syms.extend(r.author_keywords.iter().chain(&r.keywords_plus).copied());
     }
+    // Keywords differing only in case are one keyword.
+    let keywords: FxHashSet<String> = keyword_syms
+        .iter()
+        .map(|k| c.strings.get(*k).to_lowercase())
+        .collect();
     let counts = c.citation_counts();
     let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
     let unique = order.len();

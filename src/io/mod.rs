@@ -14,6 +14,7 @@ pub mod wos_tab;
 
 use crate::model::{Corpus, SourceFile};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -212,14 +213,15 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
             decoded.as_bytes()
         }
     };
-    if enc == Encoding::Utf8 && text::looks_binary(body) {
-        return Err("not a supported format: binary data (NUL bytes)".into());
-    }
+    // A recognised header wins: NUL bytes further in are per-record problems.
     if wos::detect(body) {
         return Ok((Format::Wos, enc, bom));
     }
     if wos_tab::detect(body) {
         return Ok((Format::WosTab, enc, bom));
+    }
+    if enc == Encoding::Utf8 && text::looks_binary(body) {
+        return Err("not a supported format: binary data (NUL bytes)".into());
     }
     let first: String = String::from_utf8_lossy(body)
         .lines()
@@ -234,7 +236,120 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
     ))
 }
 
+/// Parsed blocks on their way to the merging thread: (file index, result).
+type Parsed = Vec<(u32, Result<wos::BlockResult, String>)>;
+
+/// Adds parsed records to the corpus, in order, on its own thread while the next
+/// batch is parsed.
+struct Merger {
+    corpus: Corpus,
+    /// Lines not valid UTF-8 per file: (first line, count).
+    non_utf8: FxHashMap<u32, (u64, u64)>,
+    merge_ms: f64,
+}
+
+impl Merger {
+    fn merge(&mut self, batch: Parsed, paths: &[String]) {
+        let t = Instant::now();
+        for (file, res) in batch {
+            let path = &paths[file as usize];
+            match res {
+                Ok(r) => {
+                    self.corpus.files[file as usize].records += r.records.len();
+                    for rec in r.records {
+                        self.corpus.push(rec, file);
+                    }
+                    for (line, msg) in r.problems {
+                        self.corpus.problem(path, line, msg);
+                    }
+                    if let Some((first, n)) = r.non_utf8 {
+                        let e = self.non_utf8.entry(file).or_insert((first, 0));
+                        e.0 = e.0.min(first);
+                        e.1 += n;
+                    }
+                }
+                Err(e) => self.corpus.problem(path, 0, e),
+            }
+        }
+        self.merge_ms += ms(t);
+    }
+}
+
+/// Opens and sniffs one file; on success returns the reader (past the sniffed head),
+/// the head bytes, and the format.
+fn open_input(
+    path: &Path,
+    size: u64,
+    opts: &LoadOptions,
+) -> Result<(BufReader<File>, Vec<u8>, Format, Encoding, usize), String> {
+    if size > opts.max_file_bytes {
+        return Err(format!(
+            "file is {size} bytes, over the limit of {} bytes (LoadOptions::max_file_bytes); skipped",
+            opts.max_file_bytes
+        ));
+    }
+    let f = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut reader = BufReader::with_capacity(1 << 16, f);
+    let mut head = Vec::with_capacity(1 << 16);
+    (&mut reader)
+        .take(1 << 16)
+        .read_to_end(&mut head)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let (format, encoding, bom) = sniff(&head)?;
+    Ok((reader, head, format, encoding, bom))
+}
+
+/// Cuts a WoS plain-text file into blocks of whole records and hands each to `emit`
+/// with its first line number. Returns a read error, if any, with its line.
+fn wos_blocks(
+    mut reader: BufReader<File>,
+    mut buf: Vec<u8>,
+    block_bytes: usize,
+    emit: &mut dyn FnMut(Vec<u8>, u64),
+) -> Option<(u64, String)> {
+    let mut line = 1u64;
+    let mut eof = false;
+    let mut target = block_bytes;
+    let mut error = None;
+    loop {
+        if !eof && buf.len() < target {
+            match fill(&mut reader, &mut buf, target) {
+                Ok(e) => eof = e,
+                Err(e) => {
+                    error = Some((line, format!("read error: {e}; rest of file skipped")));
+                    eof = true;
+                }
+            }
+        }
+        if buf.is_empty() {
+            break;
+        }
+        // Cut after the last complete record; a block with no ER yet grows until the
+        // file ends or it reaches 16 blocks (one huge record).
+        let cut = match (eof, wos::split_point(&buf)) {
+            (true, _) => buf.len(),
+            (false, Some(c)) => c,
+            (false, None) if target < block_bytes * 16 => {
+                target += block_bytes;
+                continue;
+            }
+            (false, None) => buf.len(),
+        };
+        target = block_bytes;
+        let rest = buf.split_off(cut);
+        let block = std::mem::replace(&mut buf, rest);
+        let lines = memchr::memchr_iter(b'\n', &block).count() as u64;
+        emit(block, line);
+        line += lines;
+    }
+    error
+}
+
 /// Reads files and folders. `progress` is called after each batch of blocks.
+///
+/// The calling thread reads and cuts files into blocks, rayon parses each batch of
+/// blocks in parallel, and a merging thread adds the records of the previous batch to
+/// the corpus meanwhile, in file order.
 pub fn load_with(
     paths: &[PathBuf],
     opts: &LoadOptions,
@@ -244,213 +359,164 @@ pub fn load_with(
     if files.is_empty() {
         return Err(LoadError::NoInput);
     }
-    let mut corpus = Corpus::new();
-    let mut timings = LoadTimings::default();
     let sizes: Vec<u64> = files
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .collect();
-    let mut prog = LoadProgress {
-        files_total: files.len(),
-        bytes_total: sizes.iter().sum(),
-        ..Default::default()
-    };
-    progress(prog);
+    let bytes_total: u64 = sizes.iter().sum();
     let threads = rayon::current_num_threads().max(1);
     let batch_bytes = opts.block_bytes * threads * 2;
-    let mut batch: Vec<Job> = Vec::new();
-    let mut batch_size = 0usize;
-    let mut per_file_non_utf8: Vec<Option<(u64, u64)>> = Vec::new();
+    let records_done = std::sync::atomic::AtomicUsize::new(0);
+    let mut timings = LoadTimings::default();
+    let mut problems: Vec<crate::model::Problem> = Vec::new();
+    let mut sources: Vec<SourceFile> = Vec::new();
+    let mut shown_paths: Vec<String> = Vec::new();
 
-    let flush = |batch: &mut Vec<Job>,
-                 corpus: &mut Corpus,
-                 timings: &mut LoadTimings,
-                 non_utf8: &mut Vec<Option<(u64, u64)>>| {
-        let t = Instant::now();
-        let results: Vec<_> = std::mem::take(batch).into_par_iter().map(run_job).collect();
-        timings.parse_ms += ms(t);
-        let t = Instant::now();
-        for (file, res) in results {
-            let path = corpus.files[file as usize].path.clone();
-            match res {
-                Ok(r) => {
-                    corpus.files[file as usize].records += r.records.len();
-                    for rec in r.records {
-                        corpus.push(rec, file);
-                    }
-                    for (line, msg) in r.problems {
-                        corpus.problem(&path, line, msg);
-                    }
-                    if let Some((first, n)) = r.non_utf8 {
-                        let slot = &mut non_utf8[file as usize];
-                        *slot = Some(match *slot {
-                            Some((f, m)) => (f.min(first), m + n),
-                            None => (first, n),
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Parsed, Vec<String>, Vec<SourceFile>)>(1);
+    let mut merger = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| {
+            let mut m = Merger {
+                corpus: Corpus::new(),
+                non_utf8: FxHashMap::default(),
+                merge_ms: 0.0,
+            };
+            m.corpus.records.reserve((bytes_total / 3500) as usize);
+            for (batch, paths, files) in rx {
+                m.corpus.files = files;
+                m.merge(batch, &paths);
+                records_done.store(m.corpus.records.len(), std::sync::atomic::Ordering::Relaxed);
+            }
+            m
+        });
+
+        let mut prog = LoadProgress {
+            files_total: files.len(),
+            bytes_total,
+            ..Default::default()
+        };
+        progress(prog);
+        let mut batch: Vec<Job> = Vec::new();
+        let mut batch_size = 0usize;
+        let mut send = |batch: &mut Vec<Job>,
+                        batch_size: &mut usize,
+                        prog: &mut LoadProgress,
+                        sources: &[SourceFile],
+                        shown: &[String]| {
+            let t = Instant::now();
+            let parsed: Parsed = std::mem::take(batch).into_par_iter().map(run_job).collect();
+            timings.parse_ms += ms(t);
+            // The merger only fails to receive if it panicked; join reports that.
+            let _ = tx.send((parsed, shown.to_vec(), sources.to_vec()));
+            prog.bytes_done += *batch_size as u64;
+            prog.records = records_done.load(std::sync::atomic::Ordering::Relaxed);
+            progress(*prog);
+            *batch_size = 0;
+        };
+        for (path, &size) in files.iter().zip(&sizes) {
+            let shown = path.display().to_string();
+            prog.files_done += 1;
+            let (reader, mut head, format, encoding, bom) = match open_input(path, size, opts) {
+                Ok(x) => x,
+                Err(e) => {
+                    problems.push(crate::model::Problem {
+                        file: shown,
+                        line: 0,
+                        message: e,
+                    });
+                    continue;
+                }
+            };
+            let file = sources.len() as u32;
+            sources.push(SourceFile {
+                path: shown.clone(),
+                format: format.name().into(),
+                records: 0,
+                bytes: size,
+            });
+            shown_paths.push(shown.clone());
+            match (format, encoding) {
+                (Format::WosTab, _) => {
+                    batch.push(Job::WosTab {
+                        file,
+                        path: path.clone(),
+                        encoding,
+                        bom,
+                    });
+                    batch_size += size as usize;
+                }
+                (Format::Wos, Encoding::Utf8) => {
+                    head.drain(..bom);
+                    // Blocks of a huge file are sent in batches as they are read, so
+                    // memory is bounded by a few batches, not the file.
+                    let err =
+                        wos_blocks(reader, head, opts.block_bytes, &mut |bytes, first_line| {
+                            batch_size += bytes.len();
+                            batch.push(Job::WosBlock {
+                                file,
+                                bytes,
+                                first_line,
+                            });
+                            if batch_size >= batch_bytes {
+                                send(
+                                    &mut batch,
+                                    &mut batch_size,
+                                    &mut prog,
+                                    &sources,
+                                    &shown_paths,
+                                );
+                            }
+                        });
+                    if let Some((line, msg)) = err {
+                        problems.push(crate::model::Problem {
+                            file: shown,
+                            line,
+                            message: msg,
                         });
                     }
                 }
-                Err(e) => corpus.problem(&path, 0, e),
+                (Format::Wos, _) => problems.push(crate::model::Problem {
+                    file: shown,
+                    line: 0,
+                    message: "UTF-16 plain-text exports are not supported; export as UTF-8".into(),
+                }),
             }
-        }
-        timings.merge_ms += ms(t);
-    };
-
-    for (path, &size) in files.iter().zip(&sizes) {
-        let shown = path.display().to_string();
-        let file_idx = corpus.files.len() as u32;
-        let opened = File::open(path).map_err(|e| format!("cannot read: {e}"));
-        let opened = opened.and_then(|f| {
-            if size > opts.max_file_bytes {
-                Err(format!(
-                    "file is {size} bytes, over the limit of {} bytes (LoadOptions::max_file_bytes); skipped",
-                    opts.max_file_bytes
-                ))
-            } else {
-                Ok(f)
-            }
-        });
-        let mut reader = match opened {
-            Ok(f) => BufReader::with_capacity(1 << 16, f),
-            Err(e) => {
-                corpus.problem(&shown, 0, e);
-                prog.files_done += 1;
-                continue;
-            }
-        };
-        let mut head = Vec::with_capacity(1 << 16);
-        if let Err(e) = (&mut reader).take(1 << 16).read_to_end(&mut head) {
-            corpus.problem(&shown, 0, format!("cannot read: {e}"));
-            prog.files_done += 1;
-            continue;
-        }
-        let (format, encoding, bom) = match sniff(&head) {
-            Ok(x) => x,
-            Err(e) => {
-                corpus.problem(&shown, 0, e);
-                prog.files_done += 1;
-                continue;
-            }
-        };
-        corpus.files.push(SourceFile {
-            path: shown.clone(),
-            format: format.name().into(),
-            records: 0,
-            bytes: size,
-        });
-        per_file_non_utf8.push(None);
-        match format {
-            Format::WosTab => {
-                batch.push(Job::WosTab {
-                    file: file_idx,
-                    path: path.clone(),
-                    encoding,
-                    bom,
-                });
-                batch_size += size as usize;
-            }
-            Format::Wos if encoding != Encoding::Utf8 => {
-                corpus.problem(
-                    &shown,
-                    0,
-                    "UTF-16 plain-text exports are not supported; export as UTF-8",
+            if batch_size >= batch_bytes || batch.len() >= threads * 8 {
+                send(
+                    &mut batch,
+                    &mut batch_size,
+                    &mut prog,
+                    &sources,
+                    &shown_paths,
                 );
             }
-            Format::Wos => {
-                let mut buf = head;
-                buf.drain(..bom);
-                let mut line = 1u64;
-                let mut eof = false;
-                let mut target = opts.block_bytes;
-                loop {
-                    if !eof && buf.len() < target {
-                        match fill(&mut reader, &mut buf, target) {
-                            Ok(e) => eof = e,
-                            Err(e) => {
-                                corpus.problem(
-                                    &shown,
-                                    line,
-                                    format!("read error: {e}; rest of file skipped"),
-                                );
-                                eof = true;
-                            }
-                        }
-                    }
-                    if buf.is_empty() {
-                        break;
-                    }
-                    // Cut after the last complete record; a block with no ER yet grows
-                    // until the file ends or it reaches 16 blocks (one huge record).
-                    let cut = match (eof, wos::split_point(&buf)) {
-                        (true, _) => buf.len(),
-                        (false, Some(c)) => c,
-                        (false, None) if target < opts.block_bytes * 16 => {
-                            target += opts.block_bytes;
-                            continue;
-                        }
-                        (false, None) => buf.len(),
-                    };
-                    target = opts.block_bytes;
-                    let rest = buf.split_off(cut);
-                    let block = std::mem::replace(&mut buf, rest);
-                    let lines = memchr::memchr_iter(b'\n', &block).count() as u64;
-                    batch_size += block.len();
-                    batch.push(Job::WosBlock {
-                        file: file_idx,
-                        bytes: block,
-                        first_line: line,
-                    });
-                    line += lines;
-                    if batch_size >= batch_bytes {
-                        flush(
-                            &mut batch,
-                            &mut corpus,
-                            &mut timings,
-                            &mut per_file_non_utf8,
-                        );
-                        prog.bytes_done += batch_size as u64;
-                        prog.records = corpus.records.len();
-                        progress(prog);
-                        batch_size = 0;
-                    }
-                }
-            }
         }
-        prog.files_done += 1;
-        if batch_size >= batch_bytes || batch.len() >= threads * 8 {
-            flush(
-                &mut batch,
-                &mut corpus,
-                &mut timings,
-                &mut per_file_non_utf8,
-            );
-            prog.bytes_done += batch_size as u64;
-            prog.records = corpus.records.len();
-            progress(prog);
-            batch_size = 0;
-        }
-    }
-    flush(
-        &mut batch,
-        &mut corpus,
-        &mut timings,
-        &mut per_file_non_utf8,
-    );
-    prog.bytes_done = prog.bytes_total;
-    prog.records = corpus.records.len();
-    progress(prog);
+        send(
+            &mut batch,
+            &mut batch_size,
+            &mut prog,
+            &sources,
+            &shown_paths,
+        );
+        drop(send);
+        drop(tx);
+        merging.join()
+    })
+    .unwrap_or_else(|p| std::panic::resume_unwind(p));
 
-    for (i, n) in per_file_non_utf8.iter().enumerate() {
-        if let Some((first, count)) = n {
-            let path = corpus.files[i].path.clone();
-            corpus.problem(
-                &path,
-                *first,
-                format!("{count} line(s) are not valid UTF-8 (first at this line); read as Windows-1252 (Latin-1)"),
-            );
-        }
+    timings.merge_ms = merger.merge_ms;
+    // The merger holds the complete file list (the last batch carried all of it).
+    let mut corpus = std::mem::take(&mut merger.corpus);
+    for (file, (first, count)) in merger.non_utf8 {
+        let path = corpus.files[file as usize].path.clone();
+        corpus.problem(
+            &path,
+            first,
+            format!("{count} line(s) are not valid UTF-8 (first at this line); read as Windows-1252 (Latin-1)"),
+        );
     }
+    corpus.problems.extend(problems);
     // Problems in file order, then line order, whatever the batch order was.
-    let order: rustc_hash::FxHashMap<String, usize> = files
+    let order: FxHashMap<String, usize> = files
         .iter()
         .enumerate()
         .map(|(i, p)| (p.display().to_string(), i))
@@ -458,6 +524,14 @@ pub fn load_with(
     corpus
         .problems
         .sort_by_key(|p| (order.get(&p.file).copied().unwrap_or(usize::MAX), p.line));
+    let done = LoadProgress {
+        files_total: files.len(),
+        files_done: files.len(),
+        bytes_total,
+        bytes_done: bytes_total,
+        records: corpus.records.len(),
+    };
+    progress(done);
 
     if opts.reconcile_refs {
         let t = Instant::now();

@@ -33,26 +33,23 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One cited reference, parsed. Strings are as written, except `doi` (normalised) and
-/// `key` (see the module docs).
+/// One cited reference, parsed. The parts are slices of `label` (the reference as
+/// WoS writes it, without the DOI part), so parsing a reference allocates two or three
+/// strings, not one per part: readers parse millions of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitedRef {
-    /// First author as written (`Vargo SL`, `[Anonymous]`).
-    pub author: String,
-    /// Publication year of the cited work.
-    pub year: Option<i32>,
-    /// Source (journal or book title) as written.
-    pub source: String,
-    /// Volume without the `V` prefix.
-    pub volume: Option<String>,
-    /// First page without the `P` prefix.
-    pub page: Option<String>,
-    /// Normalised DOI (first of a list).
-    pub doi: Option<String>,
     /// The reference as WoS writes it, without the DOI part.
     pub label: String,
+    /// Publication year of the cited work.
+    pub year: Option<i32>,
+    /// Normalised DOI (first of a list).
+    pub doi: Option<String>,
     /// The normalised key.
     pub key: String,
+    author: (u32, u32),
+    source: (u32, u32),
+    volume: Option<(u32, u32)>,
+    page: Option<(u32, u32)>,
 }
 
 /// Normalises a DOI: strips `DOI `, `doi:`, resolver prefixes and trailing punctuation,
@@ -170,6 +167,12 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
     (head, dois)
 }
 
+/// Byte range of `sub` within `whole` (`sub` must be a subslice of it).
+fn span(whole: &str, sub: &str) -> (u32, u32) {
+    let start = sub.as_ptr() as usize - whole.as_ptr() as usize;
+    (start as u32, (start + sub.len()) as u32)
+}
+
 impl CitedRef {
     /// Parses one WoS `CR` line. Never fails: unrecognised parts are kept in the
     /// label and the key falls back to what was recognised.
@@ -178,6 +181,7 @@ impl CitedRef {
     /// use cocite::model::CitedRef;
     /// let r = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/JMKG.68.1.1.24036");
     /// assert_eq!(r.year, Some(2004));
+    /// assert_eq!(r.author(), "Vargo SL");
     /// assert_eq!(r.key, "doi:10.1509/jmkg.68.1.1.24036");
     /// assert_eq!(r.label, "Vargo SL, 2004, J MARKETING, V68, P1");
     /// ```
@@ -185,29 +189,27 @@ impl CitedRef {
         let line = line.trim();
         let (head, raw_dois) = split_doi(line);
         let doi = raw_dois.iter().find_map(|d| normalize_doi(d));
-        let parts: Vec<&str> = head.split(',').map(str::trim).collect();
-
-        let mut author = String::new();
+        let head = head.trim();
+        let mut author = (0, 0);
         let mut year = None;
-        let mut source = String::new();
+        let mut source = (0, 0);
         let mut volume = None;
         let mut page = None;
-        let mut idx = 0;
-        if let Some(first) = parts.first() {
-            if let Some(y) = parse_year(first) {
-                year = Some(y);
-            } else {
-                author = first.to_string();
+        let mut parts = head.split(',').map(str::trim).enumerate().peekable();
+        if let Some((_, first)) = parts.peek().copied() {
+            match parse_year(first) {
+                Some(y) => year = Some(y),
+                None => author = span(head, first),
             }
-            idx = 1;
+            parts.next();
         }
         if year.is_none()
-            && let Some(y) = parts.get(idx).and_then(|p| parse_year(p))
+            && let Some(y) = parts.peek().and_then(|(_, p)| parse_year(p))
         {
             year = Some(y);
-            idx += 1;
+            parts.next();
         }
-        for part in parts.iter().skip(idx) {
+        for (_, part) in parts {
             if part.is_empty() {
                 continue;
             }
@@ -215,33 +217,59 @@ impl CitedRef {
                 && page.is_none()
                 && let Some(v) = strip_prefix_ci(part, b'V')
             {
-                volume = Some(v.trim().to_uppercase());
+                volume = Some(span(head, v.trim()));
             } else if page.is_none()
                 && let Some(p) = strip_prefix_ci(part, b'P')
             {
-                page = Some(p.trim().to_uppercase());
-            } else if source.is_empty() && volume.is_none() && page.is_none() {
-                source = part.to_string();
+                page = Some(span(head, p.trim()));
+            } else if source == (0, 0) && volume.is_none() && page.is_none() {
+                source = span(head, part);
             }
         }
+        let get = |r: (u32, u32)| &head[r.0 as usize..r.1 as usize];
+        let upper = |r: Option<(u32, u32)>| r.map(|r| get(r).to_uppercase());
         let key = make_key(
-            &author,
+            get(author),
             year,
-            &source,
-            volume.as_deref(),
-            page.as_deref(),
+            get(source),
+            upper(volume).as_deref(),
+            upper(page).as_deref(),
             doi.as_deref(),
         );
         CitedRef {
-            author,
+            label: head.to_string(),
             year,
+            doi,
+            key,
+            author,
             source,
             volume,
             page,
-            doi,
-            label: head.trim().to_string(),
-            key,
         }
+    }
+
+    fn part(&self, r: (u32, u32)) -> &str {
+        &self.label[r.0 as usize..r.1 as usize]
+    }
+
+    /// First author as written (`Vargo SL`, `[Anonymous]`); empty if none.
+    pub fn author(&self) -> &str {
+        self.part(self.author)
+    }
+
+    /// Source (journal or book title) as written; empty if none.
+    pub fn source(&self) -> &str {
+        self.part(self.source)
+    }
+
+    /// Volume without the `V` prefix, as written.
+    pub fn volume(&self) -> Option<&str> {
+        self.volume.map(|r| self.part(r))
+    }
+
+    /// First page without the `P` prefix, as written.
+    pub fn page(&self) -> Option<&str> {
+        self.page.map(|r| self.part(r))
     }
 }
 
@@ -294,11 +322,11 @@ mod tests {
         let r = CitedRef::parse(
             "Ahrne G., 2005, SCAND J MANAG, V21, P429, DOI 10.1016/j.scaman.2005.09.005",
         );
-        assert_eq!(r.author, "Ahrne G.");
+        assert_eq!(r.author(), "Ahrne G.");
         assert_eq!(r.year, Some(2005));
-        assert_eq!(r.source, "SCAND J MANAG");
-        assert_eq!(r.volume.as_deref(), Some("21"));
-        assert_eq!(r.page.as_deref(), Some("429"));
+        assert_eq!(r.source(), "SCAND J MANAG");
+        assert_eq!(r.volume(), Some("21"));
+        assert_eq!(r.page(), Some("429"));
         assert_eq!(r.doi.as_deref(), Some("10.1016/j.scaman.2005.09.005"));
         assert_eq!(r.key, "doi:10.1016/j.scaman.2005.09.005");
         assert_eq!(r.label, "Ahrne G., 2005, SCAND J MANAG, V21, P429");
@@ -307,9 +335,9 @@ mod tests {
     #[test]
     fn book_without_volume() {
         let a = CitedRef::parse("AHRNE G., 2008, METAORGANIZATIONS");
-        assert_eq!(a.author, "AHRNE G.");
-        assert_eq!(a.source, "METAORGANIZATIONS");
-        assert_eq!(a.volume, None);
+        assert_eq!(a.author(), "AHRNE G.");
+        assert_eq!(a.source(), "METAORGANIZATIONS");
+        assert_eq!(a.volume(), None);
         assert_eq!(a.key, "ahrne g|2008|metaorganizations|v|p");
         let b = CitedRef::parse("Berger P., 1966, SOCIAL CONSTRUCTION");
         assert_eq!(b.key, "berger p|1966|socialconstruction|v|p");
@@ -324,8 +352,8 @@ mod tests {
         let p = CitedRef::parse(
             "Esparza N, 2014, NONPROF VOLUNT SEC Q, V43, p143S, DOI 10.1177/0899764013512723",
         );
-        assert_eq!(p.page.as_deref(), Some("143S"));
-        assert_eq!(p.volume.as_deref(), Some("43"));
+        assert_eq!(p.page(), Some("143S"));
+        assert_eq!(p.volume(), Some("43"));
     }
 
     #[test]
@@ -354,14 +382,14 @@ mod tests {
     #[test]
     fn anonymous_and_missing_year() {
         let r = CitedRef::parse("[Anonymous], 2010, ORGAN SCI, V22, P1");
-        assert_eq!(r.author, "[Anonymous]");
+        assert_eq!(r.author(), "[Anonymous]");
         assert_eq!(r.key, "anonymous|2010|v22|p1");
         let n = CitedRef::parse("Smith J, J NOWHERE, V3, P5");
         assert_eq!(n.year, None);
-        assert_eq!(n.source, "J NOWHERE");
+        assert_eq!(n.source(), "J NOWHERE");
         assert_eq!(n.key, "smith j||v3|p5");
         let y = CitedRef::parse("2004, J MARKETING, V68, P1");
-        assert_eq!(y.author, "");
+        assert_eq!(y.author(), "");
         assert_eq!(y.year, Some(2004));
     }
 

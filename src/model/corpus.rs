@@ -83,11 +83,11 @@ impl RefTable {
         self.works.push(CitedWork {
             key: key.clone(),
             label: r.label.as_str().into(),
-            author: strings.intern(&r.author),
+            author: strings.intern(r.author()),
             year: r.year,
-            source: strings.intern(&r.source),
-            volume: r.volume.as_deref().map(Into::into),
-            page: r.page.as_deref().map(Into::into),
+            source: strings.intern(r.source()),
+            volume: r.volume().map(|v| v.to_uppercase().into()),
+            page: r.page().map(|p| p.to_uppercase().into()),
             doi: r.doi.as_deref().map(Into::into),
         });
         self.by_key.insert(key, id);
@@ -134,12 +134,12 @@ impl Corpus {
         }
         self.cited_lines += p.cited_refs.len();
         let s = &mut self.strings;
-        let mut refs = Vec::with_capacity(p.cited_refs.len());
-        let mut seen = FxHashSet::default();
+        let mut refs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
         for r in &p.cited_refs {
             let id = self.refs.intern(r, s);
-            // A record citing the same work twice cites it once.
-            if seen.insert(id) {
+            // A record citing the same work twice cites it once. Reference lists are
+            // short (tens), so a linear scan beats hashing.
+            if !refs.contains(&id) {
                 refs.push(id);
             }
         }
