@@ -5,13 +5,13 @@
 #![cfg(feature = "gui")]
 
 use cocite::app::state::{Settings, ViewKind};
-use cocite::app::{CociteApp, demo_path};
+use cocite::app::{CociteApp, demo_paths};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::time::Duration;
 
 fn demo_app() -> CociteApp {
-    let mut app = CociteApp::new(vec![demo_path()], Settings::default());
+    let mut app = CociteApp::new(demo_paths(), Settings::default());
     assert!(
         app.wait_idle(Duration::from_secs(120)),
         "pipeline did not finish"

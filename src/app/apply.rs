@@ -58,7 +58,7 @@ impl CociteApp {
         }
     }
 
-    fn set_analysis(
+    pub(super) fn set_analysis(
         &mut self,
         analysis: std::sync::Arc<crate::pipeline::Analysis>,
         records: std::sync::Arc<Vec<Vec<u32>>>,

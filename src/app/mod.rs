@@ -30,17 +30,25 @@ use std::sync::Arc;
 /// Key of the saved settings in eframe's storage.
 const SETTINGS_KEY: &str = "cocite-settings";
 
-/// The bundled demo dataset (96 WoS records), opened when no file is given.
-pub fn demo_path() -> PathBuf {
+/// The bundled demo dataset (96 WoS records), opened when no file is given: the
+/// export files of `assets/demo/` (its `SOURCE.md` is not data).
+pub fn demo_paths() -> Vec<PathBuf> {
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    if dev.exists() {
-        return dev;
-    }
     // An installed binary looks next to itself.
-    std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().map(|d| d.join("assets/demo")))
-        .unwrap_or(dev)
+    let dir = if dev.exists() {
+        dev
+    } else {
+        std::env::current_exe()
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.join("assets/demo")))
+            .unwrap_or(dev)
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.is_file() && p.extension().is_none_or(|e| e != "md"));
+    files.sort();
+    if files.is_empty() { vec![dir] } else { files }
 }
 
 /// What is derived from the analysis and the view, recomputed only when they change.
@@ -101,6 +109,22 @@ impl CociteApp {
         app
     }
 
+    /// An app showing an already computed `analysis` (benchmarks, tests, embedding).
+    pub fn with_analysis(
+        analysis: Analysis,
+        corpus: Option<Arc<Corpus>>,
+        settings: Settings,
+    ) -> Self {
+        let mut app = CociteApp::new(Vec::new(), settings);
+        let records = match &corpus {
+            Some(c) => crate::network::node_records(c, &analysis),
+            None => Vec::new(),
+        };
+        app.corpus = corpus;
+        app.set_analysis(Arc::new(analysis), Arc::new(records));
+        app
+    }
+
     /// Builds the app inside eframe: restores settings, wires the worker to the context.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
         let settings: Settings = cc
@@ -117,6 +141,12 @@ impl CociteApp {
         app.commands.push(Command::Open(paths));
         app.apply_commands();
         app
+    }
+
+    /// Applies one command now, as if a widget had pushed it.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+        self.apply_commands();
     }
 
     /// Nodes drawn now (window minus hidden clusters).
@@ -220,7 +250,7 @@ impl eframe::App for CociteApp {
 /// Opens the app window on `paths` (the demo dataset when empty).
 pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
     let paths = if paths.is_empty() {
-        vec![demo_path()]
+        demo_paths()
     } else {
         paths
     };
