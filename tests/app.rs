@@ -4,7 +4,7 @@
 //! timeline slider must show exactly.
 #![cfg(feature = "gui")]
 
-use cocite::app::state::{Settings, ViewKind};
+use cocite::app::state::{Command, Settings, ViewKind};
 use cocite::app::{CociteApp, demo_paths};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -39,6 +39,7 @@ fn starts_on_the_demo_and_shows_nodes() {
     let h = harness(demo_app());
     let app = h.state();
     assert_eq!(app.corpus.as_ref().map(|c| c.records.len()), Some(96));
+    assert_eq!(app.corpus.as_ref().map(|c| c.problems.len()), Some(0));
     let net = &app.analysis.network;
     assert!(!net.nodes.is_empty(), "the demo network has nodes");
     let (first, last) = app.span();
@@ -112,4 +113,64 @@ fn search_selects_the_node_and_view_switch_keeps_it() {
     h.run_steps(2);
     assert_eq!(h.state().view.view, ViewKind::Cluster);
     assert_eq!(h.state().view.selection.nodes, vec![index]);
+}
+
+#[test]
+fn merging_two_nodes_saves_a_thesaurus_and_recomputes() {
+    let mut app = demo_app();
+    let dir = std::env::temp_dir().join(format!("cocite-app-test-{}", std::process::id()));
+    app.thesaurus_file = dir.join("thesaurus.txt");
+    let net = &app.analysis.network;
+    let mut order: Vec<usize> = (0..net.nodes.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(net.nodes[i].count), i));
+    let (a, b) = (order[0], order[1]);
+    let (target, variant) = (net.nodes[a].label.clone(), net.nodes[b].label.clone());
+    // References keyed by DOI are written with their DOI, as WoS writes them.
+    let th = |i: usize| match &net.nodes[i].doi {
+        Some(doi) => format!("{}, DOI {doi}", net.nodes[i].label),
+        None => net.nodes[i].label.clone(),
+    };
+    let (target_entry, variant_entry) = (th(a), th(b));
+    // The merged item is cited by every record that cites either of the two.
+    let mut union: Vec<u32> = app.node_records[a]
+        .iter()
+        .chain(&app.node_records[b])
+        .copied()
+        .collect();
+    union.sort_unstable();
+    union.dedup();
+    app.command(Command::SelectNode {
+        node: a as u32,
+        add: false,
+    });
+    app.command(Command::SelectNode {
+        node: b as u32,
+        add: true,
+    });
+    let mut h = harness(app);
+    h.get_by_label("Merge").click();
+    h.run_steps(1);
+    let app = h.state_mut();
+    assert!(app.wait_idle(Duration::from_secs(120)));
+    assert_eq!(
+        app.settings.params.thesaurus,
+        vec![(variant_entry.clone(), target_entry.clone())]
+    );
+    let saved = std::fs::read_to_string(&app.thesaurus_file).expect("thesaurus written");
+    assert_eq!(
+        saved,
+        format!("label\treplace by\n{variant_entry}\t{target_entry}\n")
+    );
+    let net = &app.analysis.network;
+    assert!(
+        !net.nodes.iter().any(|n| n.label == variant),
+        "the variant is gone"
+    );
+    let merged = net
+        .nodes
+        .iter()
+        .position(|n| n.label == target || n.label == target_entry)
+        .expect("the merged node");
+    assert_eq!(app.node_records[merged], union);
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -329,9 +329,9 @@ impl CociteApp {
             return;
         }
         sel.sort_by_key(|&i| std::cmp::Reverse(net.nodes[i].count));
-        let target = net.nodes[sel[0]].label.clone();
+        let target = thesaurus_label(&net.nodes[sel[0]], net.kind);
         for &i in &sel[1..] {
-            let variant = net.nodes[i].label.clone();
+            let variant = thesaurus_label(&net.nodes[i], net.kind);
             if !self
                 .settings
                 .params
@@ -345,8 +345,9 @@ impl CociteApp {
                     .push((variant, target.clone()));
             }
         }
-        match super::export::save_thesaurus(&self.settings.params.thesaurus) {
-            Ok(path) => {
+        let path = &self.thesaurus_file;
+        match super::export::save_thesaurus(path, &self.settings.params.thesaurus) {
+            Ok(()) => {
                 self.view.status = format!(
                     "Merged {} nodes into {target}; thesaurus saved to {}",
                     sel.len(),
@@ -363,6 +364,16 @@ impl CociteApp {
         self.view.selection = Default::default();
         self.commands.push(Command::Run);
         self.apply_commands();
+    }
+}
+
+/// How a node is written in a thesaurus so that it maps to the node's own key: a
+/// reference keyed by its DOI is written as WoS writes it, with ", DOI ..." (its
+/// label alone would parse to a different key).
+pub fn thesaurus_label(node: &crate::network::Node, kind: crate::network::NodeKind) -> String {
+    match (&node.doi, kind) {
+        (Some(doi), crate::network::NodeKind::Reference) => format!("{}, DOI {doi}", node.label),
+        _ => node.label.clone(),
     }
 }
 

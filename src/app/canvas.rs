@@ -34,6 +34,8 @@ pub struct CanvasInput<'a> {
     pub dark: bool,
     /// Cluster labels: (cluster id, label).
     pub cluster_labels: &'a [(u32, String)],
+    /// Year at world x = 0 and last year, for the timeline views' axis.
+    pub year_axis: Option<(i32, i32)>,
 }
 
 /// World → screen transform of a camera in a canvas rectangle.
@@ -138,6 +140,9 @@ pub fn canvas_ui(
             Color32::WHITE
         },
     );
+    if let Some(axis) = input.year_axis {
+        draw_year_axis(&painter, &t, axis, input.dark);
+    }
     for shape in frame_shapes(input, &t, &screen, &radius) {
         painter.add(shape);
     }
@@ -464,7 +469,41 @@ fn draw_labels(
             text_colour,
         );
     }
-    let _ = Stroke::NONE;
+}
+
+/// Vertical year lines with the years along the top (timeline and time-zone views).
+fn draw_year_axis(painter: &egui::Painter, t: &Transform, (first, last): (i32, i32), dark: bool) {
+    let colour = if dark {
+        Color32::from_gray(60)
+    } else {
+        Color32::from_gray(225)
+    };
+    let text = if dark {
+        Color32::from_gray(170)
+    } else {
+        Color32::from_gray(90)
+    };
+    let step = ((45.0 / (scene::YEAR_WIDTH * t.camera.zoom)).ceil() as i32).max(1);
+    let mut year = first;
+    while year <= last {
+        let x = t
+            .to_screen(pos2((year - first) as f32 * scene::YEAR_WIDTH, 0.0))
+            .x;
+        if t.rect.x_range().contains(x) {
+            painter.line_segment(
+                [pos2(x, t.rect.min.y), pos2(x, t.rect.max.y)],
+                Stroke::new(1.0, colour),
+            );
+            painter.text(
+                pos2(x, t.rect.min.y + 4.0),
+                egui::Align2::CENTER_TOP,
+                year.to_string(),
+                FontId::proportional(12.0),
+                text,
+            );
+        }
+        year += step;
+    }
 }
 
 /// A reference label shortened the CiteSpace way: "Author, Year" (first two fields).

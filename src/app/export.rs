@@ -6,18 +6,23 @@ use super::scene::{self, node_radius};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// Writes the thesaurus in VOSviewer's format (`label<TAB>replace by`) to the app's
-/// data directory; returns the path.
-pub fn save_thesaurus(entries: &[(String, String)]) -> std::io::Result<PathBuf> {
-    let dir = eframe::storage_dir("cocite").unwrap_or_else(std::env::temp_dir);
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("thesaurus.txt");
+/// Where merges are saved by default: `thesaurus.txt` in the app's data directory.
+pub fn default_thesaurus_file() -> PathBuf {
+    eframe::storage_dir("cocite")
+        .unwrap_or_else(std::env::temp_dir)
+        .join("thesaurus.txt")
+}
+
+/// Writes the thesaurus in VOSviewer's format (`label<TAB>replace by`) to `path`.
+pub fn save_thesaurus(path: &std::path::Path, entries: &[(String, String)]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
     let mut text = String::from("label\treplace by\n");
     for (a, b) in entries {
         let _ = writeln!(text, "{a}\t{b}");
     }
-    std::fs::write(&path, text)?;
-    Ok(path)
+    std::fs::write(path, text)
 }
 
 /// The visible part of the map as an SVG document: links coloured by first year,

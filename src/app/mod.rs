@@ -84,6 +84,8 @@ pub struct CociteApp {
     /// Canvas rectangle of the last frame (for fit and PNG export).
     canvas_rect: egui::Rect,
     last_error: Option<String>,
+    /// Where "Merge" saves the thesaurus (VOSviewer format).
+    pub thesaurus_file: PathBuf,
 }
 
 impl CociteApp {
@@ -101,6 +103,7 @@ impl CociteApp {
             commands: Vec::new(),
             canvas_rect: egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
             last_error: None,
+            thesaurus_file: export::default_thesaurus_file(),
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));

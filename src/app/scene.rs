@@ -90,6 +90,23 @@ pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos
     }
 }
 
+/// For the year-based views, the year at world x = 0 and the last year shown, so the
+/// canvas can draw a year axis.
+pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
+    match view {
+        ViewKind::Cluster => None,
+        ViewKind::Timeline => {
+            let last = net.nodes.iter().filter_map(node_year).max()?;
+            Some((first_year(net), last))
+        }
+        ViewKind::TimeZone => {
+            let first = net.nodes.iter().map(|n| n.first_slice).min()?;
+            let last = net.nodes.iter().map(|n| n.first_slice).max()?;
+            Some((first, last))
+        }
+    }
+}
+
 fn first_year(net: &Network) -> i32 {
     net.nodes.iter().filter_map(node_year).min().unwrap_or(0)
 }

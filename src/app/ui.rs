@@ -113,6 +113,7 @@ impl CociteApp {
             year_to: self.view.year_to,
             dark: self.settings.dark,
             cluster_labels: &self.derived.cluster_labels,
+            year_axis: super::scene::year_axis(&self.analysis.network, self.view.view),
         };
         let mut camera = self.view.camera;
         let mut hover = self.view.hover;
