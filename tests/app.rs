@@ -174,3 +174,46 @@ fn merging_two_nodes_saves_a_thesaurus_and_recomputes() {
     assert_eq!(app.node_records[merged], union);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn keyboard_space_plays_and_escape_clears_the_selection() {
+    let mut app = demo_app();
+    app.command(Command::SelectNode {
+        node: 0,
+        add: false,
+    });
+    let mut h = harness(app);
+    assert_eq!(h.state().view.selection.nodes, vec![0]);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+    assert!(h.state().view.selection.is_empty());
+    assert!(!h.state().view.playing);
+    h.key_press(egui::Key::Space);
+    h.run_steps(1);
+    assert!(h.state().view.playing);
+    h.key_press(egui::Key::Space);
+    h.run_steps(1);
+    assert!(!h.state().view.playing);
+}
+
+#[test]
+fn clicking_a_node_on_the_canvas_selects_it_and_lists_its_records() {
+    let mut h = harness(demo_app());
+    // The most cited node, found where the canvas drew it.
+    let (index, records) = {
+        let app = h.state();
+        let net = &app.analysis.network;
+        let i = (0..net.nodes.len())
+            .max_by_key(|&i| (net.nodes[i].count, std::cmp::Reverse(i)))
+            .expect("nodes");
+        (i as u32, app.node_records[i].len())
+    };
+    let at = h.state().node_screen_pos(index).expect("drawn");
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.drop_at(at);
+    h.run_steps(2);
+    assert_eq!(h.state().view.selection.nodes, vec![index]);
+    h.get_by_label_contains(&format!("{records} records"));
+}

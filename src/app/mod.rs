@@ -86,6 +86,8 @@ pub struct CociteApp {
     last_error: Option<String>,
     /// Where "Merge" saves the thesaurus (VOSviewer format).
     pub thesaurus_file: PathBuf,
+    /// With `COCITE_TIMING` set: process start, to report the first frame with a network.
+    timing: Option<std::time::Instant>,
 }
 
 impl CociteApp {
@@ -104,6 +106,7 @@ impl CociteApp {
             canvas_rect: egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
             last_error: None,
             thesaurus_file: export::default_thesaurus_file(),
+            timing: None,
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));
@@ -150,6 +153,17 @@ impl CociteApp {
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);
         self.apply_commands();
+    }
+
+    /// Where node `i` was drawn in the last frame (screen points), if visible.
+    pub fn node_screen_pos(&self, i: u32) -> Option<Pos2> {
+        let i = i as usize;
+        let visible = *self.derived.nodes_visible.get(i)?;
+        let t = canvas::Transform {
+            rect: self.canvas_rect,
+            camera: self.view.camera,
+        };
+        visible.then(|| t.to_screen(self.derived.pos[i]))
     }
 
     /// Nodes drawn now (window minus hidden clusters).
@@ -233,6 +247,16 @@ impl CociteApp {
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.draw(ui);
         self.apply_commands();
+        if let Some(start) = self.timing
+            && !self.analysis.network.nodes.is_empty()
+        {
+            eprintln!(
+                "cocite: first frame with the network ({} nodes) {:.0} ms after launch",
+                self.analysis.network.nodes.len(),
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+            self.timing = None;
+        }
     }
 }
 
@@ -252,6 +276,7 @@ impl eframe::App for CociteApp {
 
 /// Opens the app window on `paths` (the demo dataset when empty).
 pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
+    let start = std::time::Instant::now();
     let paths = if paths.is_empty() {
         demo_paths()
     } else {
@@ -267,7 +292,11 @@ pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
     let result = eframe::run_native(
         "cocite",
         options,
-        Box::new(move |cc| Ok(Box::new(CociteApp::from_creation(cc, paths)))),
+        Box::new(move |cc| {
+            let mut app = CociteApp::from_creation(cc, paths);
+            app.timing = std::env::var_os("COCITE_TIMING").map(|_| start);
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
