@@ -78,26 +78,8 @@ fn compute(c: &Corpus) -> Stats {
         .map(|k| c.strings.get(*k).to_lowercase())
         .collect();
     let counts = c.citation_counts();
-    let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
-    let unique = order.len();
-    order.sort_by(|&a, &b| {
-        counts[b]
-            .cmp(&counts[a])
-            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
-    });
-    let top_cited = order
-        .iter()
-        .take(10)
-        .map(|&i| {
-            let w = &c.refs.works[i];
-            TopCited {
-                key: w.key.to_string(),
-                label: w.label.to_string(),
-                doi: w.doi.as_deref().map(String::from),
-                count: counts[i],
-            }
-        })
-        .collect();
+    let unique = counts.iter().filter(|&&n| n > 0).count();
+    let top_cited = top_cited(c, &counts, 10);
     let (min, max) = c.year_range().unzip();
     Stats {
         records: c.records.len(),
@@ -125,6 +107,36 @@ fn compute(c: &Corpus) -> Stats {
         problems: c.problems.clone(),
         timings_ms: BTreeMap::new(),
     }
+}
+
+/// The `k` most cited works (count descending, then key), without sorting them all.
+fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
+    let mut sorted: Vec<u32> = counts.to_vec();
+    let kth = if sorted.len() > k {
+        let (_, kth, _) = sorted.select_nth_unstable_by(k - 1, |a, b| b.cmp(a));
+        (*kth).max(1)
+    } else {
+        1
+    };
+    let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] >= kth).collect();
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
+    });
+    order
+        .iter()
+        .take(k)
+        .map(|&i| {
+            let w = &c.refs.works[i];
+            TopCited {
+                key: w.key.to_string(),
+                label: w.label.to_string(),
+                doi: w.doi.as_deref().map(String::from),
+                count: counts[i],
+            }
+        })
+        .collect()
 }
 
 pub fn run(args: &StatsArgs) -> ExitCode {

@@ -160,19 +160,26 @@ enum Job {
     },
 }
 
-fn run_job(job: Job) -> (u32, Result<wos::BlockResult, String>) {
+/// A job's result, and the block buffer it gives back for reuse.
+type JobOutput = ((u32, Result<wos::BlockResult, String>), Option<Vec<u8>>);
+
+/// Runs a job.
+fn run_job(job: Job) -> JobOutput {
     match job {
         Job::WosBlock {
             file,
             bytes,
             first_line,
-        } => (file, Ok(wos::parse_block(&bytes, first_line))),
+        } => {
+            let parsed = wos::parse_block(&bytes, first_line);
+            ((file, Ok(parsed)), Some(bytes))
+        }
         Job::WosTab {
             file,
             path,
             encoding,
             bom,
-        } => (file, read_tab(&path, encoding, bom)),
+        } => ((file, read_tab(&path, encoding, bom)), None),
     }
 }
 
@@ -277,11 +284,10 @@ impl Merger {
 
 /// Opens and sniffs one file; on success returns the reader (past the sniffed head),
 /// the head bytes, and the format.
-fn open_input(
-    path: &Path,
-    size: u64,
-    opts: &LoadOptions,
-) -> Result<(BufReader<File>, Vec<u8>, Format, Encoding, usize), String> {
+/// An opened input: reader past the sniffed head, the head, format, encoding, BOM length.
+type Opened = (BufReader<File>, Vec<u8>, Format, Encoding, usize);
+
+fn open_input(path: &Path, size: u64, opts: &LoadOptions) -> Result<Opened, String> {
     if size > opts.max_file_bytes {
         return Err(format!(
             "file is {size} bytes, over the limit of {} bytes (LoadOptions::max_file_bytes); skipped",
@@ -301,10 +307,13 @@ fn open_input(
 
 /// Cuts a WoS plain-text file into blocks of whole records and hands each to `emit`
 /// with its first line number. Returns a read error, if any, with its line.
+/// Block buffers are taken from `pool` (parsed blocks come back to it), so a large
+/// file does not touch fresh memory for every block.
 fn wos_blocks(
     mut reader: BufReader<File>,
     mut buf: Vec<u8>,
     block_bytes: usize,
+    pool: &std::cell::RefCell<Vec<Vec<u8>>>,
     emit: &mut dyn FnMut(Vec<u8>, u64),
 ) -> Option<(u64, String)> {
     let mut line = 1u64;
@@ -336,7 +345,10 @@ fn wos_blocks(
             (false, None) => buf.len(),
         };
         target = block_bytes;
-        let rest = buf.split_off(cut);
+        let mut rest = pool.borrow_mut().pop().unwrap_or_default();
+        rest.clear();
+        rest.extend_from_slice(&buf[cut..]);
+        buf.truncate(cut);
         let block = std::mem::replace(&mut buf, rest);
         let lines = memchr::memchr_iter(b'\n', &block).count() as u64;
         emit(block, line);
@@ -397,13 +409,20 @@ pub fn load_with(
         progress(prog);
         let mut batch: Vec<Job> = Vec::new();
         let mut batch_size = 0usize;
+        let pool = std::cell::RefCell::new(Vec::new());
         let mut send = |batch: &mut Vec<Job>,
                         batch_size: &mut usize,
                         prog: &mut LoadProgress,
                         sources: &[SourceFile],
                         shown: &[String]| {
             let t = Instant::now();
-            let parsed: Parsed = std::mem::take(batch).into_par_iter().map(run_job).collect();
+            let (parsed, buffers): (Parsed, Vec<Option<Vec<u8>>>) = std::mem::take(batch)
+                .into_par_iter()
+                .map(run_job)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .unzip();
+            pool.borrow_mut().extend(buffers.into_iter().flatten());
             timings.parse_ms += ms(t);
             // The merger only fails to receive if it panicked; join reports that.
             let _ = tx.send((parsed, shown.to_vec(), sources.to_vec()));
@@ -448,8 +467,12 @@ pub fn load_with(
                     head.drain(..bom);
                     // Blocks of a huge file are sent in batches as they are read, so
                     // memory is bounded by a few batches, not the file.
-                    let err =
-                        wos_blocks(reader, head, opts.block_bytes, &mut |bytes, first_line| {
+                    let err = wos_blocks(
+                        reader,
+                        head,
+                        opts.block_bytes,
+                        &pool,
+                        &mut |bytes, first_line| {
                             batch_size += bytes.len();
                             batch.push(Job::WosBlock {
                                 file,
@@ -465,7 +488,8 @@ pub fn load_with(
                                     &shown_paths,
                                 );
                             }
-                        });
+                        },
+                    );
                     if let Some((line, msg)) = err {
                         problems.push(crate::model::Problem {
                             file: shown,
@@ -497,7 +521,6 @@ pub fn load_with(
             &sources,
             &shown_paths,
         );
-        drop(send);
         drop(tx);
         merging.join()
     })
