@@ -27,7 +27,14 @@ pub fn generated(n: usize) -> Option<PathBuf> {
     std::fs::create_dir_all(&dir).ok()?;
     let status = std::process::Command::new("python3")
         .arg(&gen_py)
-        .args(["--records", &n.to_string(), "--seed", "1", "--quiet", "--out"])
+        .args([
+            "--records",
+            &n.to_string(),
+            "--seed",
+            "1",
+            "--quiet",
+            "--out",
+        ])
         .arg(&out)
         .status()
         .ok()?;

@@ -24,7 +24,11 @@ fn params(slice: u32, top: usize) -> AnalysisParams {
 /// Naive CiteSpace slicing: per slice, citation counts of keys among the slice's
 /// records, the top N by (count desc, key asc), co-citations among them in the slice;
 /// merged: union of nodes, link counts summed over slices.
-fn naive(c: &Corpus, slice: i32, top: usize) -> (BTreeSet<String>, BTreeMap<(String, String), f64>) {
+fn naive(
+    c: &Corpus,
+    slice: i32,
+    top: usize,
+) -> (BTreeSet<String>, BTreeMap<(String, String), f64>) {
     let (from, to) = c.year_range().unwrap();
     let mut nodes = BTreeSet::new();
     let mut links: BTreeMap<(String, String), f64> = BTreeMap::new();
@@ -35,7 +39,12 @@ fn naive(c: &Corpus, slice: i32, top: usize) -> (BTreeSet<String>, BTreeMap<(Str
             .records
             .iter()
             .filter(|r| r.year.is_some_and(|y| y >= start && y <= end))
-            .map(|r| r.refs.iter().map(|&id| c.refs.get(id).key.to_string()).collect())
+            .map(|r| {
+                r.refs
+                    .iter()
+                    .map(|&id| c.refs.get(id).key.to_string())
+                    .collect()
+            })
             .collect();
         let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
         for r in &recs {
@@ -68,8 +77,15 @@ fn check(c: &Corpus, slice: u32, top: usize) -> (usize, usize) {
     assert_eq!(ours, nodes, "selected nodes");
     let mut our_links: BTreeMap<(String, String), f64> = BTreeMap::new();
     for l in &net.links {
-        let (a_, b_) = (&net.nodes[l.source as usize].id, &net.nodes[l.target as usize].id);
-        let key = if a_ < b_ { (a_.clone(), b_.clone()) } else { (b_.clone(), a_.clone()) };
+        let (a_, b_) = (
+            &net.nodes[l.source as usize].id,
+            &net.nodes[l.target as usize].id,
+        );
+        let key = if a_ < b_ {
+            (a_.clone(), b_.clone())
+        } else {
+            (b_.clone(), a_.clone())
+        };
         our_links.insert(key, l.count);
     }
     assert_eq!(our_links.len(), links.len(), "number of links");
@@ -80,7 +96,11 @@ fn check(c: &Corpus, slice: u32, top: usize) -> (usize, usize) {
         let id = c.refs.lookup(&n.id).unwrap();
         assert_eq!(n.count, counts[id as usize], "{}", n.id);
     }
-    eprintln!("slice {slice}, top {top}: {} nodes, {} links", net.nodes.len(), net.links.len());
+    eprintln!(
+        "slice {slice}, top {top}: {} nodes, {} links",
+        net.nodes.len(),
+        net.links.len()
+    );
     (net.nodes.len(), net.links.len())
 }
 
@@ -99,11 +119,16 @@ fn demo_matches_naive_counter() {
 }
 
 fn shared(p: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(p);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(p);
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("note: {} not found (no ../shared); test skipped", path.display());
+        eprintln!(
+            "note: {} not found (no ../shared); test skipped",
+            path.display()
+        );
         None
     }
 }
@@ -126,7 +151,9 @@ fn shared_wos_files_match_naive_counter() {
 
 #[test]
 fn generated_records_match_naive_counter() {
-    let Some(gen_py) = shared("tools/gen_wos.py") else { return };
+    let Some(gen_py) = shared("tools/gen_wos.py") else {
+        return;
+    };
     let dir = std::env::temp_dir().join(format!("cocite-gen-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("gen.txt");

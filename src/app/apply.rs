@@ -130,6 +130,10 @@ impl CociteApp {
                 neighbours[s as usize] = true;
             }
         }
+        if let Some(l) = self.view.selection.link.and_then(|k| net.links.get(k)) {
+            neighbours[l.source as usize] = true;
+            neighbours[l.target as usize] = true;
+        }
         self.derived.window = window;
         self.derived.nodes_visible = nodes;
         self.derived.links_visible = links;
@@ -217,42 +221,12 @@ impl CociteApp {
                 self.view.playing = !self.view.playing;
                 self.view.play_clock = 0.0;
             }
-            Command::SelectNode { node, add } => {
-                self.view.selection.link = None;
-                self.view.selection.cluster = None;
-                if add {
-                    if let Some(k) = self.view.selection.nodes.iter().position(|&n| n == node) {
-                        self.view.selection.nodes.remove(k);
-                    } else {
-                        self.view.selection.nodes.push(node);
-                    }
-                } else {
-                    self.view.selection.nodes = vec![node];
-                }
-                return true;
-            }
-            Command::SelectLink(k) => {
-                self.view.selection = super::state::Selection {
-                    link: Some(k),
-                    ..Default::default()
-                };
-                return true;
-            }
-            Command::SelectCluster(c) => {
-                self.view.selection = super::state::Selection {
-                    cluster: c,
-                    ..Default::default()
-                };
-                return true;
-            }
-            Command::ToggleClusterHidden(c) => {
-                if !self.view.hidden_clusters.remove(&c) {
-                    self.view.hidden_clusters.insert(c);
-                }
-                return true;
-            }
-            Command::ClearSelection => {
-                self.view.selection = Default::default();
+            c @ (Command::SelectNode { .. }
+            | Command::SelectLink(_)
+            | Command::SelectCluster(_)
+            | Command::ToggleClusterHidden(_)
+            | Command::ClearSelection) => {
+                self.apply_selection(c);
                 return true;
             }
             Command::SetView(v) => {
@@ -275,6 +249,46 @@ impl CociteApp {
             Command::SetDark(d) => self.settings.dark = d,
         }
         false
+    }
+
+    /// Selection commands (all change what is highlighted, so visibility is refreshed).
+    fn apply_selection(&mut self, command: Command) {
+        match command {
+            Command::SelectNode { node, add } => {
+                self.view.selection.link = None;
+                self.view.selection.cluster = None;
+                if add {
+                    if let Some(k) = self.view.selection.nodes.iter().position(|&n| n == node) {
+                        self.view.selection.nodes.remove(k);
+                    } else {
+                        self.view.selection.nodes.push(node);
+                    }
+                } else {
+                    self.view.selection.nodes = vec![node];
+                }
+            }
+            Command::SelectLink(k) => {
+                self.view.selection = super::state::Selection {
+                    link: Some(k),
+                    ..Default::default()
+                };
+            }
+            Command::SelectCluster(c) => {
+                self.view.selection = super::state::Selection {
+                    cluster: c,
+                    ..Default::default()
+                };
+            }
+            Command::ToggleClusterHidden(c) => {
+                if !self.view.hidden_clusters.remove(&c) {
+                    self.view.hidden_clusters.insert(c);
+                }
+            }
+            Command::ClearSelection => {
+                self.view.selection = Default::default();
+            }
+            _ => {}
+        }
     }
 
     /// Selects the best match for the search text (case-insensitive substring of the

@@ -233,7 +233,11 @@ pub fn frame_shapes(
         )));
         return shapes;
     }
-    let dim = !input.selection.nodes.is_empty();
+    let dim = !input.selection.is_empty();
+    let in_cluster = |i: u32| {
+        input.selection.cluster.is_some()
+            && input.net.nodes[i as usize].cluster == input.selection.cluster
+    };
     let mut links = Mesh::default();
     for (k, l) in input.net.links.iter().enumerate() {
         if !input.links_visible[k] {
@@ -243,8 +247,10 @@ pub fn frame_shapes(
         if !cull.intersects(Rect::from_two_pos(a, b)) {
             continue;
         }
-        let touches =
-            input.selection.nodes.contains(&l.source) || input.selection.nodes.contains(&l.target);
+        let touches = input.selection.nodes.contains(&l.source)
+            || input.selection.nodes.contains(&l.target)
+            || input.selection.link == Some(k)
+            || (in_cluster(l.source) && in_cluster(l.target));
         let (width, alpha) = match (dim, touches) {
             (true, true) => (2.0, 230),
             (true, false) => (0.6, 40),

@@ -134,62 +134,8 @@ impl CociteApp {
 
     fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.button("Open files…  (Ctrl+O)").clicked() {
-                    commands.push(Command::PickFiles);
-                }
-                if ui.button("Open folder…").clicked() {
-                    commands.push(Command::PickFolder);
-                }
-                ui.menu_button("Recent", |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.weak("none");
-                    }
-                    for paths in &self.settings.recent {
-                        let name: Vec<String> =
-                            paths.iter().map(|p| p.display().to_string()).collect();
-                        if ui.button(name.join(", ")).clicked() {
-                            commands.push(Command::Open(paths.clone()));
-                        }
-                    }
-                });
-                ui.separator();
-                if ui.button("Export PNG…").clicked() {
-                    commands.push(Command::ExportPng);
-                }
-                if ui.button("Export SVG…").clicked() {
-                    commands.push(Command::ExportSvg);
-                }
-                ui.separator();
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for v in ViewKind::ALL {
-                    if ui.radio(self.view.view == v, v.name()).clicked() {
-                        commands.push(Command::SetView(v));
-                    }
-                }
-                ui.separator();
-                for c in Colouring::ALL {
-                    if ui.radio(self.view.colouring == c, c.name()).clicked() {
-                        commands.push(Command::SetColouring(c));
-                    }
-                }
-                ui.separator();
-                ui.checkbox(&mut self.settings.rings, "Citation tree rings");
-                ui.checkbox(&mut self.settings.show_parameters, "Parameters panel");
-                ui.checkbox(&mut self.settings.show_clusters, "Cluster list");
-                ui.checkbox(&mut self.settings.show_explain, "What am I looking at?");
-                if ui.button("Fit to view  (F)").clicked() {
-                    commands.push(Command::Fit);
-                }
-                let mut dark = self.settings.dark;
-                if ui.checkbox(&mut dark, "Dark theme").changed() {
-                    commands.push(Command::SetDark(dark));
-                }
-            });
+            ui.menu_button("File", |ui| self.file_menu(ui, commands));
+            ui.menu_button("View", |ui| self.view_menu(ui, commands));
             ui.separator();
             for v in ViewKind::ALL {
                 if ui.selectable_label(self.view.view == v, v.name()).clicked()
@@ -228,6 +174,63 @@ impl CociteApp {
                 commands.push(Command::Search);
             }
         });
+    }
+
+    fn file_menu(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if ui.button("Open files…  (Ctrl+O)").clicked() {
+            commands.push(Command::PickFiles);
+        }
+        if ui.button("Open folder…").clicked() {
+            commands.push(Command::PickFolder);
+        }
+        ui.menu_button("Recent", |ui| {
+            if self.settings.recent.is_empty() {
+                ui.weak("none");
+            }
+            for paths in &self.settings.recent {
+                let name: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                if ui.button(name.join(", ")).clicked() {
+                    commands.push(Command::Open(paths.clone()));
+                }
+            }
+        });
+        ui.separator();
+        if ui.button("Export PNG…").clicked() {
+            commands.push(Command::ExportPng);
+        }
+        if ui.button("Export SVG…").clicked() {
+            commands.push(Command::ExportSvg);
+        }
+        ui.separator();
+        if ui.button("Quit").clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn view_menu(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        for v in ViewKind::ALL {
+            if ui.radio(self.view.view == v, v.name()).clicked() {
+                commands.push(Command::SetView(v));
+            }
+        }
+        ui.separator();
+        for c in Colouring::ALL {
+            if ui.radio(self.view.colouring == c, c.name()).clicked() {
+                commands.push(Command::SetColouring(c));
+            }
+        }
+        ui.separator();
+        ui.checkbox(&mut self.settings.rings, "Citation tree rings");
+        ui.checkbox(&mut self.settings.show_parameters, "Parameters panel");
+        ui.checkbox(&mut self.settings.show_clusters, "Cluster list");
+        ui.checkbox(&mut self.settings.show_explain, "What am I looking at?");
+        if ui.button("Fit to view  (F)").clicked() {
+            commands.push(Command::Fit);
+        }
+        let mut dark = self.settings.dark;
+        if ui.checkbox(&mut dark, "Dark theme").changed() {
+            commands.push(Command::SetDark(dark));
+        }
     }
 
     fn problems_window(&mut self, ctx: &egui::Context) {
