@@ -279,10 +279,9 @@ impl CociteApp {
                     ..Default::default()
                 };
             }
-            Command::ToggleClusterHidden(c) => {
-                if !self.view.hidden_clusters.remove(&c) {
-                    self.view.hidden_clusters.insert(c);
-                }
+            // A hidden cluster is shown again by the removal in the guard; otherwise hide it.
+            Command::ToggleClusterHidden(c) if !self.view.hidden_clusters.remove(&c) => {
+                self.view.hidden_clusters.insert(c);
             }
             Command::ClearSelection => {
                 self.view.selection = Default::default();
