@@ -238,6 +238,9 @@ pub fn frame_shapes(
         input.selection.cluster.is_some()
             && input.net.nodes[i as usize].cluster == input.selection.cluster
     };
+    // Many links fade so that a dense map stays readable: full strength up to ~1500.
+    let shown = input.links_visible.iter().filter(|&&v| v).count().max(1) as f32;
+    let base_alpha = (150.0 * (1500.0 / shown).sqrt()).clamp(30.0, 150.0) as u8;
     let mut links = Mesh::default();
     for (k, l) in input.net.links.iter().enumerate() {
         if !input.links_visible[k] {
@@ -253,8 +256,8 @@ pub fn frame_shapes(
             || (in_cluster(l.source) && in_cluster(l.target));
         let (width, alpha) = match (dim, touches) {
             (true, true) => (2.0, 230),
-            (true, false) => (0.6, 40),
-            _ => (0.8, 120),
+            (true, false) => (0.6, (base_alpha / 3).max(12)),
+            _ => (0.8, base_alpha),
         };
         let c = scene::year_colour(year_t(input, l.first_year));
         add_segment(
