@@ -229,7 +229,12 @@ fn cited_authors_and_journals() {
     // Two works by Xa A (1990 and 1995) in the same journal J X: author XA A is counted
     // once per citing record. R1 cites both Xa works and Y; R2 cites Xa 1995 and Y.
     let x2 = "Xa A, 1995, J X, V9, P9";
-    let text = [rec("R1", 2001, &[X, x2, Y]), rec("R2", 2001, &[x2, Y])].concat();
+    let anon = "[Anonymous], 1999, J X, V7, P7";
+    let text = [
+        rec("R1", 2001, &[X, x2, Y, anon]),
+        rec("R2", 2001, &[x2, Y]),
+    ]
+    .concat();
     let c = corpus(&text);
     let net = run(&c, &params(NodeKind::Author, 1, Selection::All))
         .unwrap()

@@ -259,6 +259,8 @@ pub fn run(args: &NetworkArgs) -> ExitCode {
         problems: corpus.problems.len(),
         timings_ms: timings,
     };
+    // The process ends here: freeing millions of strings one by one would only cost time.
+    std::mem::forget(corpus);
     if args.json {
         match serde_json::to_string_pretty(&s) {
             Ok(j) => println!("{j}"),

@@ -164,6 +164,8 @@ pub fn run(args: &StatsArgs) -> ExitCode {
     s.timings_ms.insert("stats".into(), stats_ms);
     s.timings_ms
         .insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
+    // The process ends here: freeing millions of strings one by one would only cost time.
+    std::mem::forget(corpus);
     if args.json {
         match serde_json::to_string_pretty(&s) {
             Ok(j) => println!("{j}"),

@@ -28,8 +28,8 @@
 //!
 //! Citations of one work with and without DOI get different keys from these rules
 //! alone (about 6% of citations omit a DOI WoS knows); [`crate::model::Corpus::reconcile_refs`]
-//! merges a DOI-less key into the DOI key when its author, year, volume and page match
-//! exactly one cited work that has a DOI.
+//! merges a DOI-less key into the DOI key when its author key, year, volume and page
+//! match exactly one cited work that has a DOI.
 
 use serde::{Deserialize, Serialize};
 
@@ -84,35 +84,72 @@ pub fn normalize_doi(raw: &str) -> Option<String> {
 
 /// The author part of a key: surname and first initial, lower case, no punctuation.
 pub fn author_key(author: &str) -> String {
-    let cleaned: String = author
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
+    let mut k = String::with_capacity(author.len());
+    push_author_key(&mut k, author);
+    k
+}
+
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Appends the author key (readers build millions of keys: no intermediate strings).
+fn push_author_key(out: &mut String, author: &str) {
+    let mut word = 0; // 0: before surname, 1: in surname, 2: between words, 3: done
+    for c in author.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        match (word, alnum) {
+            (0, true) | (1, true) => {
+                push_lower(out, c);
+                word = 1;
             }
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut words = cleaned.split_whitespace();
-    let Some(surname) = words.next() else {
-        return String::new();
-    };
-    match words.next().and_then(|w| w.chars().next()) {
-        Some(initial) => format!("{surname} {initial}"),
-        None => surname.to_string(),
+            (1, false) => word = 2,
+            (2, true) => {
+                out.push(' ');
+                push_lower(out, c);
+                return;
+            }
+            _ => {}
+        }
     }
 }
 
 /// The source part of a key: lower-case letters and digits only, at most 20 of them.
 pub fn source_key(source: &str) -> String {
-    source
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .take(20)
-        .collect()
+    let mut k = String::with_capacity(20);
+    push_source_key(&mut k, source);
+    k
+}
+
+fn push_source_key(out: &mut String, source: &str) {
+    let mut n = 0;
+    for c in source.chars() {
+        if n == 20 {
+            break;
+        }
+        if c.is_alphanumeric() {
+            push_lower(out, c);
+            n += 1;
+        }
+    }
+}
+
+fn push_upper(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+    }
 }
 
 fn parse_year(part: &str) -> Option<i32> {
@@ -139,9 +176,11 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
     // Find ", DOI " case-insensitively (ASCII only, so byte offsets are char boundaries).
     let bytes = line.as_bytes();
     let needle = b", doi ";
-    let pos = bytes
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle));
+    let pos = memchr::memchr_iter(b',', bytes).find(|&i| {
+        bytes
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    });
     let Some(pos) = pos else {
         return (line, Vec::new());
     };
@@ -227,13 +266,12 @@ impl CitedRef {
             }
         }
         let get = |r: (u32, u32)| &head[r.0 as usize..r.1 as usize];
-        let upper = |r: Option<(u32, u32)>| r.map(|r| get(r).to_uppercase());
         let key = make_key(
             get(author),
             year,
             get(source),
-            upper(volume).as_deref(),
-            upper(page).as_deref(),
+            volume.map(get),
+            page.map(get),
             doi.as_deref(),
         );
         CitedRef {
@@ -245,6 +283,90 @@ impl CitedRef {
             source,
             volume,
             page,
+        }
+    }
+
+    /// Builds a cited reference from parts parsed out of another database's syntax
+    /// (Scopus, RIS, ...). The label is written the way WoS writes references
+    /// (`Vargo S.L., 2004, Journal of Marketing, V68, P1`) and the key follows the same
+    /// rules, so the same work gets the same key whichever database cited it.
+    ///
+    /// ```
+    /// use cocite::model::CitedRef;
+    /// let s = CitedRef::from_parts("Vargo, S.L.", Some(2004), "Journal of Marketing", Some("68"), Some("1"), None);
+    /// let w = CitedRef::parse("Vargo SL, 2004, J MARKETING, V68, P1");
+    /// assert_eq!(s.key, w.key);
+    /// assert_eq!(s.label, "Vargo S.L., 2004, Journal of Marketing, V68, P1");
+    /// ```
+    pub fn from_parts(
+        author: &str,
+        year: Option<i32>,
+        source: &str,
+        volume: Option<&str>,
+        page: Option<&str>,
+        doi: Option<&str>,
+    ) -> CitedRef {
+        // "Vargo, S.L." → "Vargo S.L." (WoS has no comma between surname and initials).
+        let author: String = author
+            .replacen(',', "", 1)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let source = source.replace(',', " ");
+        let source = source.trim();
+        let mut label = String::with_capacity(author.len() + source.len() + 24);
+        let push_part = |label: &mut String, text: &str| -> (u32, u32) {
+            if !label.is_empty() {
+                label.push_str(", ");
+            }
+            let start = label.len() as u32;
+            label.push_str(text);
+            (start, label.len() as u32)
+        };
+        let a = if author.is_empty() {
+            (0, 0)
+        } else {
+            push_part(&mut label, &author)
+        };
+        if let Some(y) = year {
+            push_part(&mut label, &y.to_string());
+        }
+        let src = if source.is_empty() {
+            (0, 0)
+        } else {
+            push_part(&mut label, source)
+        };
+        fn clean(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty() && !v.contains(','))
+        }
+        let vol = clean(volume).map(|v| {
+            let r = push_part(&mut label, &format!("V{v}"));
+            (r.0 + 1, r.1)
+        });
+        let pg = clean(page).map(|p| {
+            let r = push_part(&mut label, &format!("P{p}"));
+            (r.0 + 1, r.1)
+        });
+        let doi = doi.and_then(normalize_doi);
+        let get = |r: (u32, u32)| &label[r.0 as usize..r.1 as usize];
+        let key = make_key(
+            get(a),
+            year,
+            get(src),
+            vol.map(get),
+            pg.map(get),
+            doi.as_deref(),
+        );
+        CitedRef {
+            year,
+            doi,
+            key,
+            author: a,
+            source: src,
+            volume: vol,
+            page: pg,
+            label,
         }
     }
 
@@ -273,7 +395,8 @@ impl CitedRef {
     }
 }
 
-/// Builds the normalised key from parsed parts (rules in the module docs).
+/// Builds the normalised key from parsed parts (rules in the module docs). Volume and
+/// page are upper-cased here.
 pub fn make_key(
     author: &str,
     year: Option<i32>,
@@ -283,33 +406,27 @@ pub fn make_key(
     doi: Option<&str>,
 ) -> String {
     if let Some(doi) = doi {
-        return format!("doi:{doi}");
+        let mut k = String::with_capacity(4 + doi.len());
+        k.push_str("doi:");
+        k.push_str(doi);
+        return k;
     }
-    let a = author_key(author);
-    let y = year.map(|y| y.to_string()).unwrap_or_default();
-    match (volume, page) {
-        (Some(v), Some(p)) => format!("{a}|{y}|v{v}|p{p}"),
-        _ => format!(
-            "{a}|{y}|{}|v{}|p{}",
-            source_key(source),
-            volume.unwrap_or(""),
-            page.unwrap_or("")
-        ),
+    let mut k = String::with_capacity(48);
+    push_author_key(&mut k, author);
+    k.push('|');
+    if let Some(y) = year {
+        use std::fmt::Write;
+        let _ = write!(k, "{y}");
     }
-}
-
-/// The key a cited work would have without its DOI, used to reconcile citations of one
-/// work written with and without DOI. `None` when volume or page is missing (too
-/// ambiguous to merge on).
-pub fn descriptor_key(
-    author: &str,
-    year: Option<i32>,
-    volume: Option<&str>,
-    page: Option<&str>,
-) -> Option<String> {
-    let (v, p) = (volume?, page?);
-    let y = year?;
-    Some(format!("{}|{y}|v{v}|p{p}", author_key(author)))
+    if volume.is_none() || page.is_none() {
+        k.push('|');
+        push_source_key(&mut k, source);
+    }
+    k.push_str("|v");
+    push_upper(&mut k, volume.unwrap_or(""));
+    k.push_str("|p");
+    push_upper(&mut k, page.unwrap_or(""));
+    k
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The corpus: all loaded records, the table of unique cited works, interned strings,
 //! the files they came from and the problems found while reading them.
 
-use super::cited_ref::{CitedRef, descriptor_key};
+use super::cited_ref::{CitedRef, author_key};
 use super::intern::{Interner, Sym};
 use super::record::{Address, Origin, ParsedRecord, Record, RefId};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -187,20 +187,33 @@ impl Corpus {
     /// rewritten (and de-duplicated); unused works stay in the table but are no
     /// longer cited.
     pub fn reconcile_refs(&mut self) -> usize {
-        let strings = &self.strings;
-        let descriptor = |w: &CitedWork| {
-            descriptor_key(
-                strings.get(w.author),
-                w.year,
-                w.volume.as_deref(),
-                w.page.as_deref(),
-            )
-        };
+        // Author keys per distinct author string, computed once (many works share an
+        // author); descriptors are tuples borrowing the works' strings.
+        let mut author_keys: FxHashMap<Sym, Arc<str>> = FxHashMap::default();
+        for w in &self.refs.works {
+            if w.year.is_some() && w.volume.is_some() && w.page.is_some() {
+                author_keys
+                    .entry(w.author)
+                    .or_insert_with(|| author_key(self.strings.get(w.author)).into());
+            }
+        }
+        let works = &self.refs.works;
+        fn desc<'a>(
+            keys: &'a FxHashMap<Sym, Arc<str>>,
+            w: &'a CitedWork,
+        ) -> Option<(&'a str, i32, &'a str, &'a str)> {
+            Some((
+                keys.get(&w.author)?,
+                w.year?,
+                w.volume.as_deref()?,
+                w.page.as_deref()?,
+            ))
+        }
         // descriptor → DOI work, or None when two DOI works share a descriptor.
-        let mut with_doi: FxHashMap<String, Option<RefId>> = FxHashMap::default();
-        for (id, w) in self.refs.works.iter().enumerate() {
+        let mut with_doi: FxHashMap<(&str, i32, &str, &str), Option<RefId>> = FxHashMap::default();
+        for (id, w) in works.iter().enumerate() {
             if w.doi.is_some()
-                && let Some(d) = descriptor(w)
+                && let Some(d) = desc(&author_keys, w)
             {
                 with_doi
                     .entry(d)
@@ -209,11 +222,14 @@ impl Corpus {
             }
         }
         let mut remap: FxHashMap<RefId, RefId> = FxHashMap::default();
-        for (id, w) in self.refs.works.iter().enumerate() {
-            if w.doi.is_none()
-                && let Some(Some(target)) = descriptor(w).and_then(|d| with_doi.get(&d).copied())
-            {
-                remap.insert(id as RefId, target);
+        if !with_doi.is_empty() {
+            for (id, w) in works.iter().enumerate() {
+                if w.doi.is_none()
+                    && let Some(Some(target)) =
+                        desc(&author_keys, w).and_then(|d| with_doi.get(&d).copied())
+                {
+                    remap.insert(id as RefId, target);
+                }
             }
         }
         if remap.is_empty() {

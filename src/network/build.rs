@@ -105,11 +105,8 @@ struct SliceNet {
     links: Vec<(u32, u32, f64)>,
 }
 
-/// Transactions of a slice in global item ids.
-fn transactions(items: &Items, kind: NodeKind, corpus: &Corpus, recs: &[usize]) -> Vec<Vec<u32>> {
-    if kind != NodeKind::Coupling {
-        return recs.iter().map(|&r| items.per_record[r].clone()).collect();
-    }
+/// Coupling transactions of a slice: for each cited work, the slice's records citing it.
+fn coupling_transactions(items: &Items, corpus: &Corpus, recs: &[usize]) -> Vec<Vec<u32>> {
     let mut by_ref: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for &r in recs {
         let Some(&node) = items.per_record[r].first() else {
@@ -142,10 +139,18 @@ fn build_slice(
     n_slices: usize,
     scratch: &mut [u32],
 ) -> SliceNet {
-    let trans = transactions(items, params.kind, corpus, recs);
+    let owned;
+    let trans: Vec<&[u32]> = if params.kind == NodeKind::Coupling {
+        owned = coupling_transactions(items, corpus, recs);
+        owned.iter().map(Vec::as_slice).collect()
+    } else {
+        recs.iter()
+            .map(|&r| items.per_record[r].as_slice())
+            .collect()
+    };
     let mut touched = Vec::new();
     for t in &trans {
-        for &i in t {
+        for &i in *t {
             if scratch[i as usize] == 0 {
                 touched.push(i);
             }
@@ -406,40 +411,45 @@ fn merge(
         })
         .collect();
     nodes.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.id.cmp(&b.1.id)));
-    let index: FxHashMap<u32, u32> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, (g, _))| (*g, i as u32))
-        .collect();
-
-    let mut merged: FxHashMap<(u32, u32), (f64, i32)> = FxHashMap::default();
-    for n in nets {
-        for &(gi, gj, c) in &n.links {
-            let (a, b) = (index[&gi], index[&gj]);
-            let key = (a.min(b), a.max(b));
-            let e = merged.entry(key).or_insert((0.0, n.info.from));
-            e.0 += c;
-        }
+    let mut index = vec![u32::MAX; items.keys.len()];
+    for (i, (g, _)) in nodes.iter().enumerate() {
+        index[*g as usize] = i as u32;
     }
-    let nodes: Vec<Node> = nodes.into_iter().map(|(_, n)| n).collect();
-    let n_rec = total_records as f64;
-    let mut links: Vec<Link> = merged
-        .into_iter()
-        .map(|((a, b), (c, fy))| Link {
-            source: a,
-            target: b,
-            weight: strength(
-                params.measure,
-                c,
-                nodes[a as usize].count as f64,
-                nodes[b as usize].count as f64,
-                n_rec,
-            ),
-            count: c,
-            first_year: fy,
+    // All slice links as (a, b, count, first year), sorted so that one link's slices
+    // are adjacent (slices come in time order, so the first of a run is the earliest).
+    let mut all: Vec<(u32, u32, f64, i32)> = nets
+        .iter()
+        .flat_map(|n| {
+            let index = &index;
+            n.links.iter().map(move |&(gi, gj, c)| {
+                let (a, b) = (index[gi as usize], index[gj as usize]);
+                (a.min(b), a.max(b), c, n.info.from)
+            })
         })
         .collect();
-    links.sort_by_key(|l| (l.source, l.target));
+    all.par_sort_by_key(|&(a, b, _, y)| (a, b, y));
+    let nodes: Vec<Node> = nodes.into_iter().map(|(_, n)| n).collect();
+    let n_rec = total_records as f64;
+    let mut links: Vec<Link> = Vec::new();
+    for (a, b, c, y) in all {
+        match links.last_mut() {
+            Some(l) if (l.source, l.target) == (a, b) => l.count += c,
+            _ => links.push(Link {
+                source: a,
+                target: b,
+                weight: 0.0,
+                count: c,
+                first_year: y,
+            }),
+        }
+    }
+    for l in &mut links {
+        let (ca, cb) = (
+            nodes[l.source as usize].count as f64,
+            nodes[l.target as usize].count as f64,
+        );
+        l.weight = strength(params.measure, l.count, ca, cb, n_rec);
+    }
     if params.prune_merged && params.prune != Prune::None {
         let triples: Vec<(u32, u32, f64)> = links
             .iter()

@@ -6,7 +6,8 @@
 //! - **reference**: the cited work's key (see [`crate::model::cited_ref`]);
 //! - **author** (cited author): first author of the cited reference, lower case,
 //!   punctuation removed, surname and all initials (`Vargo S.L.` → `vargo sl`); labelled
-//!   in upper case as CiteSpace does (`VARGO SL`);
+//!   in upper case as CiteSpace does (`VARGO SL`); `[Anonymous]` references have no
+//!   author and are left out (otherwise "ANONYMOUS" tops most cited-author maps);
 //! - **journal** (cited source): the cited reference's source, upper case, letters and
 //!   digits only;
 //! - **coauthor**: the full author name (`AF`) where the record has one, else the short
@@ -52,6 +53,16 @@ struct Space {
 }
 
 impl Space {
+    /// Adds an item known to be new (no lookup).
+    fn push_new(&mut self, key: String, label: String) -> u32 {
+        let id = self.items.keys.len() as u32;
+        self.items.keys.push(key);
+        self.items.labels.push(label);
+        self.items.years.push(None);
+        self.items.dois.push(None);
+        id
+    }
+
     fn id(&mut self, key: String, label: impl FnOnce() -> String) -> u32 {
         if let Some(&id) = self.ids.get(&key) {
             return id;
@@ -199,99 +210,155 @@ pub fn read_thesaurus(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// Item ids cached per source id (a cited work's id, or an interned string's), so
+/// each distinct work or string is normalised once, not once per occurrence.
+struct Memo(Vec<u32>);
+
+impl Memo {
+    const UNKNOWN: u32 = 0;
+    const NONE: u32 = u32::MAX;
+
+    fn new(n: usize) -> Self {
+        Memo(vec![Self::UNKNOWN; n])
+    }
+
+    fn get(&mut self, src: u32, resolve: impl FnOnce() -> Option<u32>) -> Option<u32> {
+        let slot = &mut self.0[src as usize];
+        match *slot {
+            Self::UNKNOWN => {
+                let id = resolve();
+                *slot = id.map_or(Self::NONE, |i| i + 1);
+                id
+            }
+            Self::NONE => None,
+            v => Some(v - 1),
+        }
+    }
+}
+
+/// The item id of `key` after the thesaurus; `None` for an empty key.
+fn resolve(
+    sp: &mut Space,
+    th: &FxHashMap<String, (String, String)>,
+    key: String,
+    label: impl FnOnce() -> String,
+) -> Option<u32> {
+    if key.is_empty() {
+        return None;
+    }
+    Some(match th.get(&key) {
+        Some((k, l)) => sp.id(k.clone(), || l.clone()),
+        None => sp.id(key, label),
+    })
+}
+
 /// Extracts the items of every record for `kind`, applying the thesaurus.
 pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) -> Items {
     let th = thesaurus_map(kind, thesaurus);
     let mut sp = Space::default();
     let mut per_record = Vec::with_capacity(corpus.records.len());
     let strings = &corpus.strings;
+    let refs = &corpus.refs;
+    let mut by_ref = Memo::new(if kind.is_cocitation() { refs.len() } else { 0 });
+    let mut by_sym = Memo::new(if kind.is_cocitation() || kind == NodeKind::Coupling {
+        0
+    } else {
+        strings.len()
+    });
     for (ri, r) in corpus.records.iter().enumerate() {
-        let mut ids: Vec<u32> = Vec::new();
-        let mut add = |sp: &mut Space, key: String, label: &dyn Fn() -> String| {
-            if key.is_empty() {
-                return None;
-            }
-            let (key, label) = match th.get(&key) {
-                Some((k, l)) => (k.clone(), l.clone()),
-                None => (key, label()),
-            };
-            let id = sp.id(key, || label);
-            ids.push(id);
-            Some(id)
-        };
-        match kind {
-            NodeKind::Reference => {
-                for &rid in &r.refs {
-                    let w = corpus.refs.get(rid);
-                    if let Some(id) = add(&mut sp, w.key.to_string(), &|| w.label.to_string()) {
+        let mut ids: Vec<u32> = match kind {
+            NodeKind::Reference => r
+                .refs
+                .iter()
+                .filter_map(|&rid| {
+                    by_ref.get(rid, || {
+                        let w = refs.get(rid);
+                        // Cited works have unique keys: without a thesaurus each is
+                        // its own item, no lookup needed.
+                        let id = if th.is_empty() {
+                            sp.push_new(w.key.to_string(), w.label.to_string())
+                        } else {
+                            resolve(&mut sp, &th, w.key.to_string(), || w.label.to_string())?
+                        };
                         let i = id as usize;
-                        if sp.items.years[i].is_none() {
-                            sp.items.years[i] = w.year;
-                        }
+                        sp.items.years[i] = sp.items.years[i].or(w.year);
                         if sp.items.dois[i].is_none() {
                             sp.items.dois[i] = w.doi.as_deref().map(String::from);
                         }
-                    }
-                }
-            }
-            NodeKind::Author => {
-                for &rid in &r.refs {
-                    let a = strings.get(corpus.refs.get(rid).author);
-                    let key = cited_author_key(a);
-                    add(&mut sp, key.clone(), &|| key.to_uppercase());
-                }
-            }
-            NodeKind::Journal => {
-                for &rid in &r.refs {
-                    let s = strings.get(corpus.refs.get(rid).source);
-                    let key = journal_key(s);
-                    add(&mut sp, key.clone(), &|| key.clone());
-                }
-            }
-            NodeKind::Coauthor => {
-                let names = if r.authors_full.len() == r.authors.len() && !r.authors_full.is_empty()
-                {
-                    &r.authors_full
-                } else {
-                    &r.authors
-                };
-                for &a in names {
-                    let s = strings.get(a);
-                    add(&mut sp, name_key(s), &|| s.to_string());
-                }
-            }
-            NodeKind::Institution => {
-                for a in &r.addresses {
-                    if let Some(inst) = a.institution {
-                        let s = strings.get(inst);
-                        add(&mut sp, name_key(s), &|| s.to_string());
-                    }
-                }
-            }
-            NodeKind::Country => {
-                for a in &r.addresses {
-                    if let Some(c) = a.country {
-                        let s = strings.get(c);
-                        add(&mut sp, name_key(s), &|| s.to_string());
-                    }
-                }
-            }
-            NodeKind::Keyword => {
-                for &k in r.author_keywords.iter().chain(&r.keywords_plus) {
-                    let s = strings.get(k);
-                    let key = keyword_key(s);
-                    add(&mut sp, key.clone(), &|| key.clone());
-                }
-            }
+                        Some(id)
+                    })
+                })
+                .collect(),
+            NodeKind::Author => r
+                .refs
+                .iter()
+                .filter_map(|&rid| {
+                    by_ref.get(rid, || {
+                        let key = cited_author_key(strings.get(refs.get(rid).author));
+                        if key == "anonymous" {
+                            return None;
+                        }
+                        let label = key.to_uppercase();
+                        resolve(&mut sp, &th, key, || label)
+                    })
+                })
+                .collect(),
+            NodeKind::Journal => r
+                .refs
+                .iter()
+                .filter_map(|&rid| {
+                    by_ref.get(rid, || {
+                        let key = journal_key(strings.get(refs.get(rid).source));
+                        let label = key.clone();
+                        resolve(&mut sp, &th, key, || label)
+                    })
+                })
+                .collect(),
             NodeKind::Coupling => {
-                let key = record_key(r, ri);
-                let id = add(&mut sp, key, &|| record_label(corpus, r));
+                let id = resolve(&mut sp, &th, record_key(r, ri), || record_label(corpus, r));
                 if let Some(id) = id {
                     sp.items.years[id as usize] = r.year;
                     sp.items.dois[id as usize] = r.doi.as_deref().map(String::from);
                 }
+                id.into_iter().collect()
             }
-        }
+            _ => {
+                let syms: Vec<crate::model::Sym> = match kind {
+                    NodeKind::Coauthor
+                        if r.authors_full.len() == r.authors.len()
+                            && !r.authors_full.is_empty() =>
+                    {
+                        r.authors_full.clone()
+                    }
+                    NodeKind::Coauthor => r.authors.clone(),
+                    NodeKind::Institution => {
+                        r.addresses.iter().filter_map(|a| a.institution).collect()
+                    }
+                    NodeKind::Country => r.addresses.iter().filter_map(|a| a.country).collect(),
+                    _ => r
+                        .author_keywords
+                        .iter()
+                        .chain(&r.keywords_plus)
+                        .copied()
+                        .collect(),
+                };
+                syms.into_iter()
+                    .filter_map(|sym| {
+                        by_sym.get(sym.0, || {
+                            let s = strings.get(sym);
+                            match kind {
+                                NodeKind::Keyword => {
+                                    let key = keyword_key(s);
+                                    let label = key.clone();
+                                    resolve(&mut sp, &th, key, || label)
+                                }
+                                _ => resolve(&mut sp, &th, name_key(s), || s.to_string()),
+                            }
+                        })
+                    })
+                    .collect()
+            }
+        };
         ids.sort_unstable();
         ids.dedup();
         per_record.push(ids);

@@ -1,0 +1,157 @@
+//! Warm start: positions for a graph whose node set changed (the timeline slider moved),
+//! keeping the nodes that were already placed where they were.
+//!
+//! New nodes are placed in rounds (breadth-first from the placed nodes): in each round
+//! every new node with a placed neighbour goes to the weighted mean of those
+//! neighbours, plus a seeded jitter of half the median link length so that siblings do
+//! not coincide. Nodes with no path to a placed node go uniformly into the bounding box
+//! of the placed ones. Each round reads only positions from earlier rounds, so the
+//! result does not depend on node order. A few layout steps then settle the map
+//! ([`settle`]).
+
+use super::forceatlas2::{ForceAtlas2, StepStats};
+use super::graph::{LayoutGraph, SplitMix64, random_positions};
+
+/// Positions for `g` where `prev[i]` is the previous position of node `i`, if it had one.
+/// `prev` shorter than the graph counts as `None` for the rest.
+pub fn warm_start(prev: &[Option<[f32; 2]>], g: &LayoutGraph, seed: u64) -> Vec<[f32; 2]> {
+    let n = g.node_count();
+    let mut placed: Vec<Option<[f32; 2]>> =
+        (0..n).map(|i| prev.get(i).copied().flatten()).collect();
+    if placed.iter().all(Option::is_none) {
+        return random_positions(n, 10.0 * (n.max(1) as f32).sqrt(), seed);
+    }
+    let mut rng = SplitMix64::new(seed);
+    let jitter = 0.5 * median_link_length(&placed, g).unwrap_or(1.0);
+    loop {
+        let round: Vec<(usize, [f32; 2])> = (0..n)
+            .filter(|&i| placed[i].is_none())
+            .filter_map(|i| {
+                let (mut sx, mut sy, mut sw) = (0.0f32, 0.0f32, 0.0f32);
+                for (j, w) in g.neighbors(i) {
+                    if let Some(p) = placed[j] {
+                        sx += w * p[0];
+                        sy += w * p[1];
+                        sw += w;
+                    }
+                }
+                (sw > 0.0).then(|| (i, [sx / sw, sy / sw]))
+            })
+            .collect();
+        if round.is_empty() {
+            break;
+        }
+        for (i, [x, y]) in round {
+            let angle = rng.unit() * std::f32::consts::TAU;
+            let r = jitter * (0.5 + 0.5 * rng.unit());
+            placed[i] = Some([x + r * angle.cos(), y + r * angle.sin()]);
+        }
+    }
+    let (lo, hi) = bounds(&placed);
+    placed
+        .into_iter()
+        .map(|p| {
+            p.unwrap_or_else(|| {
+                [
+                    lo[0] + rng.unit() * (hi[0] - lo[0]),
+                    lo[1] + rng.unit() * (hi[1] - lo[1]),
+                ]
+            })
+        })
+        .collect()
+}
+
+/// Carries positions from one window of a network to another (the timeline slider):
+/// `old_nodes[k]` is the network node of old position `k` (as returned by
+/// [`LayoutGraph::from_window`]), `new_nodes` the same for the new window. Returns the
+/// `prev` argument of [`warm_start`] for the new window.
+pub fn carry_positions(
+    old_nodes: &[usize],
+    old_pos: &[[f32; 2]],
+    new_nodes: &[usize],
+) -> Vec<Option<[f32; 2]>> {
+    let by_node: std::collections::HashMap<usize, [f32; 2]> = old_nodes
+        .iter()
+        .copied()
+        .zip(old_pos.iter().copied())
+        .collect();
+    new_nodes.iter().map(|i| by_node.get(i).copied()).collect()
+}
+
+/// Runs `steps` ForceAtlas2 steps from warm positions, starting slowly: the speed is
+/// reset, so the adaptive speed ramps up from 1 instead of continuing a fast phase.
+pub fn settle(
+    fa2: &mut ForceAtlas2,
+    pos: &mut [[f32; 2]],
+    g: &LayoutGraph,
+    steps: u32,
+) -> StepStats {
+    fa2.reset();
+    fa2.run(pos, g, steps, |_| true)
+}
+
+fn median_link_length(placed: &[Option<[f32; 2]>], g: &LayoutGraph) -> Option<f32> {
+    let mut lengths: Vec<f32> = g
+        .links()
+        .filter_map(|(i, j, _)| {
+            let (a, b) = (placed[i]?, placed[j]?);
+            Some(((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt())
+        })
+        .collect();
+    if lengths.is_empty() {
+        return None;
+    }
+    let mid = lengths.len() / 2;
+    let (_, m, _) = lengths.select_nth_unstable_by(mid, f32::total_cmp);
+    Some(*m)
+}
+
+fn bounds(placed: &[Option<[f32; 2]>]) -> ([f32; 2], [f32; 2]) {
+    let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
+    for p in placed.iter().flatten() {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_nodes_go_next_to_their_neighbours() {
+        // Path 0-1-2-3: 0 and 1 placed; 2 goes near 1 (median link length 10, jitter
+        // 2.5–5), then 3 near 2 in the next round.
+        let g = LayoutGraph::from_edges(4, vec![(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
+        let prev = [Some([0.0, 0.0]), Some([10.0, 0.0]), None, None];
+        let pos = warm_start(&prev, &g, 3);
+        assert_eq!(&pos[..2], &[[0.0, 0.0], [10.0, 0.0]]);
+        let d = |a: [f32; 2], b: [f32; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+        assert!((2.5..=5.0).contains(&d(pos[2], pos[1])), "{pos:?}");
+        assert!((2.5..=5.0).contains(&d(pos[3], pos[2])), "{pos:?}");
+        assert_eq!(pos, warm_start(&prev, &g, 3));
+    }
+
+    #[test]
+    fn positions_follow_network_nodes_across_windows() {
+        let prev = carry_positions(
+            &[2, 5, 9],
+            &[[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]],
+            &[0, 5, 9, 11],
+        );
+        assert_eq!(prev, vec![None, Some([2.0, 2.0]), Some([3.0, 3.0]), None]);
+    }
+
+    #[test]
+    fn isolated_new_nodes_land_inside_the_old_bounding_box() {
+        let g = LayoutGraph::from_edges(3, vec![(0, 1, 1.0)]);
+        let pos = warm_start(&[Some([0.0, 0.0]), Some([4.0, 2.0])], &g, 1);
+        assert!(
+            (0.0..=4.0).contains(&pos[2][0]) && (0.0..=2.0).contains(&pos[2][1]),
+            "{pos:?}"
+        );
+    }
+}

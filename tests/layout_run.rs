@@ -1,0 +1,193 @@
+//! The pipeline's layout stage (`layout::run`) on a hand-made network: every method
+//! writes `x`, `y` for every node (or clears them), and reports its energy.
+
+use cocite::network::{Link, Network, Node};
+use cocite::pipeline::{Analysis, AnalysisParams, LayoutMethod};
+use std::collections::BTreeMap;
+
+/// Two triangles {0,1,2} (cluster 0, 2001–2003) and {3,4,5} (cluster 1, 2005) joined by 2-3.
+fn analysis(layout: LayoutMethod) -> Analysis {
+    let node = |i: usize, cluster: u32, year: i32| Node {
+        id: format!("n{i}"),
+        label: format!("N{i}"),
+        count: 10 - i as u32,
+        per_year: BTreeMap::from([(year + 1, 1)]),
+        first_slice: year + 1,
+        year: Some(year),
+        cluster: Some(cluster),
+        ..Node::default()
+    };
+    let nodes = vec![
+        node(0, 0, 2001),
+        node(1, 0, 2002),
+        node(2, 0, 2003),
+        node(3, 1, 2005),
+        node(4, 1, 2005),
+        node(5, 1, 2005),
+    ];
+    let link = |source: u32, target: u32| Link {
+        source,
+        target,
+        weight: 1.0,
+        count: 1.0,
+        first_year: 2006,
+    };
+    let links = vec![
+        link(0, 1),
+        link(0, 2),
+        link(1, 2),
+        link(2, 3),
+        link(3, 4),
+        link(3, 5),
+        link(4, 5),
+    ];
+    Analysis {
+        params: AnalysisParams {
+            layout,
+            iterations: 200,
+            seed: 3,
+            ..AnalysisParams::default()
+        },
+        network: Network {
+            nodes,
+            links,
+            ..Network::default()
+        },
+        ..Analysis::default()
+    }
+}
+
+fn xy(a: &Analysis) -> Vec<[f64; 2]> {
+    a.network
+        .nodes
+        .iter()
+        .map(|n| [n.x.expect("x written"), n.y.expect("y written")])
+        .collect()
+}
+
+fn run(layout: LayoutMethod) -> Analysis {
+    let mut a = analysis(layout);
+    cocite::layout::run(&mut a, &|_, _| true);
+    a
+}
+
+#[test]
+fn fa2_writes_positions_and_energy_deterministically() {
+    let a = run(LayoutMethod::Fa2);
+    let pos = xy(&a);
+    assert!(pos.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+    assert!(a.layout_energy.is_some_and(|e| e.is_finite() && e >= 0.0));
+    assert_eq!(pos, xy(&run(LayoutMethod::Fa2)));
+}
+
+#[test]
+fn timeline_rows_and_years() {
+    // Clusters of equal size: cluster 0 (lower id) is row 0. x = (year − 2001) · 10.
+    // Row 0 holds one node per year (height 1): centre y = 0; row 1 stacks three nodes
+    // of 2005 around y = 1 + 3 + 1 = 5 (top 4, height 3).
+    let a = run(LayoutMethod::Timeline);
+    let pos = xy(&a);
+    assert_eq!(&pos[..3], &[[0.0, 0.0], [10.0, 0.0], [20.0, 0.0]]);
+    let mut row1: Vec<f64> = pos[3..].iter().map(|p| p[1]).collect();
+    row1.sort_by(f64::total_cmp);
+    assert_eq!(row1, vec![4.0, 5.0, 6.0]);
+    assert!(pos[3..].iter().all(|p| p[0] == 40.0));
+    assert_eq!(
+        pos[3][1], 5.0,
+        "the most cited node of the stack sits in the middle"
+    );
+    assert_eq!(a.layout_energy, None);
+}
+
+#[test]
+fn timezone_uses_first_slices() {
+    let pos = xy(&run(LayoutMethod::Timezone));
+    let xs: Vec<f64> = pos.iter().map(|p| p[0]).collect();
+    assert_eq!(xs, vec![0.0, 10.0, 20.0, 40.0, 40.0, 40.0]);
+}
+
+#[test]
+fn none_clears_positions() {
+    let mut a = analysis(LayoutMethod::None);
+    a.network.nodes[0].x = Some(1.0);
+    a.network.nodes[0].y = Some(1.0);
+    cocite::layout::run(&mut a, &|_, _| true);
+    assert!(
+        a.network
+            .nodes
+            .iter()
+            .all(|n| n.x.is_none() && n.y.is_none())
+    );
+}
+
+#[test]
+fn fdg_lays_out_small_graphs_or_falls_back_with_a_note() {
+    let a = run(LayoutMethod::Fdg);
+    assert_eq!(xy(&a).len(), 6);
+    assert!(a.layout_energy.is_some());
+    if cfg!(feature = "fdg") {
+        assert!(a.notes.is_empty(), "{:?}", a.notes);
+    } else {
+        assert!(a.notes.iter().any(|n| n.contains("fdg")), "{:?}", a.notes);
+    }
+}
+
+#[test]
+fn cancelling_stops_the_force_layout_but_still_writes_positions() {
+    let mut a = analysis(LayoutMethod::Fa2);
+    cocite::layout::run(&mut a, &|_, _| false);
+    assert_eq!(xy(&a).len(), 6);
+}
+
+#[test]
+fn empty_network_is_fine() {
+    for m in [
+        LayoutMethod::Fa2,
+        LayoutMethod::Fdg,
+        LayoutMethod::Timeline,
+        LayoutMethod::Timezone,
+    ] {
+        let mut a = Analysis {
+            params: AnalysisParams {
+                layout: m,
+                ..AnalysisParams::default()
+            },
+            ..Analysis::default()
+        };
+        cocite::layout::run(&mut a, &|_, _| true);
+        assert!(a.network.nodes.is_empty());
+    }
+}
+
+#[test]
+fn step_with_positions_of_the_wrong_length_moves_nothing() {
+    use cocite::layout::{Fa2Params, ForceAtlas2, LayoutGraph};
+    let g = LayoutGraph::from_edges(3, vec![(0, 1, 1.0), (1, 2, 1.0)]);
+    let mut fa2 = ForceAtlas2::new(Fa2Params::default());
+    let mut pos = vec![[0.0, 0.0], [1.0, 0.0]];
+    assert_eq!(fa2.step(&mut pos, &g).max_displacement, 0.0);
+    assert_eq!(pos, vec![[0.0, 0.0], [1.0, 0.0]]);
+}
+
+#[test]
+fn slider_flow_keeps_the_nodes_already_shown() {
+    use cocite::layout::{
+        Fa2Params, ForceAtlas2, LayoutGraph, carry_positions, settle, warm_start,
+    };
+    let net = analysis(LayoutMethod::Fa2).network;
+    // 2002–2004 shows nodes 0, 1, 2 (their only counts are in 2002, 2003, 2004) and no
+    // link (all links first appear in 2006); 2002–2006 shows everything.
+    let (g1, nodes1) = LayoutGraph::from_window(&net, &net.window(2002, 2004));
+    assert_eq!((nodes1.clone(), g1.link_count()), (vec![0, 1, 2], 0));
+    let mut fa2 = ForceAtlas2::new(Fa2Params::default());
+    let mut pos1 = fa2.init(&g1, 1);
+    fa2.run(&mut pos1, &g1, 50, |_| true);
+
+    let (g2, nodes2) = LayoutGraph::from_window(&net, &net.window(2002, 2006));
+    assert_eq!((nodes2.len(), g2.link_count()), (6, 7));
+    let prev = carry_positions(&nodes1, &pos1, &nodes2);
+    let mut pos2 = warm_start(&prev, &g2, 1);
+    assert_eq!(&pos2[..3], &pos1[..]);
+    settle(&mut fa2, &mut pos2, &g2, 5);
+    assert!(pos2.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+}
