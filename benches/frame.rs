@@ -1,7 +1,8 @@
 //! Frame time of the app's canvas and the cost of moving the timeline slider.
 //!
-//! - `frame_10k`: one full frame (all panels, canvas meshes, labels, egui tessellation)
-//!   of a generated 10 000-node / 100 000-link network, CPU only (no GPU upload).
+//! - `frame_10k_pan` / `frame_10k_static`: one full frame (all panels, canvas meshes, labels, egui tessellation)
+//!   of a generated 10 000-node / 100 000-link network, CPU only (no GPU upload),
+//!   while panning (meshes rebuilt) and when the map is unchanged (meshes reused).
 //! - `slider_step`: moving the slider by one year (the pipeline's window for the new
 //!   years, visibility) plus the frame that shows it, on the network the pipeline
 //!   builds from a generated 10 000-record WoS file (`../shared/tools/gen_wos.py
@@ -15,6 +16,10 @@ use cocite::network::{Link, Network, Node, NodeKind};
 use cocite::pipeline::{Analysis, AnalysisParams, ClusterInfo};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+// The `cocite` binary runs on mimalloc; measure with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     divan::main();
@@ -131,8 +136,24 @@ fn frame(ctx: &egui::Context, app: &mut CociteApp) -> usize {
     ctx.tessellate(out.shapes, out.pixels_per_point).len()
 }
 
+/// A frame while panning: the camera moves every frame, so all meshes are rebuilt.
 #[divan::bench(sample_count = 20)]
-fn frame_10k(bencher: divan::Bencher) {
+fn frame_10k_pan(bencher: divan::Bencher) {
+    let mut app = CociteApp::with_analysis(synthetic(10_000, 100_000), None, Settings::default());
+    let ctx = egui::Context::default();
+    frame(&ctx, &mut app);
+    frame(&ctx, &mut app);
+    let mut step = 0.0f32;
+    bencher.bench_local(|| {
+        step = -step + if step > 0.0 { -0.5 } else { 0.5 };
+        app.view.camera.center.x += step;
+        frame(&ctx, &mut app)
+    });
+}
+
+/// A frame with nothing changed on the map (hover, tooltip, panels): meshes reused.
+#[divan::bench(sample_count = 20)]
+fn frame_10k_static(bencher: divan::Bencher) {
     let mut app = CociteApp::with_analysis(synthetic(10_000, 100_000), None, Settings::default());
     let ctx = egui::Context::default();
     frame(&ctx, &mut app);

@@ -95,6 +95,7 @@ impl CociteApp {
     }
 
     pub(super) fn refresh_positions(&mut self) {
+        self.derived.generation += 1;
         self.derived.pos = scene::positions(
             &self.analysis.network,
             self.view.view,
@@ -134,6 +135,7 @@ impl CociteApp {
             neighbours[l.source as usize] = true;
             neighbours[l.target as usize] = true;
         }
+        self.derived.generation += 1;
         self.derived.window = window;
         self.derived.nodes_visible = nodes;
         self.derived.links_visible = links;

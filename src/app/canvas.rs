@@ -9,6 +9,7 @@ use super::state::{Camera, Colouring, Command, Selection};
 use crate::network::Network;
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
+use std::sync::Arc;
 
 /// CiteSpace marks nodes with betweenness centrality at or above this with a purple ring.
 pub const HIGH_BETWEENNESS: f64 = 0.1;
@@ -36,6 +37,8 @@ pub struct CanvasInput<'a> {
     pub cluster_labels: &'a [(u32, String)],
     /// Year at world x = 0 and last year, for the timeline views' axis.
     pub year_axis: Option<(i32, i32)>,
+    /// Changes whenever positions, visibility or the selection change (mesh cache key).
+    pub generation: u64,
 }
 
 /// World → screen transform of a camera in a canvas rectangle.
@@ -81,6 +84,7 @@ pub fn canvas_ui(
     input: &CanvasInput,
     camera: &mut Camera,
     hover: &mut Option<u32>,
+    cache: &mut MeshCache,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -143,7 +147,7 @@ pub fn canvas_ui(
     if let Some(axis) = input.year_axis {
         draw_year_axis(&painter, &t, axis, input.dark);
     }
-    for shape in frame_shapes(input, &t, &screen, &radius) {
+    for shape in frame_shapes(input, &t, &screen, &radius, cache) {
         painter.add(shape);
     }
     draw_labels(&painter, input, &screen, &radius, rect);
@@ -221,18 +225,85 @@ pub fn frame_shapes(
     t: &Transform,
     screen: &[Pos2],
     radius: &[f32],
+    cache: &mut MeshCache,
 ) -> Vec<Shape> {
-    let cull = t.rect.expand(20.0);
-    let mut shapes = Vec::new();
-    if input.colouring == Colouring::Density {
-        shapes.push(Shape::mesh(super::density::density_mesh(
+    let key = cache_key(input, t);
+    if cache.key == Some(key) {
+        return cache
+            .meshes
+            .iter()
+            .map(|m| Shape::Mesh(m.clone()))
+            .collect();
+    }
+    let mut recycled =
+        std::mem::take(&mut cache.meshes)
+            .into_iter()
+            .map(|mut m| match Arc::get_mut(&mut m) {
+                Some(mesh) => {
+                    mesh.clear();
+                    std::mem::take(mesh)
+                }
+                None => Mesh::default(),
+            });
+    let mut next = || recycled.next().unwrap_or_default();
+    let meshes = if input.colouring == Colouring::Density {
+        vec![super::density::density_mesh(
             input,
             screen,
             t.rect,
             t.camera.zoom,
-        )));
-        return shapes;
+        )]
+    } else {
+        let (mut links, mut nodes) = (next(), next());
+        link_mesh(&mut links, input, t, screen);
+        node_mesh(&mut nodes, input, t, screen, radius);
+        vec![links, nodes]
+    };
+    cache.meshes = meshes.into_iter().map(Arc::new).collect();
+    cache.key = Some(key);
+    cache
+        .meshes
+        .iter()
+        .map(|m| Shape::Mesh(m.clone()))
+        .collect()
+}
+
+/// Meshes of the last frame: reused as they are when nothing that shapes them changed,
+/// else their buffers are recycled (egui drops its references after tessellating), so
+/// a frame does not allocate and fault in tens of megabytes anew.
+#[derive(Debug, Default)]
+pub struct MeshCache {
+    key: Option<u64>,
+    meshes: Vec<Arc<Mesh>>,
+}
+
+fn cache_key(input: &CanvasInput, t: &Transform) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in [
+        t.rect.min.x,
+        t.rect.min.y,
+        t.rect.max.x,
+        t.rect.max.y,
+        t.camera.center.x,
+        t.camera.center.y,
+        t.camera.zoom,
+    ] {
+        f.to_bits().hash(&mut h);
     }
+    (
+        input.generation,
+        input.colouring as u8,
+        input.rings,
+        input.year_to,
+        input.dark,
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
+fn link_mesh(links: &mut Mesh, input: &CanvasInput, t: &Transform, screen: &[Pos2]) {
+    let cull = t.rect.expand(20.0);
     let dim = !input.selection.is_empty();
     let in_cluster = |i: u32| {
         input.selection.cluster.is_some()
@@ -241,7 +312,8 @@ pub fn frame_shapes(
     // Many links fade so that a dense map stays readable: full strength up to ~1500.
     let shown = input.links_visible.iter().filter(|&&v| v).count().max(1) as f32;
     let base_alpha = (150.0 * (1500.0 / shown).sqrt()).clamp(30.0, 150.0) as u8;
-    let mut links = Mesh::default();
+    links.reserve_triangles(2 * shown as usize);
+    links.reserve_vertices(4 * shown as usize);
     for (k, l) in input.net.links.iter().enumerate() {
         if !input.links_visible[k] {
             continue;
@@ -261,15 +333,26 @@ pub fn frame_shapes(
         };
         let c = scene::year_colour(year_t(input, l.first_year));
         add_segment(
-            &mut links,
+            links,
             a,
             b,
             width,
             Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha),
         );
     }
-    shapes.push(Shape::mesh(links));
-    let mut nodes = Mesh::default();
+}
+
+fn node_mesh(
+    nodes: &mut Mesh,
+    input: &CanvasInput,
+    t: &Transform,
+    screen: &[Pos2],
+    radius: &[f32],
+) {
+    let cull = t.rect.expand(20.0);
+    let dim = !input.selection.is_empty();
+    nodes.reserve_vertices(16 * input.nodes_visible.len());
+    nodes.reserve_triangles(16 * input.nodes_visible.len());
     let mut order: Vec<usize> = (0..screen.len())
         .filter(|&i| input.nodes_visible[i])
         .collect();
@@ -279,10 +362,8 @@ pub fn frame_shapes(
         if !cull.expand(r).contains(p) {
             continue;
         }
-        draw_node(&mut nodes, input, i, p, r, dim);
+        draw_node(nodes, input, i, p, r, dim);
     }
-    shapes.push(Shape::mesh(nodes));
-    shapes
 }
 
 fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, dim: bool) {
@@ -311,24 +392,8 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
         add_disc(mesh, p, r + 3.0, Color32::from_rgb(255, 200, 0));
     }
     match input.colouring {
-        Colouring::Cluster if input.rings && n.per_year.len() > 1 && r > 3.0 => {
-            // Tree rings: one per year, oldest at the centre, area ∝ that year's count.
-            let years: Vec<(i32, u32)> = n
-                .per_year
-                .range(..=input.year_to)
-                .map(|(&y, &c)| (y, c))
-                .collect();
-            let total: u32 = years.iter().map(|(_, c)| c).sum::<u32>().max(1);
-            let mut cum = total;
-            for &(y, c) in years.iter().rev() {
-                add_disc(
-                    mesh,
-                    p,
-                    r * (cum as f32 / total as f32).sqrt(),
-                    fade(scene::year_colour(year_t(input, y))),
-                );
-                cum -= c;
-            }
+        Colouring::Cluster if input.rings && n.per_year.len() > 1 && r >= 4.0 => {
+            tree_rings(mesh, input, n, p, r, &fade);
         }
         Colouring::Cluster => add_disc(mesh, p, r, fade(scene::cluster_colour(n.cluster))),
         Colouring::MeanYear => {
@@ -349,6 +414,43 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
     }
 }
 
+/// CiteSpace's citation tree rings: one ring per year, oldest at the centre, the area
+/// inside a ring proportional to the count up to that year, coloured by year. Rings
+/// thinner than about two pixels cannot be seen, so consecutive years are merged into
+/// at most `r / 2` bands (coloured by the band's last year).
+fn tree_rings(
+    mesh: &mut Mesh,
+    input: &CanvasInput,
+    n: &crate::network::Node,
+    p: Pos2,
+    r: f32,
+    fade: &dyn Fn(Color32) -> Color32,
+) {
+    let years: Vec<(i32, u32)> = n
+        .per_year
+        .range(..=input.year_to)
+        .map(|(&y, &c)| (y, c))
+        .collect();
+    if years.is_empty() {
+        return;
+    }
+    let bands = ((r / 2.0) as usize).clamp(1, years.len());
+    let per_band = years.len().div_ceil(bands);
+    let total: u32 = years.iter().map(|(_, c)| c).sum::<u32>().max(1);
+    let mut cum = total;
+    for band in years.chunks(per_band).rev() {
+        let last_year = band[band.len() - 1].0;
+        let radius = r * (cum as f32 / total as f32).sqrt();
+        add_disc(
+            mesh,
+            p,
+            radius,
+            fade(scene::year_colour(year_t(input, last_year))),
+        );
+        cum -= band.iter().map(|(_, c)| c).sum::<u32>();
+    }
+}
+
 /// A filled circle as a triangle fan; fewer segments when small.
 pub fn add_disc(mesh: &mut Mesh, c: Pos2, r: f32, colour: Color32) {
     let segments = (r * 0.9).clamp(6.0, 40.0) as u32;
@@ -358,13 +460,16 @@ pub fn add_disc(mesh: &mut Mesh, c: Pos2, r: f32, colour: Color32) {
         uv: WHITE_UV,
         color: colour,
     });
-    for k in 0..segments {
-        let a = std::f32::consts::TAU * k as f32 / segments as f32;
+    // Rotate a unit vector instead of calling sin/cos per vertex.
+    let (sin, cos) = (std::f32::consts::TAU / segments as f32).sin_cos();
+    let mut d = vec2(r, 0.0);
+    for _ in 0..segments {
         mesh.vertices.push(Vertex {
-            pos: c + vec2(a.cos(), a.sin()) * r,
+            pos: c + d,
             uv: WHITE_UV,
             color: colour,
         });
+        d = vec2(d.x * cos - d.y * sin, d.x * sin + d.y * cos);
     }
     for k in 0..segments {
         mesh.add_triangle(base, base + 1 + k, base + 1 + (k + 1) % segments);

@@ -66,6 +66,8 @@ pub struct Derived {
     /// Neighbours of the selected nodes.
     pub neighbours: Vec<bool>,
     pub cluster_labels: Vec<(u32, String)>,
+    /// Bumped whenever positions or visibility change.
+    pub generation: u64,
 }
 
 /// The app.
@@ -88,6 +90,7 @@ pub struct CociteApp {
     pub thesaurus_file: PathBuf,
     /// With `COCITE_TIMING` set: process start, to report the first frame with a network.
     timing: Option<std::time::Instant>,
+    mesh_cache: canvas::MeshCache,
 }
 
 impl CociteApp {
@@ -107,6 +110,7 @@ impl CociteApp {
             last_error: None,
             thesaurus_file: export::default_thesaurus_file(),
             timing: None,
+            mesh_cache: Default::default(),
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));

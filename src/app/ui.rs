@@ -114,10 +114,17 @@ impl CociteApp {
             dark: self.settings.dark,
             cluster_labels: &self.derived.cluster_labels,
             year_axis: super::scene::year_axis(&self.analysis.network, self.view.view),
+            generation: self.derived.generation,
         };
         let mut camera = self.view.camera;
         let mut hover = self.view.hover;
-        commands.extend(canvas::canvas_ui(ui, &input, &mut camera, &mut hover));
+        commands.extend(canvas::canvas_ui(
+            ui,
+            &input,
+            &mut camera,
+            &mut hover,
+            &mut self.mesh_cache,
+        ));
         self.view.camera = camera;
         self.view.hover = hover;
         if let Some(s) = &self.worker.status {
