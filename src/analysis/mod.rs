@@ -1,8 +1,367 @@
-//! Analysis of the merged network: clusters, silhouette, labels, betweenness, bursts
-//! and sigma (filled in by the analysis issue).
+//! Analysis of the merged network, CiteSpace style: clusters (Leiden or Louvain) with
+//! modularity Q, silhouette per node and cluster, cluster labels from the citing
+//! records (LLR, TF-IDF, MI), betweenness centrality, Kleinberg bursts and sigma.
+//!
+//! The algorithms are free functions on petgraph's `UnGraph<(), f64>` (node i =
+//! `NodeIndex::new(i)`, edge weight = link strength) in the submodules; [`run`] applies
+//! them to an [`Analysis`] with the parameters in `analysis.params`.
+
+pub mod burst;
+pub mod centrality;
+pub mod cluster;
+mod csr;
+pub mod labels;
+pub mod leiden;
+pub mod rng;
+pub mod silhouette;
 
 use crate::model::Corpus;
-use crate::pipeline::{Analysis, Progress};
+use crate::network::node_records;
+use crate::pipeline::{Analysis, ClusterInfo, ClusterMethod, Progress};
+use labels::{RecordText, TermTable};
 
-/// Adds clusters, centrality, bursts and labels to `analysis` (stub).
-pub fn run(_corpus: &Corpus, _analysis: &mut Analysis, _progress: Progress) {}
+/// Networks above this many nodes get sampled betweenness.
+pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
+/// Sources sampled for betweenness on larger networks.
+pub const BETWEENNESS_SAMPLES: usize = 2_000;
+/// Confidence parameter δ of the stated betweenness error bound.
+pub const BETWEENNESS_DELTA: f64 = 0.05;
+/// Networks above this many nodes get silhouettes for a sample of nodes.
+pub const EXACT_SILHOUETTE_MAX_NODES: usize = 10_000;
+/// Nodes sampled for silhouettes on larger networks (more if there are more clusters).
+pub const SILHOUETTE_SAMPLES: usize = 2_000;
+/// Members, citing records and label terms kept per cluster.
+pub const TOP_PER_CLUSTER: usize = 10;
+
+/// Adds clusters, silhouettes, labels, betweenness, bursts and sigma to `analysis`.
+/// Stops between stages when `progress` returns false (results so far are kept).
+pub fn run(corpus: &Corpus, analysis: &mut Analysis, progress: Progress) {
+    let n = analysis.network.nodes.len();
+    if n == 0 {
+        return;
+    }
+    let g = analysis.network.graph();
+    let params = analysis.params.clone();
+
+    if !progress("clustering", 0.0) {
+        return;
+    }
+    let membership = match params.cluster {
+        ClusterMethod::Leiden => Some(cluster::leiden(&g, params.resolution, params.seed)),
+        ClusterMethod::Louvain => Some(cluster::louvain(&g, params.resolution, params.seed)),
+        ClusterMethod::None => None,
+    };
+    let mut sil = Vec::new();
+    if let Some(m) = &membership {
+        analysis.modularity = Some(cluster::modularity(&g, m, 1.0));
+        for (node, &c) in analysis.network.nodes.iter_mut().zip(m) {
+            node.cluster = Some(c);
+        }
+        if !progress("silhouette", 0.2) {
+            return;
+        }
+        let sample = silhouette_nodes(m, params.seed);
+        let values = silhouette::silhouette_of(&g, m, &sample);
+        if sample.len() < n {
+            analysis.notes.push(format!(
+                "silhouette computed for {} of {n} nodes (at least one per cluster), chosen at random",
+                sample.len()
+            ));
+        }
+        analysis.mean_silhouette = Some(values.iter().sum::<f64>() / values.len().max(1) as f64);
+        let sampled_membership: Vec<u32> = sample.iter().map(|&v| m[v as usize]).collect();
+        sil = silhouette::cluster_means(&values, &sampled_membership);
+        for (&v, &s) in sample.iter().zip(&values) {
+            analysis.network.nodes[v as usize].silhouette = Some(s);
+        }
+    }
+
+    if !progress("betweenness", 0.4) {
+        return;
+    }
+    let between = if n > EXACT_BETWEENNESS_MAX_NODES {
+        let bound = centrality::sampled_error_bound(n, BETWEENNESS_SAMPLES, BETWEENNESS_DELTA);
+        analysis.notes.push(format!(
+            "betweenness estimated from {BETWEENNESS_SAMPLES} of {n} sources: within ±{bound:.4} of the exact value with probability {:.0}%",
+            (1.0 - BETWEENNESS_DELTA) * 100.0
+        ));
+        centrality::betweenness_sampled(&g, BETWEENNESS_SAMPLES, params.seed)
+    } else {
+        centrality::betweenness(&g)
+    };
+    for (node, &b) in analysis.network.nodes.iter_mut().zip(&between) {
+        node.betweenness = b;
+    }
+
+    if !progress("bursts", 0.7) {
+        return;
+    }
+    detect_bursts(analysis);
+
+    if let Some(m) = &membership {
+        if !progress("labels", 0.8) {
+            return;
+        }
+        analysis.clusters = describe_clusters(corpus, analysis, m, &sil);
+    }
+    progress("analysis", 1.0);
+}
+
+/// The nodes whose silhouette is computed: all of them, or on large networks one random
+/// member of every cluster plus random nodes up to [`SILHOUETTE_SAMPLES`]; sorted.
+fn silhouette_nodes(membership: &[u32], seed: u64) -> Vec<u32> {
+    let n = membership.len();
+    if n <= EXACT_SILHOUETTE_MAX_NODES {
+        return (0..n as u32).collect();
+    }
+    let order = rng::SplitMix64::new(seed).permutation(n);
+    let k = membership
+        .iter()
+        .map(|&c| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut has_member = vec![false; k];
+    let mut chosen = vec![false; n];
+    let mut out = Vec::new();
+    for &v in &order {
+        let c = membership[v as usize] as usize;
+        if !has_member[c] {
+            has_member[c] = true;
+            chosen[v as usize] = true;
+            out.push(v);
+        }
+    }
+    for &v in &order {
+        if out.len() >= SILHOUETTE_SAMPLES {
+            break;
+        }
+        if !chosen[v as usize] {
+            chosen[v as usize] = true;
+            out.push(v);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Bursts of every node's per-year counts against the records per year of the span,
+/// with CiteSpace's defaults; the node keeps its strongest burst and its sigma.
+fn detect_bursts(analysis: &mut Analysis) {
+    let (Some(&first), Some(&last)) = (
+        analysis.records_per_year.keys().next(),
+        analysis.records_per_year.keys().last(),
+    ) else {
+        return;
+    };
+    let years: Vec<i32> = (first..=last).collect();
+    let d: Vec<u64> = years
+        .iter()
+        .map(|y| analysis.records_per_year.get(y).map_or(0, |&x| x as u64))
+        .collect();
+    for node in &mut analysis.network.nodes {
+        let r: Vec<u64> = years
+            .iter()
+            .map(|y| node.per_year.get(y).map_or(0, |&x| x as u64))
+            .collect();
+        let bursts = burst::detect(
+            &r,
+            &d,
+            &years,
+            burst::DEFAULT_S,
+            burst::DEFAULT_GAMMA,
+            burst::DEFAULT_MIN_DURATION,
+        );
+        node.burst = burst::strongest(&bursts);
+        node.sigma = burst::sigma(node.betweenness, node.burst.as_ref());
+    }
+}
+
+/// Size, silhouette, mean year, top members, top citing records and labels per cluster.
+fn describe_clusters(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    membership: &[u32],
+    sil: &[f64],
+) -> Vec<ClusterInfo> {
+    // `sil`: mean silhouette per cluster.
+    let nodes = &analysis.network.nodes;
+    let k = membership
+        .iter()
+        .map(|&c| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); k];
+    for (i, &c) in membership.iter().enumerate() {
+        members[c as usize].push(i as u32);
+    }
+    let per_node = node_records(corpus, analysis);
+    // Citing records of each cluster with the number of members each cites.
+    let citing: Vec<Vec<(u32, u32)>> = members
+        .iter()
+        .map(|ms| {
+            let mut recs: Vec<u32> = ms
+                .iter()
+                .flat_map(|&m| per_node[m as usize].iter().copied())
+                .collect();
+            recs.sort_unstable();
+            let mut out: Vec<(u32, u32)> = Vec::new();
+            for r in recs {
+                match out.last_mut() {
+                    Some((last, c)) if *last == r => *c += 1,
+                    _ => out.push((r, 1)),
+                }
+            }
+            out
+        })
+        .collect();
+    let table = TermTable::build(corpus.records.iter().map(|r| record_text(corpus, r)));
+    let citing_ids: Vec<Vec<u32>> = citing
+        .iter()
+        .map(|c| c.iter().map(|&(r, _)| r).collect())
+        .collect();
+    let terms = labels::rank(&table, &citing_ids, analysis.params.labels, TOP_PER_CLUSTER);
+    (0..k)
+        .map(|c| {
+            let ms = &members[c];
+            let years: Vec<f64> = ms
+                .iter()
+                .filter_map(|&m| nodes[m as usize].year)
+                .map(f64::from)
+                .collect();
+            let mut top_members = ms.clone();
+            top_members.sort_by_key(|&m| (std::cmp::Reverse(nodes[m as usize].count), m));
+            top_members.truncate(TOP_PER_CLUSTER);
+            let mut top_citing = citing[c].clone();
+            top_citing.sort_by_key(|&(r, cnt)| (std::cmp::Reverse(cnt), r));
+            ClusterInfo {
+                id: c as u32,
+                size: ms.len(),
+                label: terms[c].first().map(|t| t.0.clone()).unwrap_or_default(),
+                terms: terms[c].clone(),
+                silhouette: sil.get(c).copied().unwrap_or(0.0),
+                mean_year: (!years.is_empty())
+                    .then(|| years.iter().sum::<f64>() / years.len() as f64),
+                top_members,
+                top_citing: top_citing
+                    .iter()
+                    .take(TOP_PER_CLUSTER)
+                    .map(|&(r, _)| r)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The fields of a record that labels are drawn from.
+fn record_text<'a>(corpus: &'a Corpus, r: &'a crate::model::Record) -> RecordText<'a> {
+    RecordText {
+        title: &r.title,
+        abstract_text: r.abstract_text.as_deref().unwrap_or(""),
+        author_keywords: r
+            .author_keywords
+            .iter()
+            .map(|&s| corpus.strings.get(s))
+            .collect(),
+        keywords_plus: r
+            .keywords_plus
+            .iter()
+            .map(|&s| corpus.strings.get(s))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::{Link, Network, Node};
+    use crate::pipeline::AnalysisParams;
+    use std::collections::BTreeMap;
+
+    /// Two triangles joined by the link 2–3; node 0 is cited in 2001 only.
+    fn analysis(cluster: ClusterMethod) -> Analysis {
+        let per_year = |y: &[(i32, u32)]| y.iter().copied().collect::<BTreeMap<i32, u32>>();
+        let mut nodes: Vec<Node> = (0..6)
+            .map(|i| Node {
+                id: format!("n{i}"),
+                count: 2,
+                per_year: per_year(&[(2000, 1), (2002, 1)]),
+                ..Default::default()
+            })
+            .collect();
+        nodes[0].per_year = per_year(&[(2001, 4)]);
+        let links = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4), (3, 5), (4, 5)]
+            .map(|(s, t)| Link {
+                source: s,
+                target: t,
+                weight: 1.0,
+                count: 1.0,
+                first_year: 2000,
+            })
+            .to_vec();
+        Analysis {
+            params: AnalysisParams {
+                cluster,
+                ..Default::default()
+            },
+            network: Network {
+                nodes,
+                links,
+                ..Default::default()
+            },
+            records_per_year: [(2000, 4), (2001, 4), (2002, 4)].into_iter().collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn run_fills_every_measure() {
+        let mut a = analysis(ClusterMethod::Leiden);
+        run(&Corpus::new(), &mut a, &|_, _| true);
+        let clusters: Vec<Option<u32>> = a.network.nodes.iter().map(|n| n.cluster).collect();
+        assert_eq!(clusters, [0, 0, 0, 1, 1, 1].map(Some).to_vec());
+        // Two triangles with 7 equal links: Q = 2 · (3/7 − (7/14)²) = 5/14.
+        assert!((a.modularity.expect("clustered") - 5.0 / 14.0).abs() < 1e-12);
+        assert_eq!(a.clusters.len(), 2);
+        assert_eq!(a.clusters[0].size, 3);
+        // Silhouettes as in silhouette.rs: 0.625 at the tips, 0.4 at the bridge ends.
+        assert!(
+            (a.mean_silhouette.expect("clustered") - (4.0 * 0.625 + 2.0 * 0.4) / 6.0).abs() < 1e-12
+        );
+        // Node 2 lies on the one shortest path of each of the 6 pairs between {0,1} and
+        // {3,4,5}: 6 / (5 · 4 / 2) = 0.6.
+        assert!((a.network.nodes[2].betweenness - 0.6).abs() < 1e-12);
+        // Node 0: r = [0, 4, 0], d = [4, 4, 4] is the hand-computed burst of burst.rs,
+        // but it lasts one year, below the default minimum duration of 2.
+        assert_eq!(a.network.nodes[0].burst, None);
+        assert_eq!(a.network.nodes[0].sigma, 1.0);
+    }
+
+    #[test]
+    fn large_networks_sample_silhouettes_in_every_cluster() {
+        // 12,000 nodes: 2,500 singleton clusters and one big cluster.
+        let membership: Vec<u32> = (0..12_000u32)
+            .map(|i| if i < 2_500 { i + 1 } else { 0 })
+            .collect();
+        let sample = silhouette_nodes(&membership, 1);
+        assert_eq!(
+            sample.len(),
+            2_501,
+            "one per cluster exceeds SILHOUETTE_SAMPLES"
+        );
+        assert!(sample.windows(2).all(|w| w[0] < w[1]));
+        let small = vec![0u32; 12_000];
+        assert_eq!(silhouette_nodes(&small, 1).len(), SILHOUETTE_SAMPLES);
+        assert_eq!(silhouette_nodes(&small[..100], 1).len(), 100);
+    }
+
+    #[test]
+    fn no_clustering_and_cancel() {
+        let mut a = analysis(ClusterMethod::None);
+        run(&Corpus::new(), &mut a, &|_, _| true);
+        assert!(a.network.nodes.iter().all(|n| n.cluster.is_none()) && a.modularity.is_none());
+        assert!(a.network.nodes[2].betweenness > 0.0);
+        let mut a = analysis(ClusterMethod::Leiden);
+        run(&Corpus::new(), &mut a, &|stage, _| stage != "betweenness");
+        assert!(a.network.nodes[0].cluster.is_some() && a.network.nodes[2].betweenness == 0.0);
+    }
+}
