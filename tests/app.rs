@@ -79,14 +79,35 @@ fn slider_to_an_early_year_shows_the_pipeline_window() {
 #[test]
 fn clicking_a_cluster_in_the_list_selects_it() {
     let mut h = harness(demo_app());
-    // TODO(app): drop this skip once clustering is on main (the stub gives no clusters).
-    let Some(cluster) = h.state().analysis.clusters.first().cloned() else {
-        eprintln!("skipped: the analysis stage gives no clusters yet");
-        return;
-    };
+    let cluster = h
+        .state()
+        .analysis
+        .clusters
+        .first()
+        .cloned()
+        .expect("the demo map has clusters");
     h.get_by_label(&cluster.label).click();
     h.run_steps(2);
     assert_eq!(h.state().view.selection.cluster, Some(cluster.id));
+    // The details panel lists the cluster's members, as many as the pipeline says.
+    h.get_by_label(&format!("{} members", cluster.size));
+    // Hiding it removes exactly its members from the map.
+    let before = h.state().visible_nodes();
+    let shown_members = {
+        let app = h.state();
+        (0..app.analysis.network.nodes.len())
+            .filter(|&i| {
+                app.derived.nodes_visible[i]
+                    && app.analysis.network.nodes[i].cluster == Some(cluster.id)
+            })
+            .count()
+    };
+    h.get_all_by_label("hide")
+        .next()
+        .expect("eye buttons")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().visible_nodes(), before - shown_members);
 }
 
 #[test]

@@ -42,8 +42,10 @@ pub fn cluster_list_ui(
                     ui.end_row();
                     for c in &analysis.clusters {
                         let hidden = view.hidden_clusters.contains(&c.id);
-                        let eye = if hidden { "○" } else { "●" };
-                        let eye = egui::RichText::new(eye).color(scene::cluster_colour(Some(c.id)));
+                        let eye = if hidden { "show" } else { "hide" };
+                        let eye = egui::RichText::new(eye)
+                            .strong()
+                            .color(scene::cluster_colour(Some(c.id)));
                         if ui
                             .button(eye)
                             .on_hover_text(if hidden {
