@@ -6,6 +6,7 @@
 //! circle per cluster so a map is always drawable.
 
 use super::state::ViewKind;
+use crate::layout::{TimeParams, timed_nodes, timeline};
 use crate::network::Network;
 use egui::{Color32, Pos2, pos2};
 
@@ -81,73 +82,41 @@ fn fit_into(mut pts: Vec<Pos2>, half: f32) -> Vec<Pos2> {
     pts
 }
 
-/// Positions for `view`.
+/// Positions for `view`: the force layout as it is; the time views from the shared
+/// layout module (`layout::timeline`), as `cocite network --layout timeline` gives.
 pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos2> {
-    match view {
-        ViewKind::Cluster => cluster_pos.to_vec(),
-        ViewKind::Timeline => timeline_positions(net),
-        ViewKind::TimeZone => timezone_positions(net, cluster_pos),
+    let params = time_params();
+    let pos = match view {
+        ViewKind::Cluster => return cluster_pos.to_vec(),
+        ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false), &params),
+        ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true), &params),
+    };
+    pos.into_iter()
+        .map(|[x, y]| pos2(x as f32, y as f32))
+        .collect()
+}
+
+/// Geometry of the time views in world units (nodes are 3–20 units across).
+fn time_params() -> TimeParams {
+    TimeParams {
+        year_width: YEAR_WIDTH as f64,
+        spacing: 14.0,
+        row_gap: ROW_HEIGHT as f64 * 0.5,
+        ..TimeParams::default()
     }
 }
 
-/// For the year-based views, the year at world x = 0 and the last year shown, so the
-/// canvas can draw a year axis.
+/// For the time views, the year at world x = 0 and the last year, so the canvas can
+/// draw a year axis.
 pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
-    match view {
-        ViewKind::Cluster => None,
-        ViewKind::Timeline => {
-            let last = net.nodes.iter().filter_map(node_year).max()?;
-            Some((first_year(net), last))
-        }
-        ViewKind::TimeZone => {
-            let first = net.nodes.iter().map(|n| n.first_slice).min()?;
-            let last = net.nodes.iter().map(|n| n.first_slice).max()?;
-            Some((first, last))
-        }
-    }
-}
-
-fn first_year(net: &Network) -> i32 {
-    net.nodes.iter().filter_map(node_year).min().unwrap_or(0)
-}
-
-/// Timeline view: cluster rows (largest cluster on top), x by year; nodes of the same
-/// row and year are fanned out vertically so they do not sit on each other.
-fn timeline_positions(net: &Network) -> Vec<Pos2> {
-    let y0 = first_year(net);
-    let mut sizes: std::collections::BTreeMap<Option<u32>, usize> = Default::default();
-    for n in &net.nodes {
-        *sizes.entry(n.cluster).or_default() += 1;
-    }
-    let mut order: Vec<(Option<u32>, usize)> = sizes.into_iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let row_of = |c: Option<u32>| order.iter().position(|(k, _)| *k == c).unwrap_or(0);
-    let mut stacked: std::collections::HashMap<(usize, i32), usize> = Default::default();
-    net.nodes
-        .iter()
-        .map(|n| {
-            let year = node_year(n).unwrap_or(y0);
-            let row = row_of(n.cluster);
-            let k = stacked.entry((row, year)).or_default();
-            let offset = ((*k % 5) as f32 - 2.0) * ROW_HEIGHT * 0.12;
-            *k += 1;
-            pos2(
-                (year - y0) as f32 * YEAR_WIDTH,
-                row as f32 * ROW_HEIGHT + offset,
-            )
-        })
-        .collect()
-}
-
-/// Time-zone view: x by the year the node first appeared (its first slice), y from
-/// the force layout.
-fn timezone_positions(net: &Network, cluster_pos: &[Pos2]) -> Vec<Pos2> {
-    let y0 = net.nodes.iter().map(|n| n.first_slice).min().unwrap_or(0);
-    net.nodes
-        .iter()
-        .zip(cluster_pos)
-        .map(|(n, p)| pos2((n.first_slice - y0) as f32 * YEAR_WIDTH, p.y))
-        .collect()
+    let timed = match view {
+        ViewKind::Cluster => return None,
+        ViewKind::Timeline => timed_nodes(net, false),
+        ViewKind::TimeZone => timed_nodes(net, true),
+    };
+    let first = timed.iter().map(|t| t.year).min()?;
+    let last = timed.iter().map(|t| t.year).max()?;
+    Some((first, last))
 }
 
 /// Distinct colours for clusters (Tableau 20-like, darkened for contrast on white).

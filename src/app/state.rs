@@ -32,7 +32,7 @@ impl Default for Settings {
             dark: false,
             recent: Vec::new(),
             params: AnalysisParams::default(),
-            rings: true,
+            rings: false,
             show_parameters: true,
             show_clusters: true,
             show_explain: false,
