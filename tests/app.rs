@@ -238,3 +238,22 @@ fn clicking_a_node_on_the_canvas_selects_it_and_lists_its_records() {
     assert_eq!(h.state().view.selection.nodes, vec![index]);
     h.get_by_label_contains(&format!("{records} records"));
 }
+
+#[test]
+fn live_layout_steps_forceatlas2_until_it_settles() {
+    let mut app = demo_app();
+    let before = app.derived.cluster_pos.clone();
+    app.command(Command::ToggleLiveLayout);
+    assert!(app.live.is_some());
+    let mut h = harness(app);
+    let mut frames = 0;
+    while h.state().live.is_some() && frames < 500 {
+        h.run_steps(1);
+        frames += 1;
+    }
+    let app = h.state();
+    assert!(app.live.is_none(), "ForceAtlas2 converged within {frames} frames");
+    assert!(app.view.status.starts_with("Layout settled after"), "{}", app.view.status);
+    assert_eq!(app.derived.cluster_pos.len(), before.len());
+    assert_ne!(app.derived.cluster_pos, before, "the nodes moved");
+}

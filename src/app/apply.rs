@@ -73,6 +73,7 @@ impl CociteApp {
                 .all(|(a, b)| a.id == b.id);
         self.analysis = analysis;
         self.node_records = records;
+        self.live = None;
         let n = self.analysis.network.nodes.len();
         if !same_network {
             self.view.selection = Default::default();
@@ -249,6 +250,7 @@ impl CociteApp {
             Command::ExportPng => self.export_png(),
             Command::ExportSvg => self.export_svg(),
             Command::SetDark(d) => self.settings.dark = d,
+            Command::ToggleLiveLayout => self.toggle_live_layout(),
         }
         false
     }

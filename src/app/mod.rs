@@ -11,6 +11,7 @@ pub mod canvas;
 pub mod density;
 mod details;
 mod export;
+pub mod live;
 mod params_panel;
 pub mod scene;
 mod side;
@@ -91,6 +92,8 @@ pub struct CociteApp {
     /// With `COCITE_TIMING` set: process start, to report the first frame with a network.
     timing: Option<std::time::Instant>,
     mesh_cache: canvas::MeshCache,
+    /// Running ForceAtlas2 animation, if any.
+    pub live: Option<live::LiveLayout>,
 }
 
 impl CociteApp {
@@ -111,6 +114,7 @@ impl CociteApp {
             thesaurus_file: export::default_thesaurus_file(),
             timing: None,
             mesh_cache: Default::default(),
+            live: None,
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));
@@ -204,6 +208,9 @@ impl CociteApp {
         self.worker.set_context(ctx);
         self.poll_worker();
         self.shortcuts(ctx);
+        if self.step_live_layout() {
+            ctx.request_repaint();
+        }
         if self.view.playing {
             let dt = ctx.input(|i| i.stable_dt).min(0.1);
             self.advance_play(dt);

@@ -198,4 +198,6 @@ pub enum Command {
     ExportPng,
     ExportSvg,
     SetDark(bool),
+    /// Start or stop the live ForceAtlas2 animation.
+    ToggleLiveLayout,
 }

@@ -231,6 +231,14 @@ impl CociteApp {
         ui.checkbox(&mut self.settings.show_parameters, "Parameters panel");
         ui.checkbox(&mut self.settings.show_clusters, "Cluster list");
         ui.checkbox(&mut self.settings.show_explain, "What am I looking at?");
+        let live = if self.live.is_some() {
+            "Stop live layout"
+        } else {
+            "Live layout (ForceAtlas2)"
+        };
+        if ui.button(live).clicked() {
+            commands.push(Command::ToggleLiveLayout);
+        }
         if ui.button("Fit to view  (F)").clicked() {
             commands.push(Command::Fit);
         }
