@@ -252,8 +252,27 @@ fn live_layout_steps_forceatlas2_until_it_settles() {
         frames += 1;
     }
     let app = h.state();
-    assert!(app.live.is_none(), "ForceAtlas2 converged within {frames} frames");
-    assert!(app.view.status.starts_with("Layout settled after"), "{}", app.view.status);
+    assert!(
+        app.live.is_none(),
+        "ForceAtlas2 converged within {frames} frames"
+    );
+    assert!(
+        app.view.status.starts_with("Layout settled after"),
+        "{}",
+        app.view.status
+    );
     assert_eq!(app.derived.cluster_pos.len(), before.len());
     assert_ne!(app.derived.cluster_pos, before, "the nodes moved");
+}
+
+#[test]
+fn svg_export_draws_what_the_window_shows() {
+    let mut app = demo_app();
+    let (first, _) = app.span();
+    app.command(Command::SetYears(first, 2008));
+    let svg = app.svg();
+    let window = app.analysis.network.window(first, 2008);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_eq!(svg.matches("<circle ").count(), window.visible_nodes);
+    assert_eq!(svg.matches("<line ").count(), window.visible_links);
 }

@@ -132,6 +132,11 @@ pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
 }
 
 impl CociteApp {
+    /// The current view as SVG (what File → Export SVG writes).
+    pub fn svg(&self) -> String {
+        svg(self)
+    }
+
     pub(super) fn export_svg(&mut self) {
         let Some(path) = rfd::FileDialog::new()
             .add_filter("SVG", &["svg"])

@@ -306,6 +306,13 @@ pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
         Box::new(move |cc| {
             let mut app = CociteApp::from_creation(cc, paths);
             app.timing = std::env::var_os("COCITE_TIMING").map(|_| start);
+            // For screenshots and teaching material: open in another view.
+            match std::env::var("COCITE_VIEW").as_deref() {
+                Ok("timeline") => app.command(Command::SetView(state::ViewKind::Timeline)),
+                Ok("timezone") => app.command(Command::SetView(state::ViewKind::TimeZone)),
+                Ok("density") => app.command(Command::SetColouring(state::Colouring::Density)),
+                _ => {}
+            }
             Ok(Box::new(app))
         }),
     );
