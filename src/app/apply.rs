@@ -242,6 +242,7 @@ impl CociteApp {
             Command::Focus(i) => {
                 if let Some(p) = self.derived.pos.get(i as usize) {
                     self.view.camera.center = p.to_vec2();
+                    self.view.auto_fit = false;
                     self.view.camera.zoom = self.view.camera.zoom.max(1.5);
                 }
             }

@@ -149,6 +149,9 @@ pub struct ViewState {
     pub camera: Camera,
     /// Set when the camera should fit the network on the next frame.
     pub fit_pending: bool,
+    /// The camera shows the fitted map and the user has not moved it: refit when the
+    /// canvas changes size (panels settle in the first frames, the window is resized).
+    pub auto_fit: bool,
     pub selection: Selection,
     pub hover: Option<u32>,
     pub hidden_clusters: BTreeSet<u32>,

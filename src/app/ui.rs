@@ -93,12 +93,17 @@ impl CociteApp {
 
     fn canvas(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let rect = ui.available_rect_before_wrap();
+        if rect != self.canvas_rect && self.view.auto_fit {
+            self.view.fit_pending = true;
+        }
         self.canvas_rect = rect;
         if self.view.fit_pending && !self.derived.pos.is_empty() {
             self.view.camera =
                 canvas::fit_camera(&self.derived.pos, &self.derived.nodes_visible, rect);
             self.view.fit_pending = false;
+            self.view.auto_fit = true;
         }
+        let fitted = self.view.camera;
         let input = CanvasInput {
             net: &self.analysis.network,
             pos: &self.derived.pos,
@@ -125,6 +130,9 @@ impl CociteApp {
             &mut hover,
             &mut self.mesh_cache,
         ));
+        if camera != fitted {
+            self.view.auto_fit = false;
+        }
         self.view.camera = camera;
         self.view.hover = hover;
         if let Some(s) = &self.worker.status {
