@@ -91,9 +91,30 @@ pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos
         ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false), &params),
         ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true), &params),
     };
-    pos.into_iter()
+    let mut pts: Vec<Pos2> = pos
+        .into_iter()
         .map(|[x, y]| pos2(x as f32, y as f32))
-        .collect()
+        .collect();
+    stretch_rows(&mut pts);
+    pts
+}
+
+/// Width / height the time views are stretched to at most.
+const TIME_VIEW_ASPECT: f32 = 1.0;
+
+/// A long span makes the timeline a thin strip; spread the rows apart (y only, so the
+/// year axis stays) until the map is about as tall as it is wide.
+fn stretch_rows(pts: &mut [Pos2]) {
+    if pts.is_empty() {
+        return;
+    }
+    let b = egui::Rect::from_points(pts);
+    let stretch = b.width() / (TIME_VIEW_ASPECT * b.height().max(1.0));
+    if stretch > 1.0 {
+        for p in pts {
+            p.y = b.min.y + (p.y - b.min.y) * stretch;
+        }
+    }
 }
 
 /// Geometry of the time views in world units (nodes are 3–20 units across).
@@ -223,6 +244,17 @@ mod tests {
         };
         assert_eq!(mean_year(&n), Some(2007.5));
         assert_eq!(mean_year(&Node::default()), None);
+    }
+
+    #[test]
+    fn stretched_rows_make_the_timeline_square() {
+        // A 100 × 10 strip becomes 100 × 100; x (the year axis) is untouched.
+        let mut pts = vec![pos2(0.0, 5.0), pos2(100.0, 15.0), pos2(50.0, 10.0)];
+        stretch_rows(&mut pts);
+        assert_eq!(
+            pts,
+            vec![pos2(0.0, 5.0), pos2(100.0, 105.0), pos2(50.0, 55.0)]
+        );
     }
 
     #[test]
