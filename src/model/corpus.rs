@@ -33,7 +33,7 @@ pub struct CitedWork {
     /// Normalised key (see [`crate::model::cited_ref`]).
     pub key: Arc<str>,
     /// The reference as WoS writes it, from its first citation (`Vargo SL, 2004, J MARKETING, V68, P1`).
-    pub label: Box<str>,
+    pub label: Arc<str>,
     /// First author as written in the first citation.
     pub author: Sym,
     pub year: Option<i32>,

@@ -159,7 +159,7 @@ fn build_slice(
     }
     let mut cands: Vec<(u32, u32, &str)> = touched
         .iter()
-        .map(|&i| (i, scratch[i as usize], items.keys[i as usize].as_str()))
+        .map(|&i| (i, scratch[i as usize], &*items.keys[i as usize]))
         .collect();
     let candidates = cands.len();
     let mut selected = select(&mut cands, &params.select, index, n_slices);
@@ -396,8 +396,8 @@ fn merge(
                 .get(&g)
                 .and_then(|&r| corpus.records[r].times_cited);
             let node = Node {
-                id: items.keys[g as usize].clone(),
-                label: items.labels[g as usize].clone(),
+                id: items.keys[g as usize].to_string(),
+                label: items.labels[g as usize].to_string(),
                 count,
                 per_year: py,
                 first_slice: fs,
@@ -480,7 +480,7 @@ pub fn node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>> {
     let node_of: Vec<Option<u32>> = items
         .keys
         .iter()
-        .map(|k| by_key.get(k.as_str()).copied())
+        .map(|k| by_key.get(&**k).copied())
         .collect();
     let (from, to) = analysis.span.unwrap_or((i32::MIN, i32::MAX));
     let mut out = vec![Vec::new(); net.nodes.len()];

@@ -30,16 +30,18 @@ use super::NodeKind;
 use crate::model::cited_ref::CitedRef;
 use crate::model::{Corpus, Record};
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// The items of every record, in one id space.
 #[derive(Debug, Clone, Default)]
 pub struct Items {
     /// Item ids per record (sorted, unique), indexed like `corpus.records`.
     pub per_record: Vec<Vec<u32>>,
-    /// Key of each item id (becomes `Node::id`).
-    pub keys: Vec<String>,
+    /// Key of each item id (becomes `Node::id`). Shared with the corpus' cited works,
+    /// so extracting references allocates no strings.
+    pub keys: Vec<Arc<str>>,
     /// Display label of each item id.
-    pub labels: Vec<String>,
+    pub labels: Vec<Arc<str>>,
     /// Publication year of the item, where it has one (cited works, documents).
     pub years: Vec<Option<i32>>,
     /// DOI of the item, where it has one.
@@ -48,13 +50,13 @@ pub struct Items {
 
 #[derive(Default)]
 struct Space {
-    ids: FxHashMap<String, u32>,
+    ids: FxHashMap<Arc<str>, u32>,
     items: Items,
 }
 
 impl Space {
     /// Adds an item known to be new (no lookup).
-    fn push_new(&mut self, key: String, label: String) -> u32 {
+    fn push_new(&mut self, key: Arc<str>, label: Arc<str>) -> u32 {
         let id = self.items.keys.len() as u32;
         self.items.keys.push(key);
         self.items.labels.push(label);
@@ -64,11 +66,12 @@ impl Space {
     }
 
     fn id(&mut self, key: String, label: impl FnOnce() -> String) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
+        if let Some(&id) = self.ids.get(key.as_str()) {
             return id;
         }
         let id = self.items.keys.len() as u32;
-        self.items.labels.push(label());
+        let key: Arc<str> = key.into();
+        self.items.labels.push(label().into());
         self.items.keys.push(key.clone());
         self.items.years.push(None);
         self.items.dois.push(None);
@@ -276,7 +279,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                         // Cited works have unique keys: without a thesaurus each is
                         // its own item, no lookup needed.
                         let id = if th.is_empty() {
-                            sp.push_new(w.key.to_string(), w.label.to_string())
+                            sp.push_new(w.key.clone(), w.label.clone())
                         } else {
                             resolve(&mut sp, &th, w.key.to_string(), || w.label.to_string())?
                         };
