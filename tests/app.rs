@@ -276,3 +276,30 @@ fn svg_export_draws_what_the_window_shows() {
     assert_eq!(svg.matches("<circle ").count(), window.visible_nodes);
     assert_eq!(svg.matches("<line ").count(), window.visible_links);
 }
+
+#[test]
+fn run_recomputes_with_the_edited_parameters_on_the_worker() {
+    let mut app = demo_app();
+    app.settings.params.kind = cocite::network::NodeKind::Keyword;
+    let mut h = harness(app);
+    h.get_by_label("Run").click();
+    h.run_steps(1);
+    let app = h.state_mut();
+    assert!(app.wait_idle(Duration::from_secs(120)));
+    let expected =
+        cocite::pipeline::run(app.corpus.as_deref().expect("corpus"), &app.settings.params)
+            .expect("runs");
+    assert_eq!(
+        app.analysis.network.kind,
+        cocite::network::NodeKind::Keyword
+    );
+    assert_eq!(
+        app.analysis.network.nodes.len(),
+        expected.network.nodes.len()
+    );
+    assert_eq!(
+        app.analysis.network.links.len(),
+        expected.network.links.len()
+    );
+    assert_eq!(app.node_records.len(), expected.network.nodes.len());
+}
