@@ -137,7 +137,7 @@ fn node_ui(
 }
 
 fn canvas_title(n: &Node) -> String {
-    super::canvas::short_label(&n.label)
+    super::labels::short_label(&n.label)
 }
 
 /// Counts per year as bars, the burst years in red.

@@ -102,7 +102,7 @@ pub fn svg(app: &CociteApp) -> String {
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             p.x,
             p.y + node_radius(n.count) + 12.0,
-            xml(&super::canvas::short_label(&n.label))
+            xml(&super::labels::short_label(&n.label))
         );
     }
     s.push_str("</g>\n</svg>\n");

@@ -11,6 +11,7 @@ pub mod canvas;
 pub mod density;
 mod details;
 mod export;
+mod labels;
 pub mod live;
 mod params_panel;
 pub mod scene;
