@@ -61,6 +61,24 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Prints a command's result: one JSON object with `--json`, else the text form.
+pub(crate) fn emit<T: serde::Serialize>(json: bool, value: &T, text: fn(&T)) -> ExitCode {
+    if !json {
+        text(value);
+        return ExitCode::SUCCESS;
+    }
+    match serde_json::to_string_pretty(value) {
+        Ok(j) => {
+            println!("{j}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cocite: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Prints load progress to stderr when it is a terminal-like long load.
 pub(crate) fn stderr_progress(p: crate::io::LoadProgress) {
     if p.bytes_total > 64 << 20 {

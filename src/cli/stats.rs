@@ -186,18 +186,7 @@ pub fn run(args: &StatsArgs) -> ExitCode {
         .insert("total".into(), t0.elapsed().as_secs_f64() * 1000.0);
     // The process ends here: freeing millions of strings one by one would only cost time.
     std::mem::forget(corpus);
-    if args.json {
-        match serde_json::to_string_pretty(&s) {
-            Ok(j) => println!("{j}"),
-            Err(e) => {
-                eprintln!("cocite: {e}");
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        print_text(&s);
-    }
-    ExitCode::SUCCESS
+    super::emit(args.json, &s, print_text)
 }
 
 fn print_text(s: &Stats) {
