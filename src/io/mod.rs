@@ -8,6 +8,7 @@
 //! empty, or cannot be read becomes a [`Problem`](crate::model::Problem) and the other
 //! files still load.
 
+pub mod export;
 pub mod text;
 pub mod wos;
 pub mod wos_tab;
