@@ -100,7 +100,7 @@ fn frame(a: &Analysis, opts: &SceneOptions, w: f64, h: f64) -> Frame {
     let inner = [
         plot[0] + r_max * 1.4,
         plot[1] + r_max * 1.4,
-        plot[2] - r_max * 1.4,
+        plot[2] - r_max * 1.4 - row_label_room(a, opts, font, plot[2] - plot[0]),
         plot[3] - r_max * 1.4,
     ];
     let span = [hi[0] - lo[0], hi[1] - lo[1]];
@@ -132,6 +132,30 @@ fn frame(a: &Analysis, opts: &SceneOptions, w: f64, h: f64) -> Frame {
         r_max,
         font,
     }
+}
+
+/// Room on the right of a timeline for the rows' cluster labels (at most 40 % of the
+/// plot's width).
+fn row_label_room(a: &Analysis, opts: &SceneOptions, font: f64, plot_w: f64) -> f64 {
+    if a.params.layout != LayoutMethod::Timeline || !opts.cluster_labels {
+        return 0.0;
+    }
+    let widest = a
+        .clusters
+        .iter()
+        .take(CLUSTER_LABELS)
+        .map(|c| text::text_width(&cluster_label(c.id, &c.label), font * CLUSTER_FONT))
+        .fold(0.0, f64::max);
+    (widest + font).min(plot_w * 0.4)
+}
+
+/// Clusters labelled on the map (largest first).
+const CLUSTER_LABELS: usize = 15;
+/// Size of cluster labels relative to node labels.
+const CLUSTER_FONT: f64 = 1.35;
+
+fn cluster_label(id: u32, label: &str) -> String {
+    format!("#{id} {}", truncate(label, 30))
 }
 
 /// Radius of a node: area grows with the count.
@@ -321,7 +345,10 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
     let net = &a.network;
     let mut requests: Vec<(LabelRequest, Rgba, bool)> = Vec::new();
     if opts.cluster_labels {
-        for c in a.clusters.iter().filter(|c| !c.label.is_empty()).take(15) {
+        for c in a.clusters.iter().take(CLUSTER_LABELS) {
+            if c.label.is_empty() {
+                continue;
+            }
             let pts: Vec<[f64; 2]> = net
                 .nodes
                 .iter()
@@ -347,8 +374,8 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
                 mean
             };
             let req = LabelRequest {
-                text: format!("#{} {}", c.id, truncate(&c.label, 30)),
-                size: f.font * 1.35,
+                text: cluster_label(c.id, &c.label),
+                size: f.font * CLUSTER_FONT,
                 center: centre,
                 radius: 0.0,
             };
