@@ -97,31 +97,41 @@ fn shape(out: &mut String, s: &Shape) {
             color,
             anchor,
             halo,
-        } => {
-            let anchor = match anchor {
-                Anchor::Start => "start",
-                Anchor::Middle => "middle",
-                Anchor::End => "end",
-            };
-            let _ = write!(
-                out,
-                r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}""#,
-                num(pos[0]),
-                num(pos[1]),
-                num(*size)
-            );
-            paint(out, "fill", *color);
-            if let Some(h) = halo {
-                paint(out, "stroke", *h);
-                let _ = write!(
-                    out,
-                    r#" stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#,
-                    num(size * 0.25)
-                );
-            }
-            let _ = writeln!(out, ">{}</text>", escape(text));
-        }
+        } => text_element(out, *pos, text, *size, *color, *anchor, *halo),
     }
+}
+
+fn text_element(
+    out: &mut String,
+    pos: [f64; 2],
+    text: &str,
+    size: f64,
+    color: Rgba,
+    anchor: Anchor,
+    halo: Option<Rgba>,
+) {
+    let anchor = match anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}""#,
+        num(pos[0]),
+        num(pos[1]),
+        num(size)
+    );
+    paint(out, "fill", color);
+    if let Some(h) = halo {
+        paint(out, "stroke", h);
+        let _ = write!(
+            out,
+            r#" stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#,
+            num(size * 0.25)
+        );
+    }
+    let _ = writeln!(out, ">{}</text>", escape(text));
 }
 
 /// The scene as an SVG document.
