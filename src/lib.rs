@@ -18,6 +18,8 @@
 //! ```
 
 pub mod analysis;
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod layout;

@@ -206,7 +206,7 @@ fn demo_svg_png_pdf() {
     assert_eq!((info.width, info.height), (720, 480));
     let dims = info.pixel_dims.expect("pHYs");
     assert_eq!(dims.xppu, (144.0f64 / 0.0254).round() as u32);
-    let mut buf = vec![0; reader.output_buffer_size()];
+    let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
     let frame = reader.next_frame(&mut buf).expect("pixels");
     assert_eq!(frame.color_type, png::ColorType::Rgba);
     // The title's glyphs: dark pixels in the title band (text would vanish without a font).

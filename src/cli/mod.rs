@@ -27,6 +27,9 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
     Network(network::NetworkArgs),
+    /// Open files or folders in the app window (with no subcommand: the demo dataset).
+    #[cfg(feature = "gui")]
+    Open(Inputs),
 }
 
 /// Runs the CLI on the process arguments.
@@ -45,6 +48,11 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Network(args)) => network::run(&args),
+        #[cfg(feature = "gui")]
+        Some(Command::Open(inputs)) => crate::app::run(inputs.paths),
+        #[cfg(feature = "gui")]
+        None => crate::app::run(Vec::new()),
+        #[cfg(not(feature = "gui"))]
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();

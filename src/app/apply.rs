@@ -1,0 +1,403 @@
+//! Applying commands and worker results to the app state, and keeping the derived
+//! state (positions, visibility for the slider years) in step with it.
+
+use super::state::{Command, SliderMode};
+use super::worker::Msg;
+use super::{CociteApp, scene};
+use std::path::PathBuf;
+
+impl CociteApp {
+    /// First and last year of the analysis (the slider's range).
+    pub fn span(&self) -> (i32, i32) {
+        if let Some(s) = self.analysis.span {
+            return s;
+        }
+        let years = self.analysis.records_per_year.keys();
+        match (years.clone().next(), years.last()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (2000, 2000),
+        }
+    }
+
+    pub(super) fn poll_worker(&mut self) {
+        for msg in self.worker.poll() {
+            match msg {
+                Msg::Loaded { corpus, paths, ms } => {
+                    self.view.status = format!(
+                        "Loaded {} records from {} files in {:.0} ms",
+                        corpus.records.len(),
+                        corpus.files.len(),
+                        ms
+                    );
+                    self.view.show_problems = !corpus.problems.is_empty();
+                    self.settings.remember(&paths);
+                    self.paths = paths;
+                    self.corpus = Some(corpus);
+                }
+                Msg::Analysed {
+                    analysis,
+                    node_records,
+                    ms,
+                } => {
+                    self.view.status = format!(
+                        "{} nodes, {} links ({:.0} ms)",
+                        analysis.network.nodes.len(),
+                        analysis.network.links.len(),
+                        ms
+                    );
+                    self.last_error = None;
+                    self.set_analysis(analysis, node_records);
+                }
+                Msg::Failed(e) => {
+                    self.view.status = e.clone();
+                    self.last_error = Some(e);
+                }
+                Msg::Cancelled => self.view.status = "Cancelled".into(),
+                Msg::Loading(_) | Msg::Stage(..) => {}
+            }
+        }
+    }
+
+    pub(super) fn set_analysis(
+        &mut self,
+        analysis: std::sync::Arc<crate::pipeline::Analysis>,
+        records: std::sync::Arc<Vec<Vec<u32>>>,
+    ) {
+        let same_network = self.analysis.network.nodes.len() == analysis.network.nodes.len()
+            && self
+                .analysis
+                .network
+                .nodes
+                .iter()
+                .zip(&analysis.network.nodes)
+                .all(|(a, b)| a.id == b.id);
+        self.analysis = analysis;
+        self.node_records = records;
+        self.live = None;
+        let n = self.analysis.network.nodes.len();
+        if !same_network {
+            self.view.selection = Default::default();
+            self.view.hidden_clusters.clear();
+        }
+        self.view.selection.nodes.retain(|&i| (i as usize) < n);
+        let (first, last) = self.span();
+        self.view.year_to = last;
+        self.view.year_from = first;
+        self.derived.cluster_pos = scene::cluster_positions(&self.analysis.network);
+        self.derived.cluster_labels = self
+            .analysis
+            .clusters
+            .iter()
+            .map(|c| (c.id, c.label.clone()))
+            .collect();
+        self.refresh_positions();
+        self.refresh_visibility();
+        self.view.fit_pending = true;
+    }
+
+    pub(super) fn refresh_positions(&mut self) {
+        self.derived.generation += 1;
+        self.derived.pos = scene::positions(
+            &self.analysis.network,
+            self.view.view,
+            &self.derived.cluster_pos,
+        );
+    }
+
+    /// Recomputes what is visible for the slider years: exactly `Network::window`,
+    /// minus hidden clusters.
+    pub(super) fn refresh_visibility(&mut self) {
+        let net = &self.analysis.network;
+        let window = net.window(self.view.year_from, self.view.year_to);
+        let hidden = &self.view.hidden_clusters;
+        let nodes: Vec<bool> = window
+            .nodes
+            .iter()
+            .zip(&net.nodes)
+            .map(|(&v, n)| v && !n.cluster.is_some_and(|c| hidden.contains(&c)))
+            .collect();
+        let links: Vec<bool> = window
+            .links
+            .iter()
+            .zip(&net.links)
+            .map(|(&v, l)| v && nodes[l.source as usize] && nodes[l.target as usize])
+            .collect();
+        let mut neighbours = vec![false; net.nodes.len()];
+        for l in &net.links {
+            let (s, t) = (l.source, l.target);
+            if self.view.selection.nodes.contains(&s) {
+                neighbours[t as usize] = true;
+            }
+            if self.view.selection.nodes.contains(&t) {
+                neighbours[s as usize] = true;
+            }
+        }
+        if let Some(l) = self.view.selection.link.and_then(|k| net.links.get(k)) {
+            neighbours[l.source as usize] = true;
+            neighbours[l.target as usize] = true;
+        }
+        self.derived.generation += 1;
+        self.derived.window = window;
+        self.derived.nodes_visible = nodes;
+        self.derived.links_visible = links;
+        self.derived.neighbours = neighbours;
+    }
+
+    pub(super) fn advance_play(&mut self, dt: f32) {
+        self.view.play_clock += dt * self.settings.play_speed;
+        if self.view.play_clock < 1.0 {
+            return;
+        }
+        self.view.play_clock = 0.0;
+        let (first, last) = self.span();
+        let (from, to) = if self.view.year_to >= last {
+            let width = self.view.year_to - self.view.year_from;
+            match self.view.mode {
+                SliderMode::Cumulative => (first, first),
+                SliderMode::Window => (first, (first + width).min(last)),
+            }
+        } else {
+            match self.view.mode {
+                SliderMode::Cumulative => (first, self.view.year_to + 1),
+                SliderMode::Window => (self.view.year_from + 1, self.view.year_to + 1),
+            }
+        };
+        self.commands.push(Command::SetYears(from, to));
+    }
+
+    /// Runs the commands pushed this frame, in order.
+    pub(super) fn apply_commands(&mut self) {
+        let commands = std::mem::take(&mut self.commands);
+        let mut visibility = false;
+        for c in commands {
+            visibility |= self.apply(c);
+        }
+        if visibility {
+            self.refresh_visibility();
+        }
+    }
+
+    /// Applies one command; returns true if visibility must be recomputed.
+    fn apply(&mut self, command: Command) -> bool {
+        match command {
+            Command::Open(paths) if !paths.is_empty() => {
+                self.view.status = format!("Loading {}", describe_paths(&paths));
+                self.worker.load(paths, self.settings.params.clone());
+            }
+            Command::Open(_) => {}
+            Command::PickFiles => {
+                if let Some(files) = rfd::FileDialog::new()
+                    .set_title("Open exports")
+                    .pick_files()
+                {
+                    self.commands.push(Command::Open(files));
+                    self.apply_commands();
+                }
+            }
+            Command::PickFolder => {
+                if let Some(dir) = rfd::FileDialog::new()
+                    .set_title("Open a folder of exports")
+                    .pick_folder()
+                {
+                    self.commands.push(Command::Open(vec![dir]));
+                    self.apply_commands();
+                }
+            }
+            Command::Run => match &self.corpus {
+                Some(c) => self.worker.run(c.clone(), self.settings.params.clone()),
+                None => self.view.status = "Open some files first (File → Open)".into(),
+            },
+            Command::Cancel => self.worker.cancel(),
+            Command::SetYears(from, to) => {
+                self.view.year_from = from.min(to);
+                self.view.year_to = to.max(from);
+                return true;
+            }
+            Command::SetMode(mode) => {
+                self.view.mode = mode;
+                if mode == SliderMode::Cumulative {
+                    self.view.year_from = self.span().0;
+                }
+                return true;
+            }
+            Command::TogglePlay => {
+                self.view.playing = !self.view.playing;
+                self.view.play_clock = 0.0;
+            }
+            c @ (Command::SelectNode { .. }
+            | Command::SelectLink(_)
+            | Command::SelectCluster(_)
+            | Command::ToggleClusterHidden(_)
+            | Command::ClearSelection) => {
+                self.apply_selection(c);
+                return true;
+            }
+            Command::SetView(v) => {
+                self.view.view = v;
+                self.refresh_positions();
+                self.view.fit_pending = true;
+            }
+            Command::SetColouring(c) => self.view.colouring = c,
+            Command::Fit => self.view.fit_pending = true,
+            Command::Focus(i) => {
+                if let Some(p) = self.derived.pos.get(i as usize) {
+                    self.view.camera.center = p.to_vec2();
+                    self.view.auto_fit = false;
+                    self.view.camera.zoom = self.view.camera.zoom.max(1.5);
+                }
+            }
+            Command::Search => return self.search(),
+            Command::Merge => self.merge(),
+            Command::ExportPng => self.export_png(),
+            Command::ExportSvg => self.export_svg(),
+            Command::SetDark(d) => self.settings.dark = d,
+            Command::ToggleLiveLayout => self.toggle_live_layout(),
+        }
+        false
+    }
+
+    /// Selection commands (all change what is highlighted, so visibility is refreshed).
+    fn apply_selection(&mut self, command: Command) {
+        match command {
+            Command::SelectNode { node, add } => {
+                self.view.selection.link = None;
+                self.view.selection.cluster = None;
+                if add {
+                    if let Some(k) = self.view.selection.nodes.iter().position(|&n| n == node) {
+                        self.view.selection.nodes.remove(k);
+                    } else {
+                        self.view.selection.nodes.push(node);
+                    }
+                } else {
+                    self.view.selection.nodes = vec![node];
+                }
+            }
+            Command::SelectLink(k) => {
+                self.view.selection = super::state::Selection {
+                    link: Some(k),
+                    ..Default::default()
+                };
+            }
+            Command::SelectCluster(c) => {
+                self.view.selection = super::state::Selection {
+                    cluster: c,
+                    ..Default::default()
+                };
+            }
+            // A hidden cluster is shown again by the removal in the guard; otherwise hide it.
+            Command::ToggleClusterHidden(c) if !self.view.hidden_clusters.remove(&c) => {
+                self.view.hidden_clusters.insert(c);
+            }
+            Command::ClearSelection => {
+                self.view.selection = Default::default();
+            }
+            _ => {}
+        }
+    }
+
+    /// Selects the best match for the search text (case-insensitive substring of the
+    /// label; the most cited match wins, visible ones first) and centres on it.
+    fn search(&mut self) -> bool {
+        let q = self.view.search.trim().to_lowercase();
+        if q.is_empty() {
+            return false;
+        }
+        let net = &self.analysis.network;
+        let best = (0..net.nodes.len())
+            .filter(|&i| net.nodes[i].label.to_lowercase().contains(&q))
+            .max_by_key(|&i| {
+                (
+                    self.derived.nodes_visible.get(i).copied().unwrap_or(false),
+                    net.nodes[i].count,
+                    std::cmp::Reverse(i),
+                )
+            });
+        match best {
+            Some(i) => {
+                self.view.status = format!("Found {}", net.nodes[i].label);
+                self.commands.push(Command::SelectNode {
+                    node: i as u32,
+                    add: false,
+                });
+                self.commands.push(Command::Focus(i as u32));
+                self.apply_commands();
+                true
+            }
+            None => {
+                self.view.status = format!("No node matches {:?}", self.view.search);
+                false
+            }
+        }
+    }
+
+    /// Records the selected nodes as variants of the most cited one in the thesaurus,
+    /// saves the thesaurus file and recomputes.
+    fn merge(&mut self) {
+        let net = &self.analysis.network;
+        let mut sel: Vec<usize> = self
+            .view
+            .selection
+            .nodes
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| i < net.nodes.len())
+            .collect();
+        if sel.len() < 2 {
+            self.view.status = "Select two or more nodes (Shift+click) to merge".into();
+            return;
+        }
+        sel.sort_by_key(|&i| std::cmp::Reverse(net.nodes[i].count));
+        let target = thesaurus_label(&net.nodes[sel[0]], net.kind);
+        for &i in &sel[1..] {
+            let variant = thesaurus_label(&net.nodes[i], net.kind);
+            if !self
+                .settings
+                .params
+                .thesaurus
+                .iter()
+                .any(|(a, _)| *a == variant)
+            {
+                self.settings
+                    .params
+                    .thesaurus
+                    .push((variant, target.clone()));
+            }
+        }
+        let path = &self.thesaurus_file;
+        match super::export::save_thesaurus(path, &self.settings.params.thesaurus) {
+            Ok(()) => {
+                self.view.status = format!(
+                    "Merged {} nodes into {target}; thesaurus saved to {}",
+                    sel.len(),
+                    path.display()
+                )
+            }
+            Err(e) => {
+                self.view.status = format!(
+                    "Merged {} nodes; could not save the thesaurus: {e}",
+                    sel.len()
+                )
+            }
+        }
+        self.view.selection = Default::default();
+        self.commands.push(Command::Run);
+        self.apply_commands();
+    }
+}
+
+/// How a node is written in a thesaurus so that it maps to the node's own key: a
+/// reference keyed by its DOI is written as WoS writes it, with ", DOI ..." (its
+/// label alone would parse to a different key).
+pub fn thesaurus_label(node: &crate::network::Node, kind: crate::network::NodeKind) -> String {
+    match (&node.doi, kind) {
+        (Some(doi), crate::network::NodeKind::Reference) => format!("{}, DOI {doi}", node.label),
+        _ => node.label.clone(),
+    }
+}
+
+fn describe_paths(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one.display().to_string(),
+        _ => format!("{} files", paths.len()),
+    }
+}

@@ -1,0 +1,280 @@
+//! Where nodes go in each view and what colour they get. Positions come from the
+//! pipeline's layout (`Node::x`, `Node::y`); the timeline and time-zone views place
+//! nodes by year the way CiteSpace does (timeline: one row per cluster, x = year;
+//! time zone: one column per year of first appearance, y kept from the force layout
+//! so the two views correspond). Nodes without a layout position are placed on a
+//! circle per cluster so a map is always drawable.
+
+use super::state::ViewKind;
+use crate::layout::{TimeParams, timed_nodes, timeline};
+use crate::network::Network;
+use egui::{Color32, Pos2, pos2};
+
+/// Half the width of the square the cluster view is scaled into (world units).
+pub const WORLD_HALF: f32 = 500.0;
+/// World units per year in the timeline and time-zone views.
+pub const YEAR_WIDTH: f32 = 80.0;
+/// World units between cluster rows in the timeline view.
+pub const ROW_HEIGHT: f32 = 70.0;
+
+/// The year a node is placed at in the timeline views: its publication year, else
+/// the first year it occurs.
+pub fn node_year(n: &crate::network::Node) -> Option<i32> {
+    n.year.or_else(|| n.per_year.keys().next().copied())
+}
+
+/// Positions of the cluster (force-layout) view, scaled into ±[`WORLD_HALF`].
+pub fn cluster_positions(net: &Network) -> Vec<Pos2> {
+    let raw: Vec<Pos2> = if net.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()) {
+        net.nodes
+            .iter()
+            .map(|n| pos2(n.x.unwrap_or(0.0) as f32, n.y.unwrap_or(0.0) as f32))
+            .collect()
+    } else {
+        placeholder_positions(net)
+    };
+    fit_into(raw, WORLD_HALF)
+}
+
+/// Nodes on one circle per cluster, clusters on a big circle: used until the layout
+/// has given positions.
+fn placeholder_positions(net: &Network) -> Vec<Pos2> {
+    let clusters = net
+        .nodes
+        .iter()
+        .filter_map(|n| n.cluster)
+        .max()
+        .map_or(1, |m| m as usize + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters + 1];
+    for (i, n) in net.nodes.iter().enumerate() {
+        members[n.cluster.map_or(clusters, |c| c as usize)].push(i);
+    }
+    let mut pos = vec![Pos2::ZERO; net.nodes.len()];
+    let groups = members.iter().filter(|m| !m.is_empty()).count().max(1);
+    for (g, m) in members.iter().filter(|m| !m.is_empty()).enumerate() {
+        let angle = std::f32::consts::TAU * g as f32 / groups as f32;
+        let centre = if groups > 1 {
+            pos2(angle.cos(), angle.sin()) * 3.0
+        } else {
+            Pos2::ZERO
+        };
+        let radius = (m.len() as f32).sqrt() * 0.3;
+        for (k, &i) in m.iter().enumerate() {
+            let a = std::f32::consts::TAU * k as f32 / m.len() as f32;
+            pos[i] = centre + egui::vec2(a.cos(), a.sin()) * radius;
+        }
+    }
+    pos
+}
+
+/// Scales and centres points into ±`half` (aspect kept).
+fn fit_into(mut pts: Vec<Pos2>, half: f32) -> Vec<Pos2> {
+    if pts.is_empty() {
+        return pts;
+    }
+    let rect = egui::Rect::from_points(&pts);
+    let extent = rect.width().max(rect.height()).max(1e-6);
+    let scale = 2.0 * half / extent;
+    let c = rect.center();
+    for p in &mut pts {
+        *p = Pos2::ZERO + (*p - c) * scale;
+    }
+    pts
+}
+
+/// Positions for `view`: the force layout as it is; the time views from the shared
+/// layout module (`layout::timeline`), as `cocite network --layout timeline` gives.
+pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos2> {
+    let params = time_params();
+    let pos = match view {
+        ViewKind::Cluster => return cluster_pos.to_vec(),
+        ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false), &params),
+        ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true), &params),
+    };
+    let mut pts: Vec<Pos2> = pos
+        .into_iter()
+        .map(|[x, y]| pos2(x as f32, y as f32))
+        .collect();
+    stretch_rows(&mut pts);
+    pts
+}
+
+/// Width / height the time views are stretched to at most.
+const TIME_VIEW_ASPECT: f32 = 1.0;
+
+/// A long span makes the timeline a thin strip; spread the rows apart (y only, so the
+/// year axis stays) until the map is about as tall as it is wide.
+fn stretch_rows(pts: &mut [Pos2]) {
+    if pts.is_empty() {
+        return;
+    }
+    let b = egui::Rect::from_points(pts);
+    let stretch = b.width() / (TIME_VIEW_ASPECT * b.height().max(1.0));
+    if stretch > 1.0 {
+        for p in pts {
+            p.y = b.min.y + (p.y - b.min.y) * stretch;
+        }
+    }
+}
+
+/// Geometry of the time views in world units (nodes are 3–20 units across).
+fn time_params() -> TimeParams {
+    TimeParams {
+        year_width: YEAR_WIDTH as f64,
+        spacing: 14.0,
+        row_gap: ROW_HEIGHT as f64 * 0.5,
+        ..TimeParams::default()
+    }
+}
+
+/// For the time views, the year at world x = 0 and the last year, so the canvas can
+/// draw a year axis.
+pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
+    let timed = match view {
+        ViewKind::Cluster => return None,
+        ViewKind::Timeline => timed_nodes(net, false),
+        ViewKind::TimeZone => timed_nodes(net, true),
+    };
+    let first = timed.iter().map(|t| t.year).min()?;
+    let last = timed.iter().map(|t| t.year).max()?;
+    Some((first, last))
+}
+
+/// Distinct colours for clusters (Tableau 20-like, darkened for contrast on white).
+const PALETTE: [Color32; 12] = [
+    Color32::from_rgb(31, 119, 180),
+    Color32::from_rgb(255, 127, 14),
+    Color32::from_rgb(44, 160, 44),
+    Color32::from_rgb(214, 39, 40),
+    Color32::from_rgb(148, 103, 189),
+    Color32::from_rgb(140, 86, 75),
+    Color32::from_rgb(227, 119, 194),
+    Color32::from_rgb(127, 127, 127),
+    Color32::from_rgb(188, 189, 34),
+    Color32::from_rgb(23, 190, 207),
+    Color32::from_rgb(57, 59, 121),
+    Color32::from_rgb(99, 121, 57),
+];
+
+/// Colour of cluster `c` (grey when unclustered).
+pub fn cluster_colour(c: Option<u32>) -> Color32 {
+    match c {
+        Some(c) => PALETTE[c as usize % PALETTE.len()],
+        None => Color32::from_gray(150),
+    }
+}
+
+/// CiteSpace's year colours: cool (old) to warm (recent), `t` in 0..=1.
+pub fn year_colour(t: f32) -> Color32 {
+    const STOPS: [(f32, [u8; 3]); 5] = [
+        (0.0, [44, 62, 180]),
+        (0.3, [0, 160, 200]),
+        (0.55, [60, 180, 75]),
+        (0.8, [240, 200, 30]),
+        (1.0, [230, 60, 30]),
+    ];
+    gradient(&STOPS, t)
+}
+
+/// VOSviewer's density colours: blue (low) through green to yellow (high).
+pub fn density_colour(t: f32) -> Color32 {
+    const STOPS: [(f32, [u8; 3]); 4] = [
+        (0.0, [40, 40, 130]),
+        (0.35, [30, 140, 160]),
+        (0.7, [110, 200, 80]),
+        (1.0, [250, 235, 40]),
+    ];
+    gradient(&STOPS, t)
+}
+
+fn gradient(stops: &[(f32, [u8; 3])], t: f32) -> Color32 {
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    for w in stops.windows(2) {
+        let ((t0, a), (t1, b)) = (w[0], w[1]);
+        if t <= t1 {
+            let f = (t - t0) / (t1 - t0).max(1e-6);
+            let mix = |i: usize| (a[i] as f32 + (b[i] as f32 - a[i] as f32) * f).round() as u8;
+            return Color32::from_rgb(mix(0), mix(1), mix(2));
+        }
+    }
+    let c = stops[stops.len() - 1].1;
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
+/// Mean publication year of the records citing/containing a node (weighted by count).
+pub fn mean_year(n: &crate::network::Node) -> Option<f64> {
+    let total: u64 = n.per_year.values().map(|&c| c as u64).sum();
+    (total > 0).then(|| {
+        n.per_year
+            .iter()
+            .map(|(&y, &c)| y as f64 * c as f64)
+            .sum::<f64>()
+            / total as f64
+    })
+}
+
+/// World radius of a node: area proportional to its count.
+pub fn node_radius(count: u32) -> f32 {
+    3.0 + 2.2 * (count as f32).sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Node;
+
+    #[test]
+    fn gradients_hit_their_stops() {
+        assert_eq!(year_colour(0.0), Color32::from_rgb(44, 62, 180));
+        assert_eq!(year_colour(1.0), Color32::from_rgb(230, 60, 30));
+        assert_eq!(density_colour(2.0), Color32::from_rgb(250, 235, 40));
+        // halfway between (0.0, [40,40,130]) and (0.35, [30,140,160]) at t = 0.175
+        assert_eq!(density_colour(0.175), Color32::from_rgb(35, 90, 145));
+    }
+
+    #[test]
+    fn mean_year_is_count_weighted() {
+        let n = Node {
+            per_year: [(2000, 1), (2010, 3)].into_iter().collect(),
+            ..Default::default()
+        };
+        assert_eq!(mean_year(&n), Some(2007.5));
+        assert_eq!(mean_year(&Node::default()), None);
+    }
+
+    #[test]
+    fn stretched_rows_make_the_timeline_square() {
+        // A 100 × 10 strip becomes 100 × 100; x (the year axis) is untouched.
+        let mut pts = vec![pos2(0.0, 5.0), pos2(100.0, 15.0), pos2(50.0, 10.0)];
+        stretch_rows(&mut pts);
+        assert_eq!(
+            pts,
+            vec![pos2(0.0, 5.0), pos2(100.0, 105.0), pos2(50.0, 55.0)]
+        );
+    }
+
+    #[test]
+    fn placeholder_and_layout_positions_fit_the_world() {
+        let mut net = Network::default();
+        for i in 0..10 {
+            net.nodes.push(Node {
+                cluster: Some(i % 3),
+                ..Default::default()
+            });
+        }
+        let p = cluster_positions(&net);
+        let r = egui::Rect::from_points(&p);
+        assert!((r.width().max(r.height()) - 2.0 * WORLD_HALF).abs() < 1e-3);
+        for (i, n) in net.nodes.iter_mut().enumerate() {
+            n.x = Some(i as f64);
+            n.y = Some(0.0);
+        }
+        let p = cluster_positions(&net);
+        assert_eq!(p[0], pos2(-WORLD_HALF, 0.0));
+        assert_eq!(p[9], pos2(WORLD_HALF, 0.0));
+    }
+}

@@ -1,0 +1,305 @@
+//! Headless UI tests of the app with egui_kittest (no GPU, no display): the app opens
+//! the bundled demo dataset through the shared pipeline and the widgets drive it.
+//! Expected numbers come from the pipeline itself (`Network::window`), which the
+//! timeline slider must show exactly.
+#![cfg(feature = "gui")]
+
+use cocite::app::state::{Command, Settings, ViewKind};
+use cocite::app::{CociteApp, demo_paths};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::time::Duration;
+
+fn demo_app() -> CociteApp {
+    let mut app = CociteApp::new(demo_paths(), Settings::default());
+    assert!(
+        app.wait_idle(Duration::from_secs(120)),
+        "pipeline did not finish"
+    );
+    assert_eq!(app.last_error(), None);
+    app
+}
+
+fn harness(app: CociteApp) -> Harness<'static, CociteApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut CociteApp| {
+                app.logic(ui.ctx());
+                app.ui_root(ui);
+            },
+            app,
+        );
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn starts_on_the_demo_and_shows_nodes() {
+    let h = harness(demo_app());
+    let app = h.state();
+    assert_eq!(app.corpus.as_ref().map(|c| c.records.len()), Some(96));
+    assert_eq!(app.corpus.as_ref().map(|c| c.problems.len()), Some(0));
+    let net = &app.analysis.network;
+    assert!(!net.nodes.is_empty(), "the demo network has nodes");
+    let (first, last) = app.span();
+    assert_eq!((app.view.year_from, app.view.year_to), (first, last));
+    assert_eq!(app.visible_nodes(), net.window(first, last).visible_nodes);
+    assert!(app.visible_nodes() > 0);
+    let text = format!(
+        "Showing {} of {} nodes",
+        app.visible_nodes(),
+        net.nodes.len()
+    );
+    h.get_by_label_contains(&text);
+}
+
+#[test]
+fn slider_to_an_early_year_shows_the_pipeline_window() {
+    let mut h = harness(demo_app());
+    let (first, last) = h.state().span();
+    let total = h.state().visible_nodes();
+    // The demo spans 1992–2015; 2005 keeps the early part of the map only.
+    let early = 2005;
+    assert!(first < early && early < last);
+    h.get_by_role_and_label(egui::accesskit::Role::Slider, "To year")
+        .set_value_accesskit(early as f64);
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!((app.view.year_from, app.view.year_to), (first, early));
+    let expected = app.analysis.network.window(first, early).visible_nodes;
+    assert_eq!(app.visible_nodes(), expected);
+    assert!(
+        expected < total,
+        "an early window shows fewer nodes ({expected} of {total})"
+    );
+    assert!(expected > 0);
+}
+
+#[test]
+fn clicking_a_cluster_in_the_list_selects_it() {
+    let mut h = harness(demo_app());
+    let cluster = h
+        .state()
+        .analysis
+        .clusters
+        .first()
+        .cloned()
+        .expect("the demo map has clusters");
+    h.get_by_label(&cluster.label).click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.selection.cluster, Some(cluster.id));
+    // The details panel lists the cluster's members, as many as the pipeline says.
+    h.get_by_label(&format!("{} members", cluster.size));
+    // Hiding it removes exactly its members from the map.
+    let before = h.state().visible_nodes();
+    let shown_members = {
+        let app = h.state();
+        (0..app.analysis.network.nodes.len())
+            .filter(|&i| {
+                app.derived.nodes_visible[i]
+                    && app.analysis.network.nodes[i].cluster == Some(cluster.id)
+            })
+            .count()
+    };
+    h.get_all_by_label("hide")
+        .next()
+        .expect("eye buttons")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().visible_nodes(), before - shown_members);
+}
+
+#[test]
+fn search_selects_the_node_and_view_switch_keeps_it() {
+    let mut h = harness(demo_app());
+    let (index, label) = {
+        let net = &h.state().analysis.network;
+        let i = (0..net.nodes.len())
+            .max_by_key(|&i| net.nodes[i].count)
+            .expect("nodes");
+        (i as u32, net.nodes[i].label.clone())
+    };
+    let search = h.get_by_role(egui::accesskit::Role::TextInput);
+    search.focus();
+    search.type_text(&label.to_lowercase());
+    h.run_steps(1);
+    h.get_by_label("Find").click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.selection.nodes, vec![index]);
+    h.get_by_label("Timeline view").click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.view, ViewKind::Timeline);
+    h.get_by_label("Cluster view").click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.view, ViewKind::Cluster);
+    assert_eq!(h.state().view.selection.nodes, vec![index]);
+}
+
+#[test]
+fn merging_two_nodes_saves_a_thesaurus_and_recomputes() {
+    let mut app = demo_app();
+    let dir = std::env::temp_dir().join(format!("cocite-app-test-{}", std::process::id()));
+    app.thesaurus_file = dir.join("thesaurus.txt");
+    let net = &app.analysis.network;
+    let mut order: Vec<usize> = (0..net.nodes.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(net.nodes[i].count), i));
+    let (a, b) = (order[0], order[1]);
+    let (target, variant) = (net.nodes[a].label.clone(), net.nodes[b].label.clone());
+    // References keyed by DOI are written with their DOI, as WoS writes them.
+    let th = |i: usize| match &net.nodes[i].doi {
+        Some(doi) => format!("{}, DOI {doi}", net.nodes[i].label),
+        None => net.nodes[i].label.clone(),
+    };
+    let (target_entry, variant_entry) = (th(a), th(b));
+    // The merged item is cited by every record that cites either of the two.
+    let mut union: Vec<u32> = app.node_records[a]
+        .iter()
+        .chain(&app.node_records[b])
+        .copied()
+        .collect();
+    union.sort_unstable();
+    union.dedup();
+    app.command(Command::SelectNode {
+        node: a as u32,
+        add: false,
+    });
+    app.command(Command::SelectNode {
+        node: b as u32,
+        add: true,
+    });
+    let mut h = harness(app);
+    h.get_by_label("Merge").click();
+    h.run_steps(1);
+    let app = h.state_mut();
+    assert!(app.wait_idle(Duration::from_secs(120)));
+    assert_eq!(
+        app.settings.params.thesaurus,
+        vec![(variant_entry.clone(), target_entry.clone())]
+    );
+    let saved = std::fs::read_to_string(&app.thesaurus_file).expect("thesaurus written");
+    assert_eq!(
+        saved,
+        format!("label\treplace by\n{variant_entry}\t{target_entry}\n")
+    );
+    let net = &app.analysis.network;
+    assert!(
+        !net.nodes.iter().any(|n| n.label == variant),
+        "the variant is gone"
+    );
+    let merged = net
+        .nodes
+        .iter()
+        .position(|n| n.label == target || n.label == target_entry)
+        .expect("the merged node");
+    assert_eq!(app.node_records[merged], union);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn keyboard_space_plays_and_escape_clears_the_selection() {
+    let mut app = demo_app();
+    app.command(Command::SelectNode {
+        node: 0,
+        add: false,
+    });
+    let mut h = harness(app);
+    assert_eq!(h.state().view.selection.nodes, vec![0]);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+    assert!(h.state().view.selection.is_empty());
+    assert!(!h.state().view.playing);
+    h.key_press(egui::Key::Space);
+    h.run_steps(1);
+    assert!(h.state().view.playing);
+    h.key_press(egui::Key::Space);
+    h.run_steps(1);
+    assert!(!h.state().view.playing);
+}
+
+#[test]
+fn clicking_a_node_on_the_canvas_selects_it_and_lists_its_records() {
+    let mut h = harness(demo_app());
+    // The most cited node, found where the canvas drew it.
+    let (index, records) = {
+        let app = h.state();
+        let net = &app.analysis.network;
+        let i = (0..net.nodes.len())
+            .max_by_key(|&i| (net.nodes[i].count, std::cmp::Reverse(i)))
+            .expect("nodes");
+        (i as u32, app.node_records[i].len())
+    };
+    let at = h.state().node_screen_pos(index).expect("drawn");
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.drop_at(at);
+    h.run_steps(2);
+    assert_eq!(h.state().view.selection.nodes, vec![index]);
+    h.get_by_label_contains(&format!("{records} records"));
+}
+
+#[test]
+fn live_layout_steps_forceatlas2_until_it_settles() {
+    let mut app = demo_app();
+    let before = app.derived.cluster_pos.clone();
+    app.command(Command::ToggleLiveLayout);
+    assert!(app.live.is_some());
+    let mut h = harness(app);
+    let mut frames = 0;
+    while h.state().live.is_some() && frames < 500 {
+        h.run_steps(1);
+        frames += 1;
+    }
+    let app = h.state();
+    assert!(
+        app.live.is_none(),
+        "ForceAtlas2 converged within {frames} frames"
+    );
+    assert!(
+        app.view.status.starts_with("Layout settled after"),
+        "{}",
+        app.view.status
+    );
+    assert_eq!(app.derived.cluster_pos.len(), before.len());
+    assert_ne!(app.derived.cluster_pos, before, "the nodes moved");
+}
+
+#[test]
+fn svg_export_draws_what_the_window_shows() {
+    let mut app = demo_app();
+    let (first, _) = app.span();
+    app.command(Command::SetYears(first, 2008));
+    let svg = app.svg();
+    let window = app.analysis.network.window(first, 2008);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_eq!(svg.matches("<circle ").count(), window.visible_nodes);
+    assert_eq!(svg.matches("<line ").count(), window.visible_links);
+}
+
+#[test]
+fn run_recomputes_with_the_edited_parameters_on_the_worker() {
+    let mut app = demo_app();
+    app.settings.params.kind = cocite::network::NodeKind::Keyword;
+    let mut h = harness(app);
+    h.get_by_label("Run").click();
+    h.run_steps(1);
+    let app = h.state_mut();
+    assert!(app.wait_idle(Duration::from_secs(120)));
+    let expected =
+        cocite::pipeline::run(app.corpus.as_deref().expect("corpus"), &app.settings.params)
+            .expect("runs");
+    assert_eq!(
+        app.analysis.network.kind,
+        cocite::network::NodeKind::Keyword
+    );
+    assert_eq!(
+        app.analysis.network.nodes.len(),
+        expected.network.nodes.len()
+    );
+    assert_eq!(
+        app.analysis.network.links.len(),
+        expected.network.links.len()
+    );
+    assert_eq!(app.node_records.len(), expected.network.nodes.len());
+}
