@@ -46,10 +46,10 @@ fn tree_rings_centrality_and_burst_rings() {
     assert!(c[3].1 > c[2].1, "burst ring outside the centrality ring");
     // Node 3 has no position: 1 + 2 + 1 + 1 disks and rings for nodes 0, 1, 2 only.
     assert_eq!(c.len(), 6);
-    // Radii grow with √count: r(4) − r_min = (r(10) − r_min)·√0.4.
+    // Radii are linear in √count (the app's 3 + 2.2·√count, scaled).
     let (r10, r4, r2) = (c[0].1, c[4].1, c[5].1);
     let ratio = (r4 - r2) / (r10 - r2);
-    let expect = (0.4f64.sqrt() - 0.2f64.sqrt()) / (1.0 - 0.2f64.sqrt());
+    let expect = (4f64.sqrt() - 2f64.sqrt()) / (10f64.sqrt() - 2f64.sqrt());
     assert!((ratio - expect).abs() < 1e-9, "{ratio} vs {expect}");
     // Without rings, nodes take their cluster colour.
     let plain = scene::build(

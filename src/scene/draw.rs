@@ -17,7 +17,9 @@ pub(super) struct Frame {
     offset: [f64; 2],
     /// Layout x of the start of the first year, and year width (time views).
     years: Option<(i32, i32, f64)>,
+    /// A small length (18 % of `r_max`): link widths and legend symbols scale with it.
     pub r_min: f64,
+    /// Radius of the largest node.
     pub r_max: f64,
     /// Base text size.
     pub font: f64,
@@ -158,14 +160,11 @@ fn cluster_label(id: u32, label: &str) -> String {
     format!("#{id} {}", truncate(label, 30))
 }
 
-/// Radius of a node: area grows with the count.
+/// Radius of a node: the app's `3 + 2.2·√count`, scaled so the largest node has
+/// radius `r_max` (at least 1 px).
 pub(super) fn radius(count: u32, max: u32, f: &Frame) -> f64 {
-    let t = if max > 0 {
-        (count as f64 / max as f64).sqrt()
-    } else {
-        0.0
-    };
-    f.r_min + (f.r_max - f.r_min) * t
+    let app = |c: u32| 3.0 + 2.2 * (c as f64).sqrt();
+    (f.r_max * app(count) / app(max.max(count))).max(1.0)
 }
 
 /// The label a figure shows: for cited references `Author, Year`, else the label;

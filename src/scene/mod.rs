@@ -5,7 +5,8 @@
 //! drawing code path; the app can paint the same shapes and colours ([`colors`]).
 //!
 //! What is drawn follows CiteSpace (Chen 2006, JASIST 57(3)):
-//! - node area grows with its count: radius `r_min + (r_max − r_min)·√(count / max)`;
+//! - node radius grows with the count as in the app, `3 + 2.2·√count`, scaled so the
+//!   largest node fits the figure;
 //! - citation tree rings (optional): one ring per year with citations, innermost the
 //!   earliest, ring thickness proportional to that year's count, coloured by year;
 //!   otherwise the node is filled with its cluster colour (or its year's colour);
