@@ -222,6 +222,8 @@ fn demo_svg_png_pdf() {
     let pdf = std::fs::read(dir.join("fig.pdf")).expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.windows(5).any(|w| w == b"%%EOF"));
+    // Text stays text: the bundled font is embedded.
+    assert!(pdf.windows(9).any(|w| w == b"/FontFile"), "font embedded");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
