@@ -86,7 +86,7 @@ pub struct Slider {
 }
 
 /// What the app shows; every field has a default so older files still open.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewState {
     pub view: ViewKind,
@@ -98,6 +98,20 @@ pub struct ViewState {
     pub selected: Option<String>,
     /// Figure options last used for export.
     pub figure: SceneOptions,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            view: ViewKind::default(),
+            camera: Camera::default(),
+            overlay: NodeColoring::default(),
+            tree_rings: true,
+            slider: Slider::default(),
+            selected: None,
+            figure: SceneOptions::default(),
+        }
+    }
 }
 
 /// A saved session.
