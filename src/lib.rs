@@ -26,3 +26,5 @@ pub mod layout;
 pub mod model;
 pub mod network;
 pub mod pipeline;
+pub mod scene;
+pub mod session;

@@ -1,10 +1,12 @@
 //! `cocite network`: build (and analyse, lay out) a network and print or write it.
 
 use super::Inputs;
+use crate::io::export::Format;
 use crate::io::{LoadOptions, load_with};
 use crate::network::items::read_thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
 use crate::pipeline::{self, Analysis, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod};
+use crate::scene::SceneOptions;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
@@ -77,9 +79,15 @@ pub struct NetworkArgs {
     /// Print a JSON summary instead of text.
     #[arg(long)]
     json: bool,
-    /// Write the network (node-link JSON). Repeatable.
+    /// Write the network, a figure or a session; the extension chooses the format:
+    /// .json (node-link), .analysis.json, .graphml, .gexf, .net (Pajek), .txt
+    /// (VOSviewer map + NAME.network.txt), .csv (NAME.nodes/links/clusters/bursts.csv),
+    /// .svg, .png, .pdf, .cocite. Repeatable.
     #[arg(long, value_name = "FILE")]
     out: Vec<PathBuf>,
+    /// Size, resolution and title of figure outputs.
+    #[command(flatten)]
+    figure: Box<FigureArgs>,
 }
 
 #[derive(Serialize)]
@@ -104,22 +112,6 @@ struct Summary<'a> {
     params: &'a AnalysisParams,
     problems: usize,
     timings_ms: std::collections::BTreeMap<String, f64>,
-}
-
-/// The node-link form written by `--out FILE.json`.
-#[derive(Serialize)]
-struct NodeLink<'a> {
-    params: &'a AnalysisParams,
-    span: Option<(i32, i32)>,
-    kind: NodeKind,
-    nodes: &'a [crate::network::Node],
-    links: &'a [crate::network::Link],
-    slices: &'a [pipeline::SliceInfo],
-    modularity: Option<f64>,
-    mean_silhouette: Option<f64>,
-    clusters: &'a [pipeline::ClusterInfo],
-    layout_energy: Option<f64>,
-    notes: &'a [String],
 }
 
 impl NetworkArgs {
@@ -159,21 +151,37 @@ impl NetworkArgs {
 
 /// Writes the node-link JSON atomically (temporary file, then rename).
 pub fn write_json(path: &std::path::Path, a: &Analysis) -> std::io::Result<()> {
-    let nl = NodeLink {
-        params: &a.params,
-        span: a.span,
-        kind: a.network.kind,
-        nodes: &a.network.nodes,
-        links: &a.network.links,
-        slices: &a.slices,
-        modularity: a.modularity,
-        mean_silhouette: a.mean_silhouette,
-        clusters: &a.clusters,
-        layout_energy: a.layout_energy,
-        notes: &a.notes,
-    };
-    let bytes = serde_json::to_vec_pretty(&nl).map_err(std::io::Error::other)?;
+    let bytes = crate::io::export::json::node_link(a).map_err(std::io::Error::other)?;
     crate::io::write_atomic(path, &bytes)
+}
+
+/// Options of figure outputs (`--out` .svg, .png, .pdf).
+#[derive(clap::Args, Debug, Clone)]
+pub struct FigureArgs {
+    /// Figure width in CSS pixels (1/96 inch).
+    #[arg(long, default_value_t = 1600.0)]
+    width: f64,
+    /// Figure height in CSS pixels.
+    #[arg(long, default_value_t = 1100.0)]
+    height: f64,
+    /// Resolution of .png figures (a PNG is width·dpi/96 pixels wide).
+    #[arg(long, default_value_t = 96.0)]
+    dpi: f64,
+    /// Figure title (default: the network kind and span).
+    #[arg(long)]
+    title: Option<String>,
+}
+
+/// The figure options given on the command line.
+fn scene_options(args: &NetworkArgs) -> SceneOptions {
+    let f = &args.figure;
+    SceneOptions {
+        width: f.width,
+        height: f.height,
+        dpi: f.dpi,
+        title: f.title.clone(),
+        ..SceneOptions::default()
+    }
 }
 
 pub fn run(args: &NetworkArgs) -> ExitCode {
@@ -185,15 +193,11 @@ pub fn run(args: &NetworkArgs) -> ExitCode {
         }
     };
     for out in &args.out {
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_lowercase();
-        if ext != "json" {
+        if Format::from_path(out).is_none() {
             eprintln!(
-                "cocite: {}: unsupported output format {ext:?} (supported: .json)",
-                out.display()
+                "cocite: {}: unsupported output format (supported: {})",
+                out.display(),
+                Format::supported()
             );
             return ExitCode::from(2);
         }
@@ -228,8 +232,9 @@ pub fn run(args: &NetworkArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let scene = scene_options(args);
     for out in &args.out {
-        if let Err(e) = write_json(out, &analysis) {
+        if let Err(e) = crate::io::export::write(out, &analysis, Some(&corpus), &scene) {
             eprintln!("cocite: cannot write {}: {e}", out.display());
             return ExitCode::from(1);
         }

@@ -9,6 +9,7 @@
 //! files still load.
 
 pub mod bibtex;
+pub mod export;
 pub mod fields;
 pub mod lens;
 pub mod medline;

@@ -1,0 +1,244 @@
+//! Writers for figures, network data and sessions, one module per format, chosen by
+//! the file extension ([`Format::from_path`]):
+//!
+//! | extension | writer | content |
+//! |---|---|---|
+//! | `.svg` | [`svg`] | the figure ([`crate::scene`]) |
+//! | `.png` | [`png`] | the figure rendered by resvg at `SceneOptions::dpi` |
+//! | `.pdf` | [`pdf`] | the figure converted by svg2pdf |
+//! | `.json` | [`json`] | node-link JSON (nodes, links, clusters, slices, params) |
+//! | `.analysis.json` | [`json`] | the whole [`Analysis`], readable back with serde |
+//! | `.graphml` | [`graphml`] | GraphML with every node and link attribute |
+//! | `.gexf` | [`gexf`] | GEXF 1.3 with positions, colours and sizes (Gephi) |
+//! | `.net` | [`pajek`] | Pajek network with coordinates |
+//! | `.txt` | [`vosviewer`] | VOSviewer map file, plus `NAME.network.txt` beside it |
+//! | `.csv` | [`csv`] | `NAME.nodes.csv`, `NAME.links.csv`, `NAME.clusters.csv`, `NAME.bursts.csv` |
+//! | `.cocite` | [`crate::session`] | a session (needs the corpus, for the input files) |
+//!
+//! Every file is written atomically ([`crate::io::write_atomic`]): a temporary file in
+//! the same folder, then a rename, so a failed export never leaves half a file.
+
+mod attrs;
+pub mod csv;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
+pub mod pajek;
+pub mod pdf;
+pub mod png;
+pub mod svg;
+pub mod vosviewer;
+
+use crate::model::Corpus;
+use crate::pipeline::Analysis;
+use crate::scene::SceneOptions;
+use std::path::{Path, PathBuf};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Pdf,
+    NodeLinkJson,
+    AnalysisJson,
+    GraphMl,
+    Gexf,
+    Pajek,
+    VosViewer,
+    Csv,
+    Session,
+}
+
+impl Format {
+    /// Every format, in the order of the table above.
+    pub const ALL: [Format; 11] = [
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::NodeLinkJson,
+        Format::AnalysisJson,
+        Format::GraphMl,
+        Format::Gexf,
+        Format::Pajek,
+        Format::VosViewer,
+        Format::Csv,
+        Format::Session,
+    ];
+
+    /// The extension a file of this format ends with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::NodeLinkJson => "json",
+            Format::AnalysisJson => "analysis.json",
+            Format::GraphMl => "graphml",
+            Format::Gexf => "gexf",
+            Format::Pajek => "net",
+            Format::VosViewer => "txt",
+            Format::Csv => "csv",
+            Format::Session => "cocite",
+        }
+    }
+
+    /// A name for menus and messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG figure",
+            Format::Png => "PNG image",
+            Format::Pdf => "PDF figure",
+            Format::NodeLinkJson => "Node-link JSON",
+            Format::AnalysisJson => "Full analysis (JSON)",
+            Format::GraphMl => "GraphML",
+            Format::Gexf => "GEXF 1.3 (Gephi)",
+            Format::Pajek => "Pajek network",
+            Format::VosViewer => "VOSviewer map and network files",
+            Format::Csv => "CSV tables",
+            Format::Session => "cocite session",
+        }
+    }
+
+    /// The format a path's extension names (case-insensitive).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_lowercase();
+        if name.ends_with(".analysis.json") {
+            return Some(Format::AnalysisJson);
+        }
+        let ext = name.rsplit_once('.')?.1;
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension() == ext && *f != Format::AnalysisJson)
+    }
+
+    /// The list of supported extensions, for messages.
+    pub fn supported() -> String {
+        let v: Vec<String> = Format::ALL
+            .iter()
+            .map(|f| format!(".{}", f.extension()))
+            .collect();
+        v.join(", ")
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "{path}: unsupported output format (supported: {})",
+        Format::supported()
+    )]
+    Unsupported { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("rendering failed: {0}")]
+    Render(String),
+    #[error("a session needs the loaded corpus (its input files)")]
+    NeedsCorpus,
+    #[error("{0}")]
+    Other(String),
+}
+
+impl ExportError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        ExportError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically.
+pub(crate) fn save(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    crate::io::write_atomic(path, bytes).map_err(|e| ExportError::io(path, e))
+}
+
+/// `dir/stem.suffix` for a path `dir/stem.ext` (e.g. `net.csv` → `net.nodes.csv`).
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.{suffix}"))
+}
+
+/// Writes `analysis` to `path` in the format its extension names and returns the
+/// files written (CSV and VOSviewer write several). The corpus is needed only for a
+/// session (`.cocite`); figures use `scene`.
+///
+/// ```no_run
+/// use cocite::{io, pipeline, scene::SceneOptions};
+/// let corpus = io::load(&["assets/demo".into()]).expect("loads");
+/// let a = pipeline::run(&corpus, &pipeline::AnalysisParams::default()).expect("runs");
+/// io::export::write("map.svg".as_ref(), &a, Some(&corpus), &SceneOptions::default()).expect("writes");
+/// ```
+pub fn write(
+    path: &Path,
+    analysis: &Analysis,
+    corpus: Option<&Corpus>,
+    scene: &SceneOptions,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let format = Format::from_path(path).ok_or_else(|| ExportError::Unsupported {
+        path: path.display().to_string(),
+    })?;
+    write_as(format, path, analysis, corpus, scene)
+}
+
+/// As [`write`], with the format given.
+pub fn write_as(
+    format: Format,
+    path: &Path,
+    a: &Analysis,
+    corpus: Option<&Corpus>,
+    scene: &SceneOptions,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let one = |bytes: Vec<u8>| save(path, &bytes).map(|()| vec![path.to_path_buf()]);
+    match format {
+        Format::Svg => one(svg::to_svg(&crate::scene::build(a, scene)).into_bytes()),
+        Format::Png => one(png::to_png(&crate::scene::build(a, scene), scene.dpi)?),
+        Format::Pdf => one(pdf::to_pdf(&crate::scene::build(a, scene))?),
+        Format::NodeLinkJson => one(json::node_link(a)?),
+        Format::AnalysisJson => one(json::analysis(a)?),
+        Format::GraphMl => one(graphml::to_graphml(a).into_bytes()),
+        Format::Gexf => one(gexf::to_gexf(a).into_bytes()),
+        Format::Pajek => one(pajek::to_pajek(a).into_bytes()),
+        Format::VosViewer => vosviewer::write(path, a),
+        Format::Csv => csv::write(path, a),
+        Format::Session => {
+            let corpus = corpus.ok_or(ExportError::NeedsCorpus)?;
+            let view = crate::session::ViewState {
+                figure: scene.clone(),
+                ..Default::default()
+            };
+            let other = |e: crate::session::SessionError| ExportError::Other(e.to_string());
+            let s = crate::session::Session::new(path, corpus, a, view).map_err(other)?;
+            crate::session::save(path, &s).map_err(other)?;
+            Ok(vec![path.to_path_buf()])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        let f = |s: &str| Format::from_path(Path::new(s));
+        assert_eq!(f("a/b.SVG"), Some(Format::Svg));
+        assert_eq!(f("x.analysis.json"), Some(Format::AnalysisJson));
+        assert_eq!(f("x.json"), Some(Format::NodeLinkJson));
+        assert_eq!(f("map.txt"), Some(Format::VosViewer));
+        assert_eq!(f("s.cocite"), Some(Format::Session));
+        assert_eq!(f("x.docx"), None);
+        assert_eq!(f("noext"), None);
+        assert_eq!(
+            sibling(Path::new("out/net.csv"), "nodes.csv"),
+            Path::new("out/net.nodes.csv")
+        );
+    }
+}

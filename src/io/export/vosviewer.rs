@@ -1,0 +1,110 @@
+//! VOSviewer map and network files (van Eck & Waltman, VOSviewer manual, "Map and
+//! network files"): tab-separated text. The map file has a header line and one item a
+//! line with the columns `id`, `label`, `x`, `y`, `cluster`, `weight<Links>`,
+//! `weight<Total link strength>`, `weight<Citations>` (or `<Occurrences>`,
+//! `<Documents>`, `<References>`, by what the count counts) and
+//! `score<Avg. pub. year>`; the network file has no header and one link a line:
+//! `id1 id2 strength`.
+//!
+//! Choices: ids are 1-based network order; clusters are cocite's id + 1 (VOSviewer
+//! wants 1–1000; an unclustered item, or one past 1000, has an empty cell); y is
+//! negated (VOSviewer's y points up); a label with a comma or semicolon is quoted, as
+//! the manual asks, with inner `"` turned into `'`. Link strength is the raw
+//! co-occurrence count, as VOSviewer's own networks hold it (it normalises on its
+//! own), so "Links" is the degree and "Total link strength" the sum of the counts.
+//! The average publication year is the count-weighted mean of the years the item
+//! occurs in (VOSviewer's overlay score for co-occurrence maps).
+
+use super::{ExportError, save, sibling};
+use crate::pipeline::Analysis;
+use crate::scene::count_noun;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+fn label(s: &str) -> String {
+    let clean: String = s
+        .chars()
+        .map(|c| match c {
+            '"' => '\'',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    if clean.contains([',', ';']) {
+        format!("\"{clean}\"")
+    } else {
+        clean
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The map file.
+pub fn map_file(a: &Analysis) -> String {
+    let net = &a.network;
+    let mut degree = vec![0u32; net.nodes.len()];
+    let mut strength = vec![0.0f64; net.nodes.len()];
+    for l in &net.links {
+        for end in [l.source, l.target] {
+            if let Some(d) = degree.get_mut(end as usize) {
+                *d += 1;
+                strength[end as usize] += l.count;
+            }
+        }
+    }
+    let mut out = format!(
+        "id\tlabel\tx\ty\tcluster\tweight<Links>\tweight<Total link strength>\tweight<{}>\tscore<Avg. pub. year>\n",
+        capitalised(count_noun(net.kind))
+    );
+    for (i, n) in net.nodes.iter().enumerate() {
+        let coord = |v: Option<f64>| {
+            v.filter(|v| v.is_finite())
+                .map(|v| format!("{:.6}", v + 0.0))
+        };
+        let cluster = n.cluster.filter(|&c| c < 1000).map(|c| (c + 1).to_string());
+        let total: u32 = n.per_year.values().sum();
+        let avg = (total > 0).then(|| {
+            n.per_year
+                .iter()
+                .map(|(&y, &c)| y as f64 * c as f64)
+                .sum::<f64>()
+                / total as f64
+        });
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            i + 1,
+            label(&n.label),
+            coord(n.x).unwrap_or_default(),
+            coord(n.y.map(|y| -y)).unwrap_or_default(),
+            cluster.unwrap_or_default(),
+            degree[i],
+            strength[i],
+            n.count,
+            avg.map(|v| format!("{v:.4}")).unwrap_or_default()
+        );
+    }
+    out
+}
+
+/// The network file.
+pub fn network_file(a: &Analysis) -> String {
+    let mut out = String::with_capacity(a.network.links.len() * 16);
+    for l in &a.network.links {
+        let _ = writeln!(out, "{}\t{}\t{}", l.source + 1, l.target + 1, l.count);
+    }
+    out
+}
+
+/// Writes the map file at `path` and the network file at `NAME.network.txt`.
+pub fn write(path: &Path, a: &Analysis) -> Result<Vec<PathBuf>, ExportError> {
+    let network = sibling(path, "network.txt");
+    save(path, map_file(a).as_bytes())?;
+    save(&network, network_file(a).as_bytes())?;
+    Ok(vec![path.to_path_buf(), network])
+}
