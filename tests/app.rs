@@ -267,14 +267,36 @@ fn live_layout_steps_forceatlas2_until_it_settles() {
 
 #[test]
 fn svg_export_draws_what_the_window_shows() {
+    use cocite::scene::Shape;
     let mut app = demo_app();
     let (first, _) = app.span();
     app.command(Command::SetYears(first, 2008));
-    let svg = app.svg();
     let window = app.analysis.network.window(first, 2008);
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert_eq!(svg.matches("<circle ").count(), window.visible_nodes);
-    assert_eq!(svg.matches("<line ").count(), window.visible_links);
+    // The figure is the core scene of this view: one filled disc per visible node
+    // (rings are unfilled), one line per visible link.
+    let scene = app.figure_scene();
+    let discs = scene
+        .layer("nodes")
+        .unwrap()
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Circle { fill: Some(_), .. }))
+        .count();
+    let lines = scene
+        .layer("links")
+        .unwrap()
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Line { .. }))
+        .count();
+    assert_eq!(discs, window.visible_nodes);
+    assert_eq!(lines, window.visible_links);
+    let svg = app.svg();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{}",
+        &svg[..80]
+    );
 }
 
 #[test]

@@ -185,10 +185,6 @@ impl CociteApp {
         self.worker.busy()
     }
 
-    fn worker_ctx(&self) -> Option<egui::Context> {
-        self.worker.context()
-    }
-
     /// The last error shown to the user, if any.
     pub fn last_error(&self) -> Option<&str> {
         self.last_error.as_deref()
