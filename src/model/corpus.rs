@@ -135,11 +135,19 @@ impl Corpus {
         self.cited_lines += p.cited_refs.len();
         let s = &mut self.strings;
         let mut refs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
+        // A record citing the same work twice cites it once. Reference lists are
+        // short (tens), so a linear scan beats hashing; a long list (a damaged record
+        // with 100,000 lines) would make the scan quadratic, so it gets a set.
+        let mut seen: FxHashSet<RefId> = FxHashSet::default();
+        let long = p.cited_refs.len() > 64;
         for r in &p.cited_refs {
             let id = self.refs.intern(r, s);
-            // A record citing the same work twice cites it once. Reference lists are
-            // short (tens), so a linear scan beats hashing.
-            if !refs.contains(&id) {
+            let new = if long {
+                seen.insert(id)
+            } else {
+                !refs.contains(&id)
+            };
+            if new {
                 refs.push(id);
             }
         }
