@@ -31,12 +31,19 @@ def write(target, name, data):
 
 wos = {
     "bibliometrix_valuecreation": head_records(read("bibliometrix-repo/valuecreation2_96_records.txt"), 2),
-    "citespace_bci": head_records(read("citespace-homework-bci/savedrecs (1).txt"), 2),
     "metaknowledge_testfile": head_records(read("metaknowledge-tests/testFile.isi"), 2),
-    "phenomenology": head_records(read("phenomenology-wos/citations1.txt"), 2),
-    "vos_fixation": head_records(read("vos-citespace-internal-fixation/vos_savedrecs1.txt"), 2),
 }
-tab = head_lines(read("vos-citespace-internal-fixation/cite_savedrecs3_tabdelimited.txt"), 3)
+# Synthetic records (gen_wos.py, ours) instead of the study datasets that state no licence.
+import subprocess, tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "gen.txt")
+    subprocess.run([sys.executable, os.path.join(DATA, "..", "tools", "gen_wos.py"),
+                    "--records", "3", "--seed", "7", "--out", out, "--quiet"], check=True)
+    with open(out, "rb") as f:
+        wos["gen_wos_synthetic"] = head_records(f.read(), 2)
+BAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "bad_inputs")
+with open(os.path.join(BAD, "tab_extra_cells.txt"), "rb") as f:
+    tab = f.read()
 others = {
     "ris_litstudy.ris": head_records(read("litstudy-tests/example.ris"), 2, b"\nER  -"),
     "ris_wos_rispy.ris": head_records(read("rispy-tests/example_wos.ris"), 2, b"\nER  -"),
@@ -51,10 +58,10 @@ others = {
 for name, data in wos.items():
     write("wos_block", name + ".txt", data)
     write("load", name + ".txt", data)
-write("wos_tab", "vos_fixation_tab.txt", tab.lstrip(b"\xef\xbb\xbf"))
-write("load", "vos_fixation_tab.txt", tab)
+write("wos_tab", "tab_invented.txt", tab)
+write("load", "tab_invented.txt", b"\xef\xbb\xbf" + tab)
 utf16 = b"\xff\xfe" + tab.lstrip(b"\xef\xbb\xbf").decode("utf-8", "replace").encode("utf-16-le")
-write("load", "vos_fixation_tab_utf16.txt", utf16)
+write("load", "tab_invented_utf16.txt", utf16)
 for name, data in others.items():
     write("load", name, data)
 
@@ -81,3 +88,16 @@ for i, parts in enumerate([
 for i, s in enumerate((kws[:15] + aus[:10] + c1s[:10])):
     write("item_keys", f"item{i:02}", s.encode())
 print("seeds written:", {t: len(os.listdir(os.path.join(OUT, t))) for t in sorted(os.listdir(OUT))})
+
+# The hand-made bad inputs (ours) are seeds too: they reach the error paths.
+for name in sorted(os.listdir(BAD)):
+    if name == "README.md":
+        continue
+    with open(os.path.join(BAD, name), "rb") as f:
+        data = f.read()
+    write("load", "bad_" + name, data)
+    if name.startswith("wos_"):
+        write("wos_block", "bad_" + name, data)
+    if name.startswith("tab_"):
+        write("wos_tab", "bad_" + name, data.lstrip(b"\xef\xbb\xbf"))
+print("with bad inputs:", {t: len(os.listdir(os.path.join(OUT, t))) for t in sorted(os.listdir(OUT))})

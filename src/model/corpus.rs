@@ -69,6 +69,14 @@ impl RefTable {
         self.works.is_empty()
     }
 
+    /// Reserves room for `additional` more works, so that a large load neither copies
+    /// the table on every doubling nor holds the old and the new table at once.
+    /// Untouched reserved memory is only address space, not resident.
+    pub fn reserve(&mut self, additional: usize) {
+        self.works.reserve(additional);
+        self.by_key.reserve(additional);
+    }
+
     fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
         if let Some(&id) = self.by_key.get(r.key.as_str()) {
             let w = &mut self.works[id as usize];
