@@ -1,7 +1,7 @@
 //! Building reference co-citation networks from generated records (gen_wos.py, seed 1):
 //! 10k records top:50 in 1-year slices; 100k records top:100 in 1-year slices
 //! (31 slices); 100k records, one 31-year slice, references cited ≥ 10 times
-//! (threshold:10,1,0). Loading is not timed. Run: `cargo bench --bench network`.
+//! (threshold:10,1,0). Loading is not timed, nor analysis and layout (their own benches). Run: `cargo bench --bench network`.
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -37,7 +37,8 @@ fn params(slice: u32, select: &str) -> AnalysisParams {
 fn bench_network(bencher: divan::Bencher, n: usize, slice: u32, select: &str) {
     let Some(c) = corpus(n) else { return };
     let p = params(slice, select);
-    bencher.bench(|| cocite::pipeline::run(c, &p).expect("runs"));
+    // Network building only: clustering, centrality and layout have their own benches.
+    bencher.bench(|| cocite::network::build_analysis(c, &p, &|_, _| true).expect("runs"));
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]

@@ -101,3 +101,21 @@ for name in sorted(os.listdir(BAD)):
     if name.startswith("tab_"):
         write("wos_tab", "bad_" + name, data.lstrip(b"\xef\xbb\xbf"))
 print("with bad inputs:", {t: len(os.listdir(os.path.join(OUT, t))) for t in sorted(os.listdir(OUT))})
+
+# The sources target: first byte picks the reader (0 RIS, 1 BibTeX, 2 MEDLINE, 3 Scopus,
+# 4 OpenAlex JSON, 5 OpenAlex CSV, 6 Lens).
+PICK = {"ris": 0, "bibtex": 1, "medline": 2, "scopus": 3, "openalex_json": 4,
+        "openalex_csv": 5, "lens": 6}
+def pick_of(name):
+    if name.startswith("openalex"):
+        return PICK["openalex_json"] if name.endswith((".json", ".jsonl")) else PICK["openalex_csv"]
+    return PICK.get(name.split("_", 1)[0].replace("bad", ""), None)
+for d, names in ((os.path.join(OUT, "load"), None),):
+    for name in sorted(os.listdir(d)):
+        base = name[4:] if name.startswith("bad_") else name
+        p = pick_of(base)
+        if p is None:
+            continue
+        with open(os.path.join(d, name), "rb") as f:
+            write("sources", name, bytes([p]) + f.read())
+print("with sources:", len(os.listdir(os.path.join(OUT, "sources"))))

@@ -1,10 +1,24 @@
 //! The `cocite` binary: hands its arguments to the command-line interface.
 
-// Readers allocate millions of small strings from several threads; mimalloc is
-// several times faster than the system allocator at that (see BENCHMARKS.md).
+// Readers allocate millions of small strings from several threads; mimalloc is much
+// faster than the system allocator at that (see BENCHMARKS.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+unsafe extern "C" {
+    /// mimalloc's option setter (mimalloc.h); linked with the allocator above.
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_purge_delay` in mimalloc 3's `mi_option_t`.
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
 fn main() -> std::process::ExitCode {
+    // Keep freed memory instead of returning it to the OS after 10 ms: loading frees
+    // and reallocates large buffers, and touching fresh pages is the single largest
+    // cost on virtual machines (BENCHMARKS.md). The process is short-lived or, for the
+    // app, holds its corpus anyway.
+    // SAFETY: a plain integer option of the allocator this binary links.
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     cocite::cli::main()
 }

@@ -69,6 +69,9 @@ pub struct AnalysisParams {
     /// VOSviewer-style thesaurus (`label<TAB>replace by`) applied before counting.
     pub thesaurus: Vec<(String, String)>,
     pub cluster: ClusterMethod,
+    /// Compute betweenness centrality (and so sigma). On dense networks of 10k+ nodes
+    /// it dominates the run time.
+    pub centrality: bool,
     pub resolution: f64,
     pub seed: u64,
     pub labels: LabelMethod,
@@ -100,6 +103,7 @@ impl Default for AnalysisParams {
             prune_merged: true,
             thesaurus: Vec::new(),
             cluster: ClusterMethod::default(),
+            centrality: true,
             resolution: DEFAULT_RESOLUTION,
             seed: DEFAULT_SEED,
             labels: LabelMethod::default(),

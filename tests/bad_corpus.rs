@@ -18,9 +18,9 @@ enum Expect {
     Kept(usize, &'static [(u64, &'static str)]),
     /// Nothing loads; a problem at this line contains this text.
     Rejected(u64, &'static str),
-    /// A format whose reader is being added: no panic, and either records or a problem
-    /// that names the file.
-    Pending,
+    /// A known gap in a reader: the records are kept and nothing panics, but the damage
+    /// described is not reported yet. Listed so that it is tightened when fixed.
+    Gap(usize, &'static str),
 }
 use Expect::*;
 
@@ -178,38 +178,122 @@ const CASES: &[(&str, Expect)] = &[
     ),
     ("tab_utf16_odd.txt", Kept(1, &[(0, "invalid UTF-16")])),
     ("tab_utf16be.txt", Kept(1, &[])),
-    // Other formats, in their real syntax; readers for them are being added.
-    ("ris_with_txt_ext.txt", Pending),
-    ("ris_bad_tag_lines.ris", Pending),
-    ("ris_bad_years.ris", Pending),
-    ("ris_binary.ris", Pending),
-    ("ris_duplicate_tags.ris", Pending),
-    ("ris_er_without_ty.ris", Pending),
-    ("ris_no_er.ris", Pending),
-    ("scopus_bad_years.csv", Pending),
-    ("scopus_missing_title_column.csv", Pending),
-    ("scopus_nested_quotes.csv", Pending),
-    ("scopus_refs_without_year.csv", Pending),
-    ("scopus_semicolon_delimiter.csv", Pending),
-    ("scopus_truncated.csv", Pending),
-    ("scopus_unterminated_quote.csv", Pending),
-    ("scopus_wrong_column_count.csv", Pending),
-    ("bibtex_bad_years.bib", Pending),
-    ("bibtex_duplicate_fields.bib", Pending),
-    ("bibtex_nested_braces.bib", Pending),
-    ("bibtex_no_entries.bib", Pending),
-    ("bibtex_unterminated_braces.bib", Pending),
-    ("bibtex_unterminated_quote.bib", Pending),
-    ("medline_bad_continuation.txt", Pending),
-    ("medline_bad_dates.txt", Pending),
-    ("medline_no_pmid.txt", Pending),
-    ("medline_truncated.txt", Pending),
-    ("openalex_bad_years.json", Pending),
-    ("openalex_jsonl_mixed.jsonl", Pending),
-    ("openalex_not_an_object.json", Pending),
-    ("openalex_truncated.json", Pending),
-    ("openalex_wrong_types.json", Pending),
-    ("lens_bad_rows.csv", Pending),
+    // Other databases' formats, in their real syntax.
+    ("ris_with_txt_ext.txt", Kept(1, &[])),
+    (
+        "ris_binary.ris",
+        Kept(1, &[(2, "binary data (NUL byte); line ignored")]),
+    ),
+    (
+        "ris_er_without_ty.ris",
+        Rejected(0, "not a supported format: starts with \"ER  - \""),
+    ),
+    ("ris_no_er.ris", Kept(2, &[(11, "record not closed by ER")])),
+    (
+        "ris_bad_tag_lines.ris",
+        Gap(2, "lines that are no RIS tag are not reported"),
+    ),
+    (
+        "ris_bad_years.ris",
+        Gap(3, "PY 99999, 0 and 2018/// are not reported"),
+    ),
+    (
+        "ris_duplicate_tags.ris",
+        Gap(1, "a repeated TI or PY is not reported"),
+    ),
+    (
+        "scopus_bad_years.csv",
+        Kept(
+            3,
+            &[(2, "Year is not a plausible year: \"0\""), (3, "\"99999\"")],
+        ),
+    ),
+    (
+        "scopus_missing_title_column.csv",
+        Rejected(0, "not a supported format"),
+    ),
+    ("scopus_nested_quotes.csv", Kept(2, &[])),
+    ("scopus_refs_without_year.csv", Kept(1, &[])),
+    (
+        "scopus_truncated.csv",
+        Kept(2, &[(3, "row has 3 cells, the header 17")]),
+    ),
+    (
+        "scopus_unterminated_quote.csv",
+        Kept(3, &[(3, "row has 16 cells, the header 17")]),
+    ),
+    (
+        "scopus_semicolon_delimiter.csv",
+        Gap(1, "a ;-separated file is read as one column without a word"),
+    ),
+    (
+        "scopus_wrong_column_count.csv",
+        Gap(2, "cells beyond the header are not reported"),
+    ),
+    ("bibtex_nested_braces.bib", Kept(2, &[])),
+    ("bibtex_no_entries.bib", Rejected(0, "no records found")),
+    (
+        "bibtex_unterminated_braces.bib",
+        Kept(2, &[(13, "unbalanced value of field title; entry skipped")]),
+    ),
+    (
+        "bibtex_unterminated_quote.bib",
+        Kept(1, &[(12, "unbalanced value of field title; entry skipped")]),
+    ),
+    (
+        "bibtex_bad_years.bib",
+        Gap(3, "years 0, 99999 and MMXIX are not reported"),
+    ),
+    (
+        "bibtex_duplicate_fields.bib",
+        Gap(1, "a repeated title or year is not reported"),
+    ),
+    (
+        "medline_bad_continuation.txt",
+        Rejected(0, "not a supported format"),
+    ),
+    (
+        "medline_bad_dates.txt",
+        Kept(
+            3,
+            &[
+                (1, "DP is not a date: \"99999\""),
+                (11, "\"0000 Jan\""),
+                (21, "\"Spring\""),
+            ],
+        ),
+    ),
+    ("medline_no_pmid.txt", Rejected(0, "not a supported format")),
+    // MEDLINE has no end-of-record mark: a record cut short cannot be told from a short one.
+    ("medline_truncated.txt", Kept(2, &[])),
+    (
+        "openalex_jsonl_mixed.jsonl",
+        Kept(2, &[(2, "invalid JSON")]),
+    ),
+    (
+        "openalex_not_an_object.json",
+        Rejected(0, "not a supported format"),
+    ),
+    // A cut JSON document is rejected whole (the good work before the cut is lost, said clearly).
+    (
+        "openalex_truncated.json",
+        Rejected(1, "invalid JSON: EOF while parsing"),
+    ),
+    (
+        "openalex_bad_years.json",
+        Gap(2, "publication_year 0 and 99999 are not reported"),
+    ),
+    (
+        "openalex_wrong_types.json",
+        Gap(
+            2,
+            "a title, year or authorships of the wrong JSON type is dropped without a word",
+        ),
+    ),
+    (
+        "lens_bad_rows.csv",
+        Kept(2, &[(3, "row has 2 cells, the header 7")]),
+    ),
 ];
 
 fn dir() -> PathBuf {
@@ -256,11 +340,12 @@ fn check(name: &str, expect: &Expect) -> Result<(), String> {
                 ))
             }
         }
-        (Pending, Ok(c)) if c.problems.iter().all(|p| names_file(&p.file)) => Ok(()),
-        (Pending, Err(LoadError::NothingLoaded { problems, .. }))
-            if !problems.is_empty() && problems.iter().all(|p| names_file(&p.file)) =>
-        {
-            Ok(())
+        (Gap(n, what), Ok(c)) if c.records.len() == *n => {
+            eprintln!("known gap, {name}: {what}");
+            match c.problems.iter().find(|p| !names_file(&p.file)) {
+                Some(p) => Err(format!("problem names another file: {p:?}")),
+                None => Ok(()),
+            }
         }
         (_, Ok(c)) => Err(format!(
             "loaded {} records: {:?}",
@@ -327,11 +412,13 @@ fn the_whole_folder_loads_in_one_go() {
     for (name, expect) in CASES {
         let file = c.files.iter().find(|f| f.path.ends_with(name));
         match expect {
-            Kept(n, _) if *n > 0 => assert!(file.is_some_and(|f| f.records > 0), "{name}"),
-            Rejected(..) => assert!(
+            Kept(n, _) | Gap(n, _) if *n > 0 => {
+                assert!(file.is_some_and(|f| f.records > 0), "{name}")
+            }
+            Rejected(line, text) => assert!(
                 c.problems
                     .iter()
-                    .any(|p| p.file.ends_with(name) && p.line == 0),
+                    .any(|p| p.file.ends_with(name) && p.line == *line && p.message.contains(text)),
                 "{name}"
             ),
             _ => {}

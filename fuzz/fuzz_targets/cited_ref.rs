@@ -19,11 +19,28 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut parts = s.split('\t');
     let mut next = || parts.next().unwrap_or("");
-    let (author, year, source, volume, page, doi) = (next(), next(), next(), next(), next(), next());
+    let (author, year, source, volume, page, doi) =
+        (next(), next(), next(), next(), next(), next());
     let year = year.trim().parse::<i32>().ok();
-    let opt = |v: &str| if v.is_empty() { None } else { Some(v.to_string()) };
+    let opt = |v: &str| {
+        if v.is_empty() {
+            None
+        } else {
+            Some(v.to_string())
+        }
+    };
     let (volume, page, doi) = (opt(volume), opt(page), opt(doi));
-    let p = CitedRef::from_parts(author, year, source, volume.as_deref(), page.as_deref(), doi.as_deref());
+    let p = CitedRef::from_parts(
+        author,
+        year,
+        source,
+        volume.as_deref(),
+        page.as_deref(),
+        doi.as_deref(),
+    );
     let _ = (p.author(), p.source(), p.volume(), p.page());
-    assert!(p.key.len() <= 4 * s.len() + 64, "key grows beyond its input");
+    assert!(
+        p.key.len() <= 4 * s.len() + 64,
+        "key grows beyond its input"
+    );
 });

@@ -1,8 +1,10 @@
 //! Item keys the networks count on: keyword, cited-author, journal and thesaurus keys,
-//! DOI normalisation, author keys and address parsing. Keys must be idempotent where
+//! DOI normalisation, author keys and address parsing, and the cited-reference parsers
+//! of the RIS and Scopus readers (which build keys through `CitedRef::from_parts`). Keys must be idempotent where
 //! their definition says so (a key of a key is the key).
 #![no_main]
 
+use cocite::io::{ris, scopus};
 use cocite::model::cited_ref::{author_key, normalize_doi, source_key};
 use cocite::model::record::parse_address;
 use cocite::network::items::{cited_author_key, journal_key, keyword_key, read_thesaurus};
@@ -25,4 +27,11 @@ fuzz_target!(|data: &[u8]| {
     let a = parse_address(s);
     assert!(a.authors.iter().all(|n| !n.is_empty()));
     let _ = read_thesaurus(s);
+    for r in [ris::parse_cited(s), scopus::parse_reference(s)] {
+        let _ = (r.author(), r.source(), r.volume(), r.page());
+        if let Some(d) = &r.doi {
+            assert!(d.starts_with("10."));
+        }
+    }
+    let _ = scopus::split_references(s);
 });

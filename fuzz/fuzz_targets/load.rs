@@ -20,7 +20,11 @@ fuzz_target!(|data: &[u8]| {
     match load_with(&[PathBuf::from(&path)], &opts, &|_| {}) {
         Ok((c, _)) => {
             assert!(!c.records.is_empty());
-            assert!(c.problems.iter().all(|p| p.file == shown && !p.message.is_empty()));
+            assert!(
+                c.problems
+                    .iter()
+                    .all(|p| p.file == shown && !p.message.is_empty())
+            );
             for r in &c.records {
                 for &id in &r.refs {
                     assert!((id as usize) < c.refs.len());
@@ -28,7 +32,10 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(LoadError::NothingLoaded { problems, .. }) => {
-            assert!(!problems.is_empty(), "nothing loaded and no problem said why");
+            assert!(
+                !problems.is_empty(),
+                "nothing loaded and no problem said why"
+            );
             assert!(problems.iter().all(|p| p.file == shown));
         }
         Err(e) => panic!("unexpected error {e}"),

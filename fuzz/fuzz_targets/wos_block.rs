@@ -11,11 +11,17 @@ fuzz_target!(|data: &[u8]| {
     let last = first + lines;
     for (line, msg) in &r.problems {
         assert!(!msg.is_empty());
-        assert!(*line >= first && *line < last, "problem line {line} outside {first}..{last}");
+        assert!(
+            *line >= first && *line < last,
+            "problem line {line} outside {first}..{last}"
+        );
     }
     for rec in &r.records {
         let l = u64::from(rec.line);
-        assert!(l >= first && l < last, "record line {l} outside {first}..{last}");
+        assert!(
+            l >= first && l < last,
+            "record line {l} outside {first}..{last}"
+        );
     }
     // Cutting at the split point never loses a byte.
     if let Some(cut) = cocite::io::wos::split_point(data) {

@@ -79,7 +79,9 @@ pub fn run(corpus: &Corpus, analysis: &mut Analysis, progress: Progress) {
     if !progress("betweenness", 0.4) {
         return;
     }
-    let between = if n > EXACT_BETWEENNESS_MAX_NODES {
+    let between = if !params.centrality {
+        vec![0.0; n]
+    } else if n > EXACT_BETWEENNESS_MAX_NODES {
         let bound = centrality::sampled_error_bound(n, BETWEENNESS_SAMPLES, BETWEENNESS_DELTA);
         analysis.notes.push(format!(
             "betweenness estimated from {BETWEENNESS_SAMPLES} of {n} sources: within ±{bound:.4} of the exact value with probability {:.0}%",

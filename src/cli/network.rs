@@ -56,6 +56,9 @@ pub struct NetworkArgs {
     /// Clustering: leiden, louvain, none.
     #[arg(long, default_value = "leiden", value_parser = parse_enum::<ClusterMethod>)]
     cluster: ClusterMethod,
+    /// Skip betweenness centrality (and sigma): much faster on dense networks of 10k+ nodes.
+    #[arg(long)]
+    no_centrality: bool,
     /// Modularity resolution.
     #[arg(long, default_value_t = pipeline::DEFAULT_RESOLUTION)]
     resolution: f64,
@@ -142,6 +145,7 @@ impl NetworkArgs {
             prune_merged: !self.no_prune_merged,
             thesaurus,
             cluster: self.cluster,
+            centrality: !self.no_centrality,
             resolution: self.resolution,
             seed: self.seed,
             labels: self.labels,

@@ -45,6 +45,16 @@ struct Stats {
     files: usize,
     file_list: Vec<FileStats>,
     duplicates: usize,
+    /// Records read per source format (before removing duplicates).
+    records_per_format: BTreeMap<String, usize>,
+    /// Records merged into the same record from another database.
+    cross_duplicates: usize,
+    /// References of cross-database duplicates that got the same key in both versions,
+    /// and the number compared.
+    refs_matched_across_duplicates: usize,
+    refs_compared_across_duplicates: usize,
+    /// Cited works cited by records of at least two databases.
+    works_cited_across_sources: usize,
     years: Years,
     per_year: BTreeMap<String, usize>,
     records_without_year: usize,
@@ -81,6 +91,11 @@ fn compute(c: &Corpus) -> Stats {
     let unique = counts.iter().filter(|&&n| n > 0).count();
     let top_cited = top_cited(c, &counts, 10);
     let (min, max) = c.year_range().unzip();
+    let mut records_per_format = BTreeMap::new();
+    for f in &c.files {
+        *records_per_format.entry(f.format.clone()).or_insert(0) += f.records;
+    }
+    let (matched, compared) = c.ref_agreement();
     Stats {
         records: c.records.len(),
         files: c.files.len(),
@@ -94,6 +109,11 @@ fn compute(c: &Corpus) -> Stats {
             })
             .collect(),
         duplicates: c.duplicates,
+        records_per_format,
+        cross_duplicates: c.cross_duplicates,
+        refs_matched_across_duplicates: matched,
+        refs_compared_across_duplicates: compared,
+        works_cited_across_sources: c.works_cited_across_sources(),
         years: Years { min, max },
         per_year,
         records_without_year: c.records.iter().filter(|r| r.year.is_none()).count(),
@@ -187,6 +207,22 @@ fn print_text(s: &Stats) {
     );
     for f in &s.file_list {
         println!("  {:<8} {:>7}  {}", f.format, f.records, f.path);
+    }
+    let per: Vec<String> = s
+        .records_per_format
+        .iter()
+        .map(|(f, n)| format!("{f}:{n}"))
+        .collect();
+    println!("records per source: {}", per.join(" "));
+    if s.records_per_format.len() > 1 {
+        println!(
+            "merged across databases: {} record(s); their references: {} of {} with the same key; \
+             {} cited work(s) cited from more than one database",
+            s.cross_duplicates,
+            s.refs_matched_across_duplicates,
+            s.refs_compared_across_duplicates,
+            s.works_cited_across_sources
+        );
     }
     match (s.years.min, s.years.max) {
         (Some(a), Some(b)) => println!(

@@ -8,7 +8,15 @@
 //! empty, or cannot be read becomes a [`Problem`](crate::model::Problem) and the other
 //! files still load.
 
+pub mod bibtex;
+pub mod fields;
+pub mod lens;
 mod limits;
+pub mod medline;
+pub mod openalex;
+pub mod ris;
+pub mod scopus;
+pub mod sources;
 pub mod text;
 pub mod wos;
 pub mod wos_tab;
@@ -29,6 +37,20 @@ pub enum Format {
     Wos,
     /// Web of Science tab-delimited.
     WosTab,
+    /// Scopus CSV.
+    Scopus,
+    /// RIS (EBSCO, Emerald, ProQuest, ScienceDirect, Zotero, IEEE, ...).
+    Ris,
+    /// BibTeX (Scopus, WoS, Zotero).
+    Bibtex,
+    /// PubMed MEDLINE (`PMID- `).
+    Medline,
+    /// OpenAlex works, JSON or JSON Lines.
+    OpenAlex,
+    /// OpenAlex CSV export.
+    OpenAlexCsv,
+    /// Lens.org scholarly works CSV.
+    Lens,
 }
 
 impl Format {
@@ -36,6 +58,13 @@ impl Format {
         match self {
             Format::Wos => "wos",
             Format::WosTab => "wos-tab",
+            Format::Scopus => "scopus",
+            Format::Ris => "ris",
+            Format::Bibtex => "bibtex",
+            Format::Medline => "medline",
+            Format::OpenAlex => "openalex",
+            Format::OpenAlexCsv => "openalex-csv",
+            Format::Lens => "lens",
         }
     }
 }
@@ -175,6 +204,12 @@ enum Job {
         encoding: Encoding,
         bom: usize,
     },
+    /// A file of another database's format, read whole ([`sources::read`]).
+    Whole {
+        file: u32,
+        path: PathBuf,
+        format: Format,
+    },
 }
 
 /// A job's result, and the block buffer it gives back for reuse.
@@ -205,6 +240,7 @@ fn run_parser(job: Job) -> JobOutput {
             encoding,
             bom,
         } => ((file, read_tab(&path, encoding, bom)), None),
+        Job::Whole { file, path, format } => ((file, sources::read(&path, format)), None),
     }
 }
 
@@ -252,6 +288,9 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
     if wos_tab::detect(body) {
         return Ok((Format::WosTab, enc, bom));
     }
+    if let Some(f) = sources::detect(body) {
+        return Ok((f, enc, bom));
+    }
     if enc == Encoding::Utf8 && text::looks_binary(body) {
         return Err("not a supported format: binary data (NUL bytes)".into());
     }
@@ -264,7 +303,8 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
         .collect();
     Err(format!(
         "not a supported format: starts with {first:?}; expected a Web of Science export \
-         (plain text starting \"FN ... Web of Science\", or tab-delimited with a \"PT\tAU\t...\" header)"
+         (plain text starting \"FN ... Web of Science\", or tab-delimited with a \"PT\tAU\t...\" header), \
+         Scopus CSV, RIS, BibTeX, PubMed MEDLINE, OpenAlex JSON/CSV or Lens.org CSV"
     ))
 }
 
@@ -439,8 +479,7 @@ pub fn load_with(
             // (3.3 GB, 10.7 million works); real exports have fewer.
             m.corpus.refs.reserve((bytes_total / 300) as usize);
             // Each batch brings the files opened since the previous one (sending the
-            // whole list every batch was quadratic in the number of files, and reset
-            // the per-file record counts).
+            // whole list every batch was quadratic in the number of files).
             let mut paths: Vec<String> = Vec::new();
             for (batch, new_paths, new_files) in rx {
                 paths.extend(new_paths);
@@ -558,6 +597,14 @@ pub fn load_with(
                     line: 0,
                     message: "UTF-16 plain-text exports are not supported; export as UTF-8".into(),
                 }),
+                _ => {
+                    batch.push(Job::Whole {
+                        file,
+                        path: path.clone(),
+                        format,
+                    });
+                    batch_size += size as usize;
+                }
             }
             if batch_size >= batch_bytes || batch.len() >= threads * 8 {
                 send(

@@ -17,9 +17,16 @@
 //!    citations (`ACAD MANAGE REV` / `ACAD MANAG REV`), while author + year + volume +
 //!    first page is practically unique.
 //! 3. **Otherwise** (books, reports, missing volume or page) →
-//!    `<author>|<year>|<source>|v<volume>|p<page>` with absent parts empty and the
-//!    source reduced to lower-case letters and digits, cut to 20 characters (WoS
-//!    truncates book titles to 20 characters in CR lines).
+//!    `<author>|<year>|<source>|v<volume>|p<page>` with absent parts empty. The source
+//!    is brought to the form WoS writes in CR lines, so that a full title from another
+//!    database (`The Structure of Scientific Revolutions`) and WoS's form
+//!    (`STRUCTURE SCI REVOLU`) agree: lower case, words of letters and digits, the
+//!    words WoS leaves out (`the`, `of`, `and`, ...) dropped, the word abbreviations
+//!    WoS applies consistently (`Journal` → `J`, `Scientific` → `SCI`, `Analysis` →
+//!    `ANAL`, ...) applied, joined by spaces and cut to 20 characters (as WoS cuts
+//!    them), then the spaces removed. Words WoS abbreviates inconsistently
+//!    (`MANAGEMENT` in book titles, `MANAGE` in journal abbreviations) are not mapped:
+//!    such sources agree across databases only when written alike.
 //!
 //! `<author>` is the surname and first initial in lower case with punctuation removed:
 //! `Vargo SL`, `VARGO S.L.` and `Vargo S` all give `vargo s`; `[Anonymous]` gives
@@ -122,22 +129,83 @@ fn push_author_key(out: &mut String, author: &str) {
     }
 }
 
-/// The source part of a key: lower-case letters and digits only, at most 20 of them.
+/// The source part of a key (rule 3 in the module docs).
 pub fn source_key(source: &str) -> String {
     let mut k = String::with_capacity(20);
     push_source_key(&mut k, source);
     k
 }
 
+/// Words WoS leaves out of cited sources (`The Theory of the Growth of the Firm` →
+/// `THEORY GROWTH FIRM`).
+const SOURCE_STOPWORDS: [&str; 14] = [
+    "the", "of", "and", "for", "in", "on", "a", "an", "to", "at", "by", "with", "from", "und",
+];
+
+/// Word abbreviations WoS applies consistently in cited sources (its own, close to
+/// ISO 4): `Structure of Scientific Revolutions` → `STRUCTURE SCI REVOLU`. Each full
+/// word maps to the abbreviation WoS writes; abbreviations are not in the left column,
+/// so the mapping leaves a WoS source unchanged.
+const SOURCE_ABBREVIATIONS: [(&str, &str); 24] = [
+    ("journal", "j"),
+    ("review", "rev"),
+    ("science", "sci"),
+    ("sciences", "sci"),
+    ("scientific", "sci"),
+    ("analysis", "anal"),
+    ("research", "res"),
+    ("handbook", "hdb"),
+    ("international", "int"),
+    ("national", "natl"),
+    ("foundations", "fdn"),
+    ("behavior", "behav"),
+    ("behaviour", "behav"),
+    ("behavioral", "behav"),
+    ("quarterly", "q"),
+    ("proceedings", "p"),
+    ("conference", "c"),
+    ("american", "am"),
+    ("academy", "acad"),
+    ("business", "bus"),
+    ("psychology", "psychol"),
+    ("university", "u"),
+    ("transactions", "t"),
+    ("statistical", "stat"),
+];
+
+/// Rule 3's source part: the source's words in lower case (letters and digits), WoS's
+/// left-out words dropped and its abbreviations applied, joined by spaces and cut to
+/// 20 characters as WoS cuts them, then the spaces removed. A WoS source and the full
+/// title another database writes give the same part when WoS abbreviated only the
+/// words in [`SOURCE_ABBREVIATIONS`].
 fn push_source_key(out: &mut String, source: &str) {
-    let mut n = 0;
-    for c in source.chars() {
-        if n == 20 {
-            break;
+    let mut len = 0usize; // characters of the spaced form written so far
+    let mut word = String::new();
+    let mut words = source
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    while len < 20 {
+        let Some(w) = words.next() else { break };
+        word.clear();
+        for c in w.chars() {
+            push_lower(&mut word, c);
         }
-        if c.is_alphanumeric() {
-            push_lower(out, c);
-            n += 1;
+        if SOURCE_STOPWORDS.contains(&word.as_str()) {
+            continue;
+        }
+        let w = SOURCE_ABBREVIATIONS
+            .iter()
+            .find(|(full, _)| *full == word)
+            .map_or(word.as_str(), |(_, abbr)| abbr);
+        if len > 0 {
+            len += 1; // the space
+        }
+        for c in w.chars() {
+            if len == 20 {
+                break;
+            }
+            out.push(c);
+            len += 1;
         }
     }
 }
@@ -161,10 +229,15 @@ fn parse_year(part: &str) -> Option<i32> {
     }
 }
 
-/// `V68` → `68`; `p143S` → `143S` (prefix letter, then at least one character).
+/// `V68` → `68`; `p143S` → `143S` (prefix letter, then at least one character that is
+/// not a letter or a space: `P NATL ACAD SCI USA` is a source, not a page).
 fn strip_prefix_ci(part: &str, letter: u8) -> Option<&str> {
     let b = part.as_bytes();
-    if b.len() >= 2 && b[0].eq_ignore_ascii_case(&letter) && !b[1].is_ascii_alphabetic() {
+    if b.len() >= 2
+        && b[0].eq_ignore_ascii_case(&letter)
+        && !b[1].is_ascii_alphabetic()
+        && !b[1].is_ascii_whitespace()
+    {
         Some(&part[1..])
     } else {
         None
@@ -474,6 +547,15 @@ mod tests {
     }
 
     #[test]
+    fn proceedings_source_is_not_a_page() {
+        // Real CR line (valuecreation2_96_records.txt) without its DOI.
+        let r = CitedRef::parse("Kirby MX, 2004, P NATL ACAD SCI USA, V101, P13096");
+        assert_eq!(r.source(), "P NATL ACAD SCI USA");
+        assert_eq!(r.page(), Some("13096"));
+        assert_eq!(r.key, "kirby m|2004|v101|p13096");
+    }
+
+    #[test]
     fn doi_list_takes_first() {
         let r = CitedRef::parse(
             "Vargo SL, 2008, J ACAD MARKET SCI, V36, P1, DOI [10.1007/s11747-007-0069-6, 10.1007/S11747-007-0069-6]",
@@ -526,6 +608,36 @@ mod tests {
             assert!(r.key.len() < 100, "{s:?}");
         }
         assert_eq!(normalize_doi("not a doi"), None);
+    }
+
+    #[test]
+    fn source_keys_follow_wos_abbreviation() {
+        // WoS forms (real CR sources in ../shared/data) and the full titles.
+        for (wos, full) in [
+            (
+                "STRUCTURE SCI REVOLU",
+                "The Structure of Scientific Revolutions",
+            ),
+            ("THEORY GROWTH FIRM", "The Theory of the Growth of the Firm"),
+            (
+                "SOCIAL NETWORK ANAL",
+                "Social Network Analysis: Methods and Applications",
+            ),
+            (
+                "COMPETITIVE ADVANTAG",
+                "Competitive Advantage: Creating and Sustaining Superior Performance",
+            ),
+            (
+                "CASE STUDY RES DESIG",
+                "Case Study Research: Design and Methods",
+            ),
+            ("J MARKETING", "Journal of Marketing"),
+            ("HARVARD BUS REV", "Harvard Business Review"),
+        ] {
+            assert_eq!(source_key(wos), source_key(full), "{wos} / {full}");
+        }
+        assert_eq!(source_key("SOCIAL CONSTRUCTION"), "socialconstruction");
+        assert_ne!(source_key("J MARKETING"), source_key("J MANAGEMENT"));
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub struct CitedWork {
     pub source: Sym,
     pub volume: Option<Box<str>>,
     pub page: Option<Box<str>>,
-    pub doi: Option<Box<str>>,
+    pub doi: Option<Arc<str>>,
 }
 
 /// The table of unique cited works, indexed by [`RefId`].
@@ -77,7 +77,7 @@ impl RefTable {
         self.by_key.reserve(additional);
     }
 
-    fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
+    pub(crate) fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
         if let Some(&id) = self.by_key.get(r.key.as_str()) {
             let w = &mut self.works[id as usize];
             // Fill in what the first citation lacked (a DOI seen later, say).
@@ -118,6 +118,9 @@ pub struct Corpus {
     /// by one record counts twice here, once in [`Record::refs`]).
     pub cited_lines: usize,
     seen_uids: FxHashSet<Box<str>>,
+    /// Records merged into a record of another database (see [`crate::model::merge`]).
+    pub cross_duplicates: usize,
+    pub(crate) merge: super::merge::MergeIndex,
 }
 
 fn intern_all(strings: &mut Interner, v: &[String]) -> Vec<Sym> {
@@ -140,6 +143,11 @@ impl Corpus {
             }
             self.seen_uids.insert(uid.as_str().into());
         }
+        if let Some(kept) = self.find_cross_duplicate(&p, file) {
+            self.merge_into(kept, p);
+            return false;
+        }
+        self.register_for_merge(&p, self.records.len() as u32);
         self.cited_lines += p.cited_refs.len();
         let s = &mut self.strings;
         let mut refs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
@@ -251,6 +259,7 @@ impl Corpus {
         if remap.is_empty() {
             return 0;
         }
+        self.merge.remap_pairs(&remap);
         for r in &mut self.records {
             if r.refs.iter().any(|id| remap.contains_key(id)) {
                 let mut seen = FxHashSet::default();

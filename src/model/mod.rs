@@ -4,6 +4,7 @@
 pub mod cited_ref;
 pub mod corpus;
 pub mod intern;
+pub mod merge;
 pub mod record;
 
 pub use cited_ref::CitedRef;

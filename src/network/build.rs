@@ -50,7 +50,7 @@ pub fn cooccurrence(trans: &[Vec<u32>], k: usize, counting: Counting) -> Vec<(u3
     }
     let threads = rayon::current_num_threads().max(1);
     let min_len = (k / (threads * 8)).max(1);
-    (0..k)
+    let rows = (0..k)
         .into_par_iter()
         .with_min_len(min_len)
         .map_init(
@@ -80,8 +80,14 @@ pub fn cooccurrence(trans: &[Vec<u32>], k: usize, counting: Counting) -> Vec<(u3
                     .collect::<Vec<_>>()
             },
         )
-        .flatten_iter()
-        .collect()
+        .collect::<Vec<Vec<_>>>();
+    // One exact-size buffer: growing a vector of millions of links by doubling would
+    // touch twice the memory.
+    let mut out = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+    for r in rows {
+        out.extend_from_slice(&r);
+    }
+    out
 }
 
 /// The slices of a span: `[from, to]` in steps of `slice` years.
@@ -223,8 +229,8 @@ fn build_slice(
         links = keep.into_iter().map(|e| links[e]).collect();
     }
     let global: Vec<(u32, u32, f64)> = links
-        .iter()
-        .map(|&(i, j, c)| (selected[i as usize], selected[j as usize], c))
+        .into_iter()
+        .map(|(i, j, c)| (selected[i as usize], selected[j as usize], c))
         .collect();
     SliceNet {
         info: SliceInfo {
@@ -402,7 +408,7 @@ fn merge(
                 per_year: py,
                 first_slice: fs,
                 year,
-                doi: items.dois[g as usize].clone(),
+                doi: items.dois[g as usize].as_deref().map(String::from),
                 times_cited,
                 sigma: 1.0,
                 ..Default::default()
@@ -417,20 +423,18 @@ fn merge(
     }
     // All slice links as (a, b, count, first year), sorted so that one link's slices
     // are adjacent (slices come in time order, so the first of a run is the earliest).
-    let mut all: Vec<(u32, u32, f64, i32)> = nets
-        .iter()
-        .flat_map(|n| {
-            let index = &index;
-            n.links.iter().map(move |&(gi, gj, c)| {
-                let (a, b) = (index[gi as usize], index[gj as usize]);
-                (a.min(b), a.max(b), c, n.info.from)
-            })
-        })
-        .collect();
+    let mut all: Vec<(u32, u32, f64, i32)> =
+        Vec::with_capacity(nets.iter().map(|n| n.links.len()).sum());
+    for n in nets {
+        all.extend(n.links.iter().map(|&(gi, gj, c)| {
+            let (a, b) = (index[gi as usize], index[gj as usize]);
+            (a.min(b), a.max(b), c, n.info.from)
+        }));
+    }
     all.par_sort_by_key(|&(a, b, _, y)| (a, b, y));
     let nodes: Vec<Node> = nodes.into_iter().map(|(_, n)| n).collect();
     let n_rec = total_records as f64;
-    let mut links: Vec<Link> = Vec::new();
+    let mut links: Vec<Link> = Vec::with_capacity(all.len());
     for (a, b, c, y) in all {
         match links.last_mut() {
             Some(l) if (l.source, l.target) == (a, b) => l.count += c,

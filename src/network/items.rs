@@ -45,7 +45,7 @@ pub struct Items {
     /// Publication year of the item, where it has one (cited works, documents).
     pub years: Vec<Option<i32>>,
     /// DOI of the item, where it has one.
-    pub dois: Vec<Option<String>>,
+    pub dois: Vec<Option<Arc<str>>>,
 }
 
 #[derive(Default)]
@@ -286,7 +286,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                         let i = id as usize;
                         sp.items.years[i] = sp.items.years[i].or(w.year);
                         if sp.items.dois[i].is_none() {
-                            sp.items.dois[i] = w.doi.as_deref().map(String::from);
+                            sp.items.dois[i] = w.doi.clone();
                         }
                         Some(id)
                     })
@@ -321,7 +321,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                 let id = resolve(&mut sp, &th, record_key(r, ri), || record_label(corpus, r));
                 if let Some(id) = id {
                     sp.items.years[id as usize] = r.year;
-                    sp.items.dois[id as usize] = r.doi.as_deref().map(String::from);
+                    sp.items.dois[id as usize] = r.doi.as_deref().map(Arc::from);
                 }
                 id.into_iter().collect()
             }

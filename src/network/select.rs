@@ -53,34 +53,75 @@ pub fn g_index(sorted_desc: &[u32], k: f64) -> usize {
 }
 
 /// Selects items. `candidates` are (item, count, key) with count > 0; returns the kept
-/// items in ranking order. `slice` and `slices` place the slice for interpolated
-/// thresholds.
+/// items, in ranking order for `top`, `toppct` and `g`, by item id for `threshold` and
+/// `all`. `slice` and `slices` place the slice for interpolated thresholds.
+///
+/// Only the kept items are sorted: the N-th count is found in linear time and keys are
+/// compared only among items tied at it (slices have hundreds of thousands of
+/// candidates, most of them tied at count 1).
 pub fn select(
     candidates: &mut [(u32, u32, &str)],
     rule: &Selection,
     slice: usize,
     slices: usize,
 ) -> Vec<u32> {
-    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(b.2)));
     let n = candidates.len();
     let keep = match *rule {
-        Selection::All => n,
-        Selection::Top { n: top } => top.min(n),
-        Selection::TopPct { pct } => ((pct / 100.0 * n as f64).ceil() as usize).min(n),
-        Selection::GIndex { k } => {
-            let counts: Vec<u32> = candidates.iter().map(|c| c.1).collect();
-            g_index(&counts, k)
-        }
+        Selection::All => return sorted_ids(candidates.iter()),
         Selection::Threshold {
             first,
             middle,
             last,
         } => {
             let c = interpolate(first, middle, last, slice, slices)[0];
-            candidates.iter().take_while(|x| x.1 as f64 >= c).count()
+            return sorted_ids(candidates.iter().filter(|x| x.1 as f64 >= c));
+        }
+        Selection::Top { n: top } => top.min(n),
+        Selection::TopPct { pct } => ((pct / 100.0 * n as f64).ceil() as usize).min(n),
+        Selection::GIndex { k } => {
+            let mut counts: Vec<u32> = candidates.iter().map(|c| c.1).collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            g_index(&counts, k)
         }
     };
-    candidates[..keep].iter().map(|c| c.0).collect()
+    top_k(candidates, keep)
+}
+
+fn sorted_ids<'a, 'k: 'a>(it: impl Iterator<Item = &'a (u32, u32, &'k str)>) -> Vec<u32> {
+    let mut ids: Vec<u32> = it.map(|c| c.0).collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// The first `k` of the ranking (count descending, key ascending).
+fn top_k(candidates: &mut [(u32, u32, &str)], k: usize) -> Vec<u32> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let rank =
+        |a: &(u32, u32, &str), b: &(u32, u32, &str)| b.1.cmp(&a.1).then_with(|| a.2.cmp(b.2));
+    if k < candidates.len() {
+        candidates.select_nth_unstable_by(k - 1, |a, b| b.1.cmp(&a.1));
+        let kth = candidates[k - 1].1;
+        // Everything above the k-th count is in; ties at it are decided by key. Items
+        // tied at `kth` may sit on both sides of position k − 1.
+        let (head, tail) = candidates.split_at_mut(k);
+        let mut kept: Vec<(u32, u32, &str)> = head.iter().filter(|c| c.1 > kth).copied().collect();
+        let mut tied: Vec<(u32, u32, &str)> = head
+            .iter()
+            .chain(tail.iter())
+            .filter(|c| c.1 == kth)
+            .copied()
+            .collect();
+        tied.sort_unstable_by(rank);
+        let room = k - kept.len();
+        kept.extend(tied.into_iter().take(room));
+        kept.sort_unstable_by(rank);
+        kept.into_iter().map(|c| c.0).collect()
+    } else {
+        candidates.sort_unstable_by(rank);
+        candidates.iter().map(|c| c.0).collect()
+    }
 }
 
 #[cfg(test)]
@@ -148,5 +189,33 @@ mod tests {
             last: [5.0, 1.0, 0.0],
         };
         assert_eq!(select(&mut cands(), &rule, 0, 1), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn top_k_ties_straddling_the_cut() {
+        // Counts 3, 2, 2, 2, 1 with keys chosen so the tie at 2 is decided by key:
+        // top 3 = the count-3 item, then the two smallest keys among the 2s ("b", "c").
+        let mut c = vec![
+            (10, 2, "d"),
+            (11, 1, "a"),
+            (12, 2, "c"),
+            (13, 3, "z"),
+            (14, 2, "b"),
+        ];
+        assert_eq!(
+            select(&mut c, &Selection::Top { n: 3 }, 0, 1),
+            vec![13, 14, 12]
+        );
+        let mut c = vec![
+            (10, 2, "d"),
+            (11, 1, "a"),
+            (12, 2, "c"),
+            (13, 3, "z"),
+            (14, 2, "b"),
+        ];
+        assert_eq!(
+            select(&mut c, &Selection::Top { n: 4 }, 0, 1),
+            vec![13, 14, 12, 10]
+        );
     }
 }
