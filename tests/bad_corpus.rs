@@ -553,3 +553,15 @@ fn reference_and_problem_caps() {
                 .contains("150000 cited references, over the limit of 100000")
     }));
 }
+
+/// Inputs on which a fuzz target failed (fuzz/README.md), kept as regression tests.
+#[test]
+fn fuzz_findings() {
+    use cocite::model::cited_ref::normalize_doi;
+    // item_keys, crash-e03110bd: a carriage return before the trailing comma stayed in
+    // the DOI, so normalising was not idempotent and the key differed from the clean DOI.
+    let raw = format!("DOI 10.{}0-4\r,", "G".repeat(62));
+    let d = normalize_doi(&raw).unwrap();
+    assert_eq!(d, format!("10.{}0-4", "g".repeat(62)));
+    assert_eq!(normalize_doi(&d).as_deref(), Some(d.as_str()));
+}

@@ -82,7 +82,9 @@ pub fn normalize_doi(raw: &str) -> Option<String> {
             break;
         }
     }
-    let s = s.trim_end_matches(['.', ',', ';', ' ']);
+    // Any whitespace too: a CR left by a CRLF line before the comma made "10.1/x\r" a
+    // different key from "10.1/x" (found by fuzzing).
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
     if !s.starts_with("10.") || s.len() < 5 {
         return None;
     }
