@@ -564,4 +564,14 @@ fn fuzz_findings() {
     let d = normalize_doi(&raw).unwrap();
     assert_eq!(d, format!("10.{}0-4", "g".repeat(62)));
     assert_eq!(normalize_doi(&d).as_deref(), Some(d.as_str()));
+    // Found reading the code after that finding: lower-casing can shorten a DOI below
+    // the minimum length ("10.\u{212A}" is 6 bytes, "10.k" 4).
+    assert_eq!(normalize_doi("10.\u{212A}"), None);
+    // item_keys, crash-e009de17: "ΐ" upper-cases to "Ι" + two combining marks, which
+    // stayed in the journal key; the upper-case spelling then had another key.
+    use cocite::network::items::journal_key;
+    let k = journal_key("n%oc,,,,,\u{390}%oc,,,,,,n");
+    assert_eq!(k, "N OC Ι OC N");
+    assert_eq!(journal_key(&k), k);
+    assert_eq!(journal_key("\u{390}"), journal_key("\u{399}\u{308}\u{301}"));
 }
