@@ -160,8 +160,8 @@ fn tab_delimited_problems() {
 
 #[test]
 fn giant_line_and_many_files() {
-    // A 10 MB title on one line, generated here, is read in full; the good record
-    // after it too.
+    // A 10 MB title on one line, generated here, is cut to LoadOptions::max_field_bytes
+    // (1 MiB) and reported; the good record after it is kept.
     let dir = std::env::temp_dir().join(format!("cocite-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let big = "x".repeat(10 << 20);
@@ -177,7 +177,9 @@ fn giant_line_and_many_files() {
     };
     let (c, _) = load_with(std::slice::from_ref(&f), &opts, &|_| {}).unwrap();
     assert_eq!(c.records.len(), 2);
-    assert_eq!(c.records[0].title.len(), 10 << 20);
+    assert_eq!(c.records[0].title.len(), 1 << 20);
+    assert!(c.problems[0].message.contains("title is 10485760 bytes"));
+    assert_eq!(c.problems[0].line, 3);
     // A file over the size limit is skipped with a clear message; the others load.
     let opts = LoadOptions {
         max_file_bytes: 1 << 20,

@@ -266,6 +266,13 @@ impl Builder {
             (false, true) => Some(self.bp),
             _ => nonempty(self.ar),
         };
+        let doi = normalize_doi(&self.doi);
+        if doi.is_none() && !self.doi.is_empty() {
+            problems.push((
+                self.line,
+                format!("DI is not a DOI: {:?}; ignored", truncate(&self.doi)),
+            ));
+        }
         let times_cited = if self.tc.is_empty() {
             None
         } else {
@@ -293,7 +300,7 @@ impl Builder {
             volume: nonempty(self.volume),
             issue: nonempty(self.issue),
             pages,
-            doi: normalize_doi(&self.doi),
+            doi,
             author_keywords: split_keywords(&self.de),
             keywords_plus: split_keywords(&self.id),
             abstract_text: nonempty(self.abstract_text),
@@ -353,10 +360,14 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
     let mut cur: Option<Builder> = None;
     let mut field = Field::Ignored;
     let mut outside_reported = false;
-    let mut line_no = first_line.saturating_sub(1);
+    let mut last_line: Option<u64> = None;
+    let first_line = first_line.max(1);
+    let mut line_no = first_line - 1;
     for raw in block.split(|&b| b == b'\n') {
         line_no += 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        // A BOM inside the text: exports joined with `cat`.
+        let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
@@ -411,6 +422,20 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
             continue;
         }
         if !is_tag_line(raw) {
+            // The unfinished last line of a truncated file does not spoil its record.
+            let last = *last_line.get_or_insert_with(|| {
+                first_line + memchr::memchr_iter(b'\n', block).count() as u64
+            });
+            if cur.is_some() && line_no == last && !block.ends_with(b"\n") {
+                out.problems.push((
+                    line_no,
+                    format!(
+                        "incomplete last line ignored (truncated file?): {:?}",
+                        truncate(line)
+                    ),
+                ));
+                continue;
+            }
             match cur.as_mut() {
                 Some(b) => {
                     b.malformed.get_or_insert_with(|| {

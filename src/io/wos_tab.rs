@@ -39,6 +39,10 @@ fn split_addresses(cell: &str) -> Vec<&str> {
     out
 }
 
+/// Longest row read (WoS rows are a few kB; the cap keeps a file without line breaks
+/// from being read into memory whole).
+pub const MAX_ROW_BYTES: u64 = 64 << 20;
+
 /// Parses a tab-delimited export from a UTF-8 byte stream (BOM already removed).
 /// WoS does not quote cells (tabs and newlines never occur inside them), so rows are
 /// lines and cells are split on tabs.
@@ -50,10 +54,27 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
     let mut line = 0u64;
     loop {
         buf.clear();
-        match rdr.read_until(b'\n', &mut buf) {
+        match (&mut rdr).take(MAX_ROW_BYTES).read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => line += 1,
             Err(e) => return Err(format!("line {}: read error: {e}", line + 1)),
+        }
+        if buf.len() as u64 == MAX_ROW_BYTES && !buf.ends_with(b"\n") {
+            // A row this long is not an export row; skip to its end in bounded reads.
+            let mut skipped = buf.len() as u64;
+            loop {
+                buf.clear();
+                match (&mut rdr).take(MAX_ROW_BYTES).read_until(b'\n', &mut buf) {
+                    Ok(n) if n > 0 && !buf.ends_with(b"\n") => skipped += n as u64,
+                    Ok(n) => break skipped += n as u64,
+                    Err(e) => return Err(format!("line {line}: read error: {e}")),
+                }
+            }
+            out.problems.push((
+                line,
+                format!("row is {skipped} bytes, over the limit of {MAX_ROW_BYTES} bytes; skipped"),
+            ));
+            continue;
         }
         let row = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let row = row.strip_suffix(b"\r").unwrap_or(row);
@@ -79,6 +100,16 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
                 line,
                 format!(
                     "row has {} cells, the header {}; extra cells ignored",
+                    cells.len(),
+                    header.len()
+                ),
+            ));
+        }
+        if cells.len() < header.len() {
+            out.problems.push((
+                line,
+                format!(
+                    "row has {} cells, the header {}; missing cells left empty (a line break inside a cell?)",
                     cells.len(),
                     header.len()
                 ),

@@ -82,11 +82,16 @@ pub fn normalize_doi(raw: &str) -> Option<String> {
             break;
         }
     }
-    let s = s.trim_end_matches(['.', ',', ';', ' ']);
-    if !s.starts_with("10.") || s.len() < 5 {
+    // Any whitespace too: a CR left by a CRLF line before the comma made "10.1/x\r" a
+    // different key from "10.1/x" (found by fuzzing).
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
+    // The length is checked after lower-casing, which can shorten a string (the Kelvin
+    // sign "K", 3 bytes, becomes "k"), so that a normalised DOI normalises to itself.
+    let d = s.to_lowercase();
+    if !d.starts_with("10.") || d.len() < 5 {
         return None;
     }
-    Some(s.to_lowercase())
+    Some(d)
 }
 
 /// The author part of a key: surname and first initial, lower case, no punctuation.

@@ -69,6 +69,14 @@ impl RefTable {
         self.works.is_empty()
     }
 
+    /// Reserves room for `additional` more works, so that a large load neither copies
+    /// the table on every doubling nor holds the old and the new table at once.
+    /// Untouched reserved memory is only address space, not resident.
+    pub fn reserve(&mut self, additional: usize) {
+        self.works.reserve(additional);
+        self.by_key.reserve(additional);
+    }
+
     pub(crate) fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
         if let Some(&id) = self.by_key.get(r.key.as_str()) {
             let w = &mut self.works[id as usize];
@@ -143,11 +151,19 @@ impl Corpus {
         self.cited_lines += p.cited_refs.len();
         let s = &mut self.strings;
         let mut refs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
+        // A record citing the same work twice cites it once. Reference lists are
+        // short (tens), so a linear scan beats hashing; a long list (a damaged record
+        // with 100,000 lines) would make the scan quadratic, so it gets a set.
+        let mut seen: FxHashSet<RefId> = FxHashSet::default();
+        let long = p.cited_refs.len() > 64;
         for r in &p.cited_refs {
             let id = self.refs.intern(r, s);
-            // A record citing the same work twice cites it once. Reference lists are
-            // short (tens), so a linear scan beats hashing.
-            if !refs.contains(&id) {
+            let new = if long {
+                seen.insert(id)
+            } else {
+                !refs.contains(&id)
+            };
+            if new {
                 refs.push(id);
             }
         }

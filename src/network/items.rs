@@ -109,10 +109,13 @@ pub fn cited_author_key(author: &str) -> String {
 
 /// Cited-source key: upper case letters and digits, single spaces.
 pub fn journal_key(source: &str) -> String {
+    // Upper-case first: some letters upper-case to a letter plus combining marks
+    // ("ΐ" → "Ϊ́"), which must become spaces like other marks, or the key of the
+    // upper-case spelling would differ (found by fuzzing).
     let cleaned: String = source
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .flat_map(char::to_uppercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
