@@ -133,6 +133,14 @@ impl Corpus {
         Self::default()
     }
 
+    /// Makes room for about `records` more records (and the accession numbers and
+    /// strings they bring) so loading does not rehash large tables as they double.
+    pub fn reserve_records(&mut self, records: usize) {
+        self.records.reserve(records);
+        self.seen_uids.reserve(records);
+        self.strings.reserve(records * 4);
+    }
+
     /// Adds a parsed record from file `file`. Returns false (and counts a duplicate)
     /// when a record with the same accession number is already in the corpus.
     pub fn push(&mut self, p: ParsedRecord, file: u32) -> bool {

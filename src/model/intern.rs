@@ -29,6 +29,12 @@ impl Interner {
         sym
     }
 
+    /// Makes room for `additional` more strings without rehashing.
+    pub fn reserve(&mut self, additional: usize) {
+        self.map.reserve(additional);
+        self.strings.reserve(additional);
+    }
+
     /// The symbol of `s` if it was interned.
     pub fn lookup(&self, s: &str) -> Option<Sym> {
         self.map.get(s).copied()
