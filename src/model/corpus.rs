@@ -220,22 +220,30 @@ impl Corpus {
     /// longer cited.
     pub fn reconcile_refs(&mut self) -> usize {
         // Author keys per distinct author string, computed once (many works share an
-        // author); descriptors are tuples borrowing the works' strings.
-        let mut author_keys: FxHashMap<Sym, Arc<str>> = FxHashMap::default();
+        // author) and in parallel, indexed densely by symbol; descriptors are tuples
+        // borrowing the works' strings.
+        let mut wanted = vec![false; self.strings.len()];
         for w in &self.refs.works {
             if w.year.is_some() && w.volume.is_some() && w.page.is_some() {
-                author_keys
-                    .entry(w.author)
-                    .or_insert_with(|| author_key(self.strings.get(w.author)).into());
+                wanted[w.author.0 as usize] = true;
             }
         }
+        let strings = &self.strings;
+        let author_keys: Vec<Option<String>> = {
+            use rayon::prelude::*;
+            wanted
+                .par_iter()
+                .enumerate()
+                .map(|(i, &w)| w.then(|| author_key(strings.get(Sym(i as u32)))))
+                .collect()
+        };
         let works = &self.refs.works;
         fn desc<'a>(
-            keys: &'a FxHashMap<Sym, Arc<str>>,
+            keys: &'a [Option<String>],
             w: &'a CitedWork,
         ) -> Option<(&'a str, i32, &'a str, &'a str)> {
             Some((
-                keys.get(&w.author)?,
+                keys[w.author.0 as usize].as_deref()?,
                 w.year?,
                 w.volume.as_deref()?,
                 w.page.as_deref()?,
@@ -268,16 +276,24 @@ impl Corpus {
             return 0;
         }
         self.merge.remap_pairs(&remap);
-        for r in &mut self.records {
-            if r.refs.iter().any(|id| remap.contains_key(id)) {
-                let mut seen = FxHashSet::default();
-                r.refs = r
-                    .refs
-                    .iter()
-                    .map(|id| *remap.get(id).unwrap_or(id))
-                    .filter(|id| seen.insert(*id))
-                    .collect();
-            }
+        // A dense table: every citation of every record is looked up once.
+        let mut dense: Vec<RefId> = (0..works.len() as RefId).collect();
+        for (&from, &to) in &remap {
+            dense[from as usize] = to;
+        }
+        {
+            use rayon::prelude::*;
+            self.records.par_iter_mut().for_each(|r| {
+                if r.refs.iter().any(|&id| dense[id as usize] != id) {
+                    let mut seen = FxHashSet::default();
+                    r.refs = r
+                        .refs
+                        .iter()
+                        .map(|&id| dense[id as usize])
+                        .filter(|id| seen.insert(*id))
+                        .collect();
+                }
+            });
         }
         remap.len()
     }
