@@ -77,19 +77,33 @@ pub fn renumber_by_size(membership: &[u32]) -> Vec<u32> {
     membership.iter().map(|c| new_id[c]).collect()
 }
 
-/// Louvain clustering maximising modularity at `resolution`, seeded.
-pub fn louvain(g: &UnGraph<(), f64>, resolution: f64, seed: u64) -> Vec<u32> {
+/// One iteration of a multi-level method; returns whether the clustering changed.
+pub(crate) type Iteration = fn(&Level, &mut [u32], f64, &mut SplitMix64) -> bool;
+
+/// The driver Louvain and Leiden share: singletons to start, iterations until nothing
+/// changes (or [`MAX_ITERATIONS`]), ids renumbered by size.
+pub(crate) fn iterate(
+    g: &UnGraph<(), f64>,
+    resolution: f64,
+    seed: u64,
+    iteration: Iteration,
+) -> Vec<u32> {
     let Some((net, res)) = Level::from_graph(g, resolution) else {
         return (0..g.node_count() as u32).collect();
     };
     let mut rng = SplitMix64::new(seed);
     let mut clustering: Vec<u32> = (0..net.n() as u32).collect();
     for _ in 0..MAX_ITERATIONS {
-        if !louvain_iteration(&net, &mut clustering, res, &mut rng) {
+        if !iteration(&net, &mut clustering, res, &mut rng) {
             break;
         }
     }
     renumber_by_size(&clustering)
+}
+
+/// Louvain clustering maximising modularity at `resolution`, seeded.
+pub fn louvain(g: &UnGraph<(), f64>, resolution: f64, seed: u64) -> Vec<u32> {
+    iterate(g, resolution, seed, louvain_iteration)
 }
 
 fn louvain_iteration(net: &Level, clustering: &mut [u32], res: f64, rng: &mut SplitMix64) -> bool {

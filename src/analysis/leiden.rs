@@ -14,9 +14,7 @@
 //!
 //! Every cluster found is connected (the guarantee Louvain lacks).
 
-use super::cluster::{
-    ClusterTotals, Level, MAX_ITERATIONS, NeighborWeights, compact, renumber_by_size,
-};
+use super::cluster::{ClusterTotals, Level, NeighborWeights, compact};
 use super::rng::SplitMix64;
 use petgraph::graph::UnGraph;
 use std::collections::VecDeque;
@@ -26,17 +24,7 @@ pub const RANDOMNESS: f64 = 0.01;
 
 /// Leiden clustering maximising modularity at `resolution`, seeded.
 pub fn leiden(g: &UnGraph<(), f64>, resolution: f64, seed: u64) -> Vec<u32> {
-    let Some((net, res)) = Level::from_graph(g, resolution) else {
-        return (0..g.node_count() as u32).collect();
-    };
-    let mut rng = SplitMix64::new(seed);
-    let mut clustering: Vec<u32> = (0..net.n() as u32).collect();
-    for _ in 0..MAX_ITERATIONS {
-        if !leiden_iteration(&net, &mut clustering, res, &mut rng) {
-            break;
-        }
-    }
-    renumber_by_size(&clustering)
+    super::cluster::iterate(g, resolution, seed, leiden_iteration)
 }
 
 fn leiden_iteration(net: &Level, clustering: &mut [u32], res: f64, rng: &mut SplitMix64) -> bool {
