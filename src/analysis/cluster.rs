@@ -242,20 +242,35 @@ fn local_moving(net: &Level, clustering: &mut [u32], res: f64, rng: &mut SplitMi
     while stable < n {
         let j = order[idx] as usize;
         idx = (idx + 1) % n;
-        let current = clustering[j];
-        let wj = net.node_weight[j];
-        clusters.remove(current, wj);
-        scratch.gather(&net.csr, j, |k| Some(clustering[k]));
-        let best = clusters.best_move(current, wj, res, &scratch);
-        clusters.add(best, wj);
-        if best != current {
-            clustering[j] = best;
+        if move_node(net, &mut clusters, &mut scratch, clustering, j, res).is_some() {
             update = true;
             stable = 0;
         }
         stable += 1;
     }
     update
+}
+
+/// Moves node `j` to the neighbouring cluster of largest modularity gain (the step
+/// Louvain's and Leiden's local moving share). Returns the new cluster if it moved.
+pub(crate) fn move_node(
+    net: &Level,
+    clusters: &mut ClusterTotals,
+    scratch: &mut NeighborWeights,
+    clustering: &mut [u32],
+    j: usize,
+    res: f64,
+) -> Option<u32> {
+    let current = clustering[j];
+    let wj = net.node_weight[j];
+    clusters.remove(current, wj);
+    scratch.gather(&net.csr, j, |k| Some(clustering[k]));
+    let best = clusters.best_move(current, wj, res, scratch);
+    clusters.add(best, wj);
+    (best != current).then(|| {
+        clustering[j] = best;
+        best
+    })
 }
 
 /// Total node weight and size of each cluster, with a stack of empty cluster ids so a

@@ -14,7 +14,7 @@
 //!
 //! Every cluster found is connected (the guarantee Louvain lacks).
 
-use super::cluster::{ClusterTotals, Level, NeighborWeights, compact};
+use super::cluster::{ClusterTotals, Level, NeighborWeights, compact, move_node};
 use super::rng::SplitMix64;
 use petgraph::graph::UnGraph;
 use std::collections::VecDeque;
@@ -63,14 +63,7 @@ fn fast_local_moving(net: &Level, clustering: &mut [u32], res: f64, rng: &mut Sp
     while let Some(j) = queue.pop_front() {
         let j = j as usize;
         queued[j] = false;
-        let current = clustering[j];
-        let wj = net.node_weight[j];
-        clusters.remove(current, wj);
-        scratch.gather(&net.csr, j, |k| Some(clustering[k]));
-        let best = clusters.best_move(current, wj, res, &scratch);
-        clusters.add(best, wj);
-        if best != current {
-            clustering[j] = best;
+        if let Some(best) = move_node(net, &mut clusters, &mut scratch, clustering, j, res) {
             update = true;
             for (k, _) in net.csr.neighbors(j) {
                 if !queued[k] && clustering[k] != best {
