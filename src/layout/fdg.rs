@@ -65,7 +65,7 @@ pub struct FdgLayout {
     links: usize,
     /// Largest move allowed in the next step.
     temperature: f32,
-    pinned: Vec<bool>,
+    pinned: crate::layout::graph::Pins,
     last: Option<StepStats>,
 }
 
@@ -77,7 +77,7 @@ impl FdgLayout {
             index: Vec::new(),
             links: 0,
             temperature: 0.0,
-            pinned: Vec::new(),
+            pinned: Default::default(),
             last: None,
         }
     }
@@ -115,17 +115,12 @@ impl FdgLayout {
 
     /// Keeps node `i` where it is.
     pub fn pin(&mut self, i: usize) {
-        if self.pinned.len() <= i {
-            self.pinned.resize(i + 1, false);
-        }
-        self.pinned[i] = true;
+        self.pinned.pin(i);
     }
 
     /// Lets node `i` move again.
     pub fn unpin(&mut self, i: usize) {
-        if let Some(p) = self.pinned.get_mut(i) {
-            *p = false;
-        }
+        self.pinned.unpin(i);
     }
 
     /// True when the last step moved nodes by less than `convergence × diameter` on average.
@@ -159,7 +154,7 @@ impl FdgLayout {
         let (mut energy, mut max_d, mut sum_d) = (0.0f64, 0.0f32, 0.0f64);
         for (i, (&ix, p)) in self.index.iter().zip(pos.iter_mut()).enumerate() {
             let node = &mut sim.get_graph_mut()[ix];
-            if self.pinned.get(i).copied().unwrap_or(false) {
+            if self.pinned.contains(i) {
                 node.location = Vec3::new(p[0], p[1], 0.0);
                 node.velocity = Vec3::ZERO;
                 continue;

@@ -97,7 +97,7 @@ pub struct ForceAtlas2 {
     speed: f64,
     speed_efficiency: f64,
     prev_force: Vec<[f32; 2]>,
-    pinned: Vec<bool>,
+    pinned: crate::layout::graph::Pins,
     radii: Vec<f32>,
     last: Option<StepStats>,
 }
@@ -129,17 +129,12 @@ impl ForceAtlas2 {
 
     /// Keeps node `i` where it is (it still pushes and pulls the others).
     pub fn pin(&mut self, i: usize) {
-        if self.pinned.len() <= i {
-            self.pinned.resize(i + 1, false);
-        }
-        self.pinned[i] = true;
+        self.pinned.pin(i);
     }
 
     /// Lets node `i` move again.
     pub fn unpin(&mut self, i: usize) {
-        if let Some(p) = self.pinned.get_mut(i) {
-            *p = false;
-        }
+        self.pinned.unpin(i);
     }
 
     /// Unpins every node.
@@ -148,7 +143,7 @@ impl ForceAtlas2 {
     }
 
     fn is_pinned(&self, i: usize) -> bool {
-        self.pinned.get(i).copied().unwrap_or(false)
+        self.pinned.contains(i)
     }
 
     /// Node radii for prevent-overlap (missing ones count as 0).

@@ -259,3 +259,34 @@ mod tests {
         assert_eq!(diameter(&[[1.0, 1.0]]), 0.0);
     }
 }
+
+/// Nodes held in place by the user (shared by the layouts' `pin`/`unpin`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pins(Vec<bool>);
+
+impl Pins {
+    /// Keeps node `i` where it is.
+    pub fn pin(&mut self, i: usize) {
+        if self.0.len() <= i {
+            self.0.resize(i + 1, false);
+        }
+        self.0[i] = true;
+    }
+
+    /// Lets node `i` move again.
+    pub fn unpin(&mut self, i: usize) {
+        if let Some(p) = self.0.get_mut(i) {
+            *p = false;
+        }
+    }
+
+    /// Lets every node move.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// True when node `i` is pinned.
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.get(i).copied().unwrap_or(false)
+    }
+}
