@@ -230,16 +230,24 @@ pub fn ngrams(text: &str, out: &mut Vec<String>) {
 
 /// Appends the `shortest`–3-word n-grams of `text` (see [`ngrams`]).
 pub fn ngrams_from(text: &str, shortest: usize, out: &mut Vec<String>) {
+    visit_ngrams(text, shortest, &mut String::new(), &mut |t| {
+        out.push(t.into())
+    });
+}
+
+/// Calls `f` with each `shortest`–3-word n-gram of `text`, built in `buf` (so that
+/// interning allocates only for terms not seen before).
+fn visit_ngrams(text: &str, shortest: usize, buf: &mut String, f: &mut dyn FnMut(&str)) {
     let lower = text.to_lowercase();
+    let mut run: Vec<&str> = Vec::new();
     for phrase in
         lower.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c.is_whitespace()))
     {
-        let mut run: Vec<&str> = Vec::new();
         let words = phrase
             .split_whitespace()
             .map(|w| w.trim_matches(|c| c == '-' || c == '\''));
         for w in words.chain(std::iter::once("")) {
-            let keep = w.chars().count() > 1
+            let keep = w.chars().nth(1).is_some()
                 && w.chars().next().is_some_and(char::is_alphabetic)
                 && !is_stop(w);
             if keep {
@@ -248,7 +256,14 @@ pub fn ngrams_from(text: &str, shortest: usize, out: &mut Vec<String>) {
             }
             for len in shortest..=3 {
                 for win in run.windows(len) {
-                    out.push(win.join(" "));
+                    buf.clear();
+                    for (i, w) in win.iter().enumerate() {
+                        if i > 0 {
+                            buf.push(' ');
+                        }
+                        buf.push_str(w);
+                    }
+                    f(buf);
                 }
             }
             run.clear();
@@ -256,43 +271,110 @@ pub fn ngrams_from(text: &str, shortest: usize, out: &mut Vec<String>) {
     }
 }
 
-/// Candidate terms of one record (duplicates included; [`TermTable::build`] dedups).
-pub fn record_terms(text: &RecordText) -> Vec<String> {
-    let mut out = Vec::new();
+/// Calls `f` with each candidate term of one record, in the order of [`record_terms`].
+fn visit_record_terms(text: &RecordText, buf: &mut String, f: &mut dyn FnMut(&str)) {
     for kw in text.author_keywords.iter().chain(&text.keywords_plus) {
         let k = kw.trim().to_lowercase();
         if !k.is_empty() && !is_stop(&k) {
-            out.push(k);
+            f(&k);
         }
     }
-    ngrams(text.title, &mut out);
-    ngrams_from(text.abstract_text, 2, &mut out);
+    visit_ngrams(text.title, 1, buf, f);
+    visit_ngrams(text.abstract_text, 2, buf, f);
+}
+
+/// Candidate terms of one record (duplicates included; [`TermTable::build`] dedups).
+pub fn record_terms(text: &RecordText) -> Vec<String> {
+    let mut out = Vec::new();
+    visit_record_terms(text, &mut String::new(), &mut |t| out.push(t.into()));
     out
+}
+
+/// Terms interned in order of first occurrence, with each record's term ids.
+#[derive(Default)]
+struct Interning {
+    ids: FxHashMap<String, u32>,
+    terms: Vec<String>,
+}
+
+impl Interning {
+    fn id(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(t.to_string());
+        self.ids.insert(t.to_string(), id);
+        id
+    }
+
+    /// The sorted, unique term ids of one record.
+    fn record(&mut self, text: &RecordText, buf: &mut String) -> Vec<u32> {
+        let mut rec = Vec::new();
+        visit_record_terms(text, buf, &mut |t| rec.push(self.id(t)));
+        rec.sort_unstable();
+        rec.dedup();
+        rec
+    }
 }
 
 impl TermTable {
     /// Interns the candidate terms of each record.
     pub fn build<'a>(texts: impl IntoIterator<Item = RecordText<'a>>) -> Self {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut interning = Interning::default();
+        let mut buf = String::new();
+        let records = texts
+            .into_iter()
+            .map(|text| interning.record(&text, &mut buf))
+            .collect();
+        TermTable {
+            terms: interning.terms,
+            records,
+        }
+    }
+
+    /// [`TermTable::build`] of `n` records whose texts `text(i)` gives, in parallel:
+    /// chunks of records are interned on their own, then their terms are interned in
+    /// chunk order, so the table equals `build`'s.
+    pub fn build_parallel<'a, F>(n: usize, text: F) -> Self
+    where
+        F: Fn(usize) -> RecordText<'a> + Sync,
+    {
+        use rayon::prelude::*;
+        const CHUNK: usize = 2048;
+        // Chunks per round: bounds the memory of chunk results not yet merged.
+        let per_round = rayon::current_num_threads().max(1) * 4;
+        let mut global = Interning::default();
         let mut table = TermTable::default();
-        for text in texts {
-            let mut rec: Vec<u32> = record_terms(&text)
-                .into_iter()
-                .map(|t| {
-                    let next = ids.len() as u32;
-                    *ids.entry(t).or_insert_with_key(|t| {
-                        table.terms.push(t.clone());
-                        next
-                    })
+        let starts: Vec<usize> = (0..n).step_by(CHUNK).collect();
+        for round in starts.chunks(per_round) {
+            let chunks: Vec<ChunkTerms> = round
+                .par_iter()
+                .map(|&s| {
+                    let mut local = Interning::default();
+                    let mut buf = String::new();
+                    let records = (s..(s + CHUNK).min(n))
+                        .map(|i| local.record(&text(i), &mut buf))
+                        .collect();
+                    (local.terms, records)
                 })
                 .collect();
-            rec.sort_unstable();
-            rec.dedup();
-            table.records.push(rec);
+            for (terms, records) in chunks {
+                let to_global: Vec<u32> = terms.iter().map(|t| global.id(t)).collect();
+                table.records.extend(records.into_iter().map(|rec| {
+                    let mut g: Vec<u32> = rec.iter().map(|&t| to_global[t as usize]).collect();
+                    g.sort_unstable();
+                    g
+                }));
+            }
         }
+        table.terms = global.terms;
         table
     }
 }
+
+/// A chunk's terms (local id order) and its records' local term ids.
+type ChunkTerms = (Vec<String>, Vec<Vec<u32>>);
 
 /// Ranks the terms of each cluster, best first, keeping `top` per cluster.
 /// `clusters[c]` lists the records citing cluster c (indices into `table.records`).
@@ -476,6 +558,42 @@ mod tests {
         // MI on the same table read as records: equals G² / (2N ln 2) bits.
         let mi = mutual_information(10, 100, 20, 1000).expect("over-represented");
         assert!((mi - g2 / (2000.0 * 2f64.ln())).abs() < 1e-12);
+    }
+
+    #[test]
+    fn parallel_table_equals_sequential() {
+        // 5,000 records (three chunks of 2,048) drawing titles and keywords from small
+        // vocabularies, so that terms recur across chunks in varying order.
+        let words = [
+            "graph", "citation", "network", "topic", "model", "review", "map",
+        ];
+        let titles: Vec<String> = (0..5_000usize)
+            .map(|i| {
+                (0..4)
+                    .map(|k| words[(i * 7 + k * k * 3 + i / 13) % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        // Keywords new in every chunk, first seen in a different order than their ids
+        // within a chunk would suggest.
+        let kws: Vec<String> = (0..5_000usize)
+            .map(|i| format!("Keyword {}", (i / 300) * 7 % 17 + (i % 5) * 17))
+            .collect();
+        let text = |i: usize| RecordText {
+            title: &titles[i],
+            abstract_text: if i.is_multiple_of(3) {
+                "The citation network of topic models."
+            } else {
+                ""
+            },
+            author_keywords: vec![&kws[i]],
+            keywords_plus: Vec::new(),
+        };
+        let sequential = TermTable::build((0..titles.len()).map(text));
+        let parallel = TermTable::build_parallel(titles.len(), text);
+        assert!(sequential.terms.len() > 20, "{}", sequential.terms.len());
+        assert_eq!(parallel, sequential);
     }
 
     #[test]

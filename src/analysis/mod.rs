@@ -216,10 +216,21 @@ fn describe_clusters(
             out
         })
         .collect();
-    let table = TermTable::build(corpus.records.iter().map(|r| record_text(corpus, r)));
+    // Terms of the records citing some cluster only (the rest of the corpus does not
+    // enter the labels); `rows[i]` is the record of the table's row i.
+    let mut rows: Vec<u32> = citing.iter().flatten().map(|&(r, _)| r).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let table = TermTable::build_parallel(rows.len(), |i| {
+        record_text(corpus, &corpus.records[rows[i] as usize])
+    });
     let citing_ids: Vec<Vec<u32>> = citing
         .iter()
-        .map(|c| c.iter().map(|&(r, _)| r).collect())
+        .map(|c| {
+            c.iter()
+                .filter_map(|&(r, _)| rows.binary_search(&r).ok().map(|i| i as u32))
+                .collect()
+        })
         .collect();
     let terms = labels::rank(&table, &citing_ids, analysis.params.labels, TOP_PER_CLUSTER);
     (0..k)
