@@ -471,6 +471,18 @@ impl CitedRef {
     pub fn page(&self) -> Option<&str> {
         self.page.map(|r| self.part(r))
     }
+
+    /// Byte range of the volume in `label`.
+    pub(crate) fn volume_span(&self) -> Option<(u32, u32)> {
+        self.volume
+            .filter(|r| self.label.get(r.0 as usize..r.1 as usize).is_some())
+    }
+
+    /// Byte range of the first page in `label`.
+    pub(crate) fn page_span(&self) -> Option<(u32, u32)> {
+        self.page
+            .filter(|r| self.label.get(r.0 as usize..r.1 as usize).is_some())
+    }
 }
 
 /// Builds the normalised key from parsed parts (rules in the module docs). Volume and

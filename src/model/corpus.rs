@@ -6,6 +6,7 @@ use super::intern::{Interner, Sym};
 use super::record::{Address, Origin, ParsedRecord, Record, RefId};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A problem found in an input file. `line` is 1-based; 0 means the whole file.
@@ -39,9 +40,34 @@ pub struct CitedWork {
     pub year: Option<i32>,
     /// Source as written in the first citation.
     pub source: Sym,
-    pub volume: Option<Box<str>>,
-    pub page: Option<Box<str>>,
+    /// Volume and first page as byte ranges of `label` (spans, not strings of their
+    /// own: ten million works would otherwise hold twenty million small allocations).
+    volume: Option<(u32, u32)>,
+    page: Option<(u32, u32)>,
     pub doi: Option<Arc<str>>,
+}
+
+impl CitedWork {
+    /// Volume without the `V` prefix, as written in the first citation.
+    pub fn volume(&self) -> Option<&str> {
+        self.volume
+            .and_then(|(a, b)| self.label.get(a as usize..b as usize))
+    }
+
+    /// First page without the `P` prefix, as written in the first citation.
+    pub fn page(&self) -> Option<&str> {
+        self.page
+            .and_then(|(a, b)| self.label.get(a as usize..b as usize))
+    }
+}
+
+/// `s` in upper case, borrowed when it already is (volumes and pages nearly always).
+fn upper(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_lowercase()) {
+        return s.into();
+    }
+    let u = s.to_uppercase();
+    if u == s { s.into() } else { u.into() }
 }
 
 /// The table of unique cited works, indexed by [`RefId`].
@@ -94,8 +120,8 @@ impl RefTable {
             author: strings.intern(r.author()),
             year: r.year,
             source: strings.intern(r.source()),
-            volume: r.volume().map(|v| v.to_uppercase().into()),
-            page: r.page().map(|p| p.to_uppercase().into()),
+            volume: r.volume_span(),
+            page: r.page_span(),
             doi: r.doi.as_deref().map(Into::into),
         });
         self.by_key.insert(key, id);
@@ -151,6 +177,7 @@ impl Corpus {
             }
             self.seen_uids.insert(uid.as_str().into());
         }
+        self.note_database(&p, file);
         if let Some(kept) = self.find_cross_duplicate(&p, file) {
             self.merge_into(kept, p);
             return false;
@@ -224,7 +251,7 @@ impl Corpus {
         // borrowing the works' strings.
         let mut wanted = vec![false; self.strings.len()];
         for w in &self.refs.works {
-            if w.year.is_some() && w.volume.is_some() && w.page.is_some() {
+            if w.year.is_some() && w.volume().is_some() && w.page().is_some() {
                 wanted[w.author.0 as usize] = true;
             }
         }
@@ -238,19 +265,18 @@ impl Corpus {
                 .collect()
         };
         let works = &self.refs.works;
-        fn desc<'a>(
-            keys: &'a [Option<String>],
-            w: &'a CitedWork,
-        ) -> Option<(&'a str, i32, &'a str, &'a str)> {
+        type Desc<'a> = (&'a str, i32, Cow<'a, str>, Cow<'a, str>);
+        // Volume and page compare in upper case.
+        fn desc<'a>(keys: &'a [Option<String>], w: &'a CitedWork) -> Option<Desc<'a>> {
             Some((
                 keys[w.author.0 as usize].as_deref()?,
                 w.year?,
-                w.volume.as_deref()?,
-                w.page.as_deref()?,
+                upper(w.volume()?),
+                upper(w.page()?),
             ))
         }
         // descriptor → DOI work, or None when two DOI works share a descriptor.
-        let mut with_doi: FxHashMap<(&str, i32, &str, &str), Option<RefId>> = FxHashMap::default();
+        let mut with_doi: FxHashMap<Desc, Option<RefId>> = FxHashMap::default();
         for (id, w) in works.iter().enumerate() {
             if w.doi.is_some()
                 && let Some(d) = desc(&author_keys, w)
@@ -368,6 +394,18 @@ mod tests {
         assert_eq!(c.refs.len(), 1);
         assert_eq!(c.citations(), 2);
         assert_eq!(c.citation_counts(), vec![2]);
+    }
+
+    #[test]
+    fn volume_and_page_are_spans_compared_in_upper_case() {
+        let mut c = Corpus::new();
+        c.push(rec("1", &["Kim J, 2010, J X, V12b, P3a, DOI 10.1/k"]), 0);
+        c.push(rec("2", &["Kim J, 2010, J X, V12B, P3A"]), 0);
+        let w = c.refs.get(0);
+        assert_eq!((w.volume(), w.page()), (Some("12b"), Some("3a")));
+        assert_eq!(c.refs.get(1).page(), Some("3A"));
+        assert_eq!(c.reconcile_refs(), 1);
+        assert_eq!(c.citation_counts(), vec![2, 0]);
     }
 
     #[test]

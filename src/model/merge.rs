@@ -34,6 +34,12 @@ pub(crate) struct MergeIndex {
     by_title: FxHashMap<Box<str>, u32>,
     /// Reference lists of the two versions of each merged record (kept, duplicate).
     pairs: Vec<(Vec<RefId>, Vec<RefId>)>,
+    /// The database of every record so far, while there is only one: then no record
+    /// can be a cross-database duplicate, so the tables above stay empty (a million
+    /// records of one database would fill them with a million title keys for nothing).
+    only_db: Option<(String, u32)>,
+    /// True once a second database appeared and the tables hold every kept record.
+    indexed: bool,
 }
 
 impl MergeIndex {
@@ -117,9 +123,35 @@ impl Corpus {
         }
     }
 
+    /// Notes the database of a record about to be added. When it is the second
+    /// database seen, the lookup tables are filled from the records kept so far, in
+    /// order, as [`Corpus::register_for_merge`] would have filled them one by one.
+    pub(crate) fn note_database(&mut self, p: &ParsedRecord, file: u32) {
+        if self.files.is_empty() || self.merge.indexed {
+            return;
+        }
+        let (db, f) = self.database_of(file, p.uid.as_deref());
+        match &self.merge.only_db {
+            None => self.merge.only_db = Some((db.to_string(), f)),
+            Some((d, g)) if d == db && *g == f => {}
+            Some(_) => {
+                self.merge.indexed = true;
+                for (i, r) in self.records.iter().enumerate() {
+                    if let Some(d) = &r.doi {
+                        self.merge.by_doi.entry(d.clone()).or_insert(i as u32);
+                    }
+                    let author = r.authors.first().map(|&a| self.strings.get(a));
+                    if let Some(k) = title_key(&r.title, r.year, author) {
+                        self.merge.by_title.entry(k.into()).or_insert(i as u32);
+                    }
+                }
+            }
+        }
+    }
+
     /// The kept record this parsed record duplicates, by the rules in the module docs.
     pub(crate) fn find_cross_duplicate(&self, p: &ParsedRecord, file: u32) -> Option<usize> {
-        if self.files.is_empty() {
+        if self.files.is_empty() || !self.merge.indexed {
             return None;
         }
         let by_doi = p
@@ -139,7 +171,7 @@ impl Corpus {
 
     /// Remembers a kept record's DOI and title key.
     pub(crate) fn register_for_merge(&mut self, p: &ParsedRecord, index: u32) {
-        if self.files.is_empty() {
+        if self.files.is_empty() || !self.merge.indexed {
             return;
         }
         if let Some(d) = &p.doi {
