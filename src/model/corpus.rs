@@ -1,12 +1,11 @@
 //! The corpus: all loaded records, the table of unique cited works, interned strings,
 //! the files they came from and the problems found while reading them.
 
-use super::cited_ref::{CitedRef, author_key};
+use super::cited_ref::CitedRef;
 use super::intern::{Interner, Sym};
 use super::record::{Address, Origin, ParsedRecord, Record, RefId};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A problem found in an input file. `line` is 1-based; 0 means the whole file.
@@ -59,15 +58,6 @@ impl CitedWork {
         self.page
             .and_then(|(a, b)| self.label.get(a as usize..b as usize))
     }
-}
-
-/// `s` in upper case, borrowed when it already is (volumes and pages nearly always).
-fn upper(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_lowercase()) {
-        return s.into();
-    }
-    let u = s.to_uppercase();
-    if u == s { s.into() } else { u.into() }
 }
 
 /// The table of unique cited works, indexed by [`RefId`].
@@ -238,90 +228,6 @@ impl Corpus {
         };
         self.records.push(record);
         true
-    }
-
-    /// Merges cited works written without DOI into the work with a DOI when their
-    /// author key, year, volume and page match exactly one work that has a DOI.
-    /// Returns the number of DOI-less works merged. Record reference lists are
-    /// rewritten (and de-duplicated); unused works stay in the table but are no
-    /// longer cited.
-    pub fn reconcile_refs(&mut self) -> usize {
-        // Author keys per distinct author string, computed once (many works share an
-        // author) and in parallel, indexed densely by symbol; descriptors are tuples
-        // borrowing the works' strings.
-        let mut wanted = vec![false; self.strings.len()];
-        for w in &self.refs.works {
-            if w.year.is_some() && w.volume().is_some() && w.page().is_some() {
-                wanted[w.author.0 as usize] = true;
-            }
-        }
-        let strings = &self.strings;
-        let author_keys: Vec<Option<String>> = {
-            use rayon::prelude::*;
-            wanted
-                .par_iter()
-                .enumerate()
-                .map(|(i, &w)| w.then(|| author_key(strings.get(Sym(i as u32)))))
-                .collect()
-        };
-        let works = &self.refs.works;
-        type Desc<'a> = (&'a str, i32, Cow<'a, str>, Cow<'a, str>);
-        // Volume and page compare in upper case.
-        fn desc<'a>(keys: &'a [Option<String>], w: &'a CitedWork) -> Option<Desc<'a>> {
-            Some((
-                keys[w.author.0 as usize].as_deref()?,
-                w.year?,
-                upper(w.volume()?),
-                upper(w.page()?),
-            ))
-        }
-        // descriptor → DOI work, or None when two DOI works share a descriptor.
-        let mut with_doi: FxHashMap<Desc, Option<RefId>> = FxHashMap::default();
-        for (id, w) in works.iter().enumerate() {
-            if w.doi.is_some()
-                && let Some(d) = desc(&author_keys, w)
-            {
-                with_doi
-                    .entry(d)
-                    .and_modify(|e| *e = None)
-                    .or_insert(Some(id as RefId));
-            }
-        }
-        let mut remap: FxHashMap<RefId, RefId> = FxHashMap::default();
-        if !with_doi.is_empty() {
-            for (id, w) in works.iter().enumerate() {
-                if w.doi.is_none()
-                    && let Some(Some(target)) =
-                        desc(&author_keys, w).and_then(|d| with_doi.get(&d).copied())
-                {
-                    remap.insert(id as RefId, target);
-                }
-            }
-        }
-        if remap.is_empty() {
-            return 0;
-        }
-        self.merge.remap_pairs(&remap);
-        // A dense table: every citation of every record is looked up once.
-        let mut dense: Vec<RefId> = (0..works.len() as RefId).collect();
-        for (&from, &to) in &remap {
-            dense[from as usize] = to;
-        }
-        {
-            use rayon::prelude::*;
-            self.records.par_iter_mut().for_each(|r| {
-                if r.refs.iter().any(|&id| dense[id as usize] != id) {
-                    let mut seen = FxHashSet::default();
-                    r.refs = r
-                        .refs
-                        .iter()
-                        .map(|&id| dense[id as usize])
-                        .filter(|id| seen.insert(*id))
-                        .collect();
-                }
-            });
-        }
-        remap.len()
     }
 
     /// Adds a problem.

@@ -5,6 +5,7 @@ pub mod cited_ref;
 pub mod corpus;
 pub mod intern;
 pub mod merge;
+mod reconcile;
 pub mod record;
 
 pub use cited_ref::CitedRef;
