@@ -93,6 +93,12 @@ impl RefTable {
         self.by_key.reserve(additional);
     }
 
+    /// Reserves room for `additional` more works in the list of works only (a
+    /// generous guess costs address space; the key table's buckets would be touched).
+    pub fn reserve_works(&mut self, additional: usize) {
+        self.works.reserve(additional);
+    }
+
     pub(crate) fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
         if let Some(&id) = self.by_key.get(r.key.as_str()) {
             let w = &mut self.works[id as usize];
