@@ -110,7 +110,7 @@ fn push_lower(out: &mut String, c: char) {
 }
 
 /// Appends the author key (readers build millions of keys: no intermediate strings).
-fn push_author_key(out: &mut String, author: &str) {
+pub(crate) fn push_author_key(out: &mut String, author: &str) {
     let mut word = 0; // 0: before surname, 1: in surname, 2: between words, 3: done
     for c in author.chars() {
         let alnum = if c.is_ascii() {
@@ -472,16 +472,14 @@ impl CitedRef {
         self.page.map(|r| self.part(r))
     }
 
-    /// Byte range of the volume in `label`.
-    pub(crate) fn volume_span(&self) -> Option<(u32, u32)> {
-        self.volume
-            .filter(|r| self.label.get(r.0 as usize..r.1 as usize).is_some())
-    }
-
-    /// Byte range of the first page in `label`.
-    pub(crate) fn page_span(&self) -> Option<(u32, u32)> {
-        self.page
-            .filter(|r| self.label.get(r.0 as usize..r.1 as usize).is_some())
+    /// Byte ranges in `label` of the author, source, volume and page; an empty range
+    /// for a part that is missing (or does not fit a label changed since parsing).
+    pub(crate) fn spans(&self) -> [(u32, u32); 4] {
+        let none = (0, 0);
+        [Some(self.author), Some(self.source), self.volume, self.page].map(|r| {
+            r.filter(|r| self.label.get(r.0 as usize..r.1 as usize).is_some())
+                .unwrap_or(none)
+        })
     }
 }
 

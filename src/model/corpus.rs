@@ -34,29 +34,41 @@ pub struct CitedWork {
     pub key: Arc<str>,
     /// The reference as WoS writes it, from its first citation (`Vargo SL, 2004, J MARKETING, V68, P1`).
     pub label: Arc<str>,
-    /// First author as written in the first citation.
-    pub author: Sym,
     pub year: Option<i32>,
-    /// Source as written in the first citation.
-    pub source: Sym,
-    /// Volume and first page as byte ranges of `label` (spans, not strings of their
-    /// own: ten million works would otherwise hold twenty million small allocations).
-    volume: Option<(u32, u32)>,
-    page: Option<(u32, u32)>,
+    /// First author, source, volume (without `V`) and first page (without `P`) as
+    /// byte ranges of `label`, an empty range for a missing part (a volume or page is
+    /// never empty). Ten million works would otherwise hold twenty million small
+    /// strings and put twenty million lookups into the interned strings.
+    parts: [(u32, u32); 4],
     pub doi: Option<Arc<str>>,
 }
 
 impl CitedWork {
+    fn part(&self, i: usize) -> Option<&str> {
+        let (a, b) = self.parts[i];
+        self.label
+            .get(a as usize..b as usize)
+            .filter(|p| !p.is_empty())
+    }
+
+    /// First author as written in the first citation (`Vargo SL`); empty if none.
+    pub fn author(&self) -> &str {
+        self.part(0).unwrap_or("")
+    }
+
+    /// Source as written in the first citation (`J MARKETING`); empty if none.
+    pub fn source(&self) -> &str {
+        self.part(1).unwrap_or("")
+    }
+
     /// Volume without the `V` prefix, as written in the first citation.
     pub fn volume(&self) -> Option<&str> {
-        self.volume
-            .and_then(|(a, b)| self.label.get(a as usize..b as usize))
+        self.part(2)
     }
 
     /// First page without the `P` prefix, as written in the first citation.
     pub fn page(&self) -> Option<&str> {
-        self.page
-            .and_then(|(a, b)| self.label.get(a as usize..b as usize))
+        self.part(3)
     }
 }
 
@@ -93,13 +105,7 @@ impl RefTable {
         self.by_key.reserve(additional);
     }
 
-    /// Reserves room for `additional` more works in the list of works only (a
-    /// generous guess costs address space; the key table's buckets would be touched).
-    pub fn reserve_works(&mut self, additional: usize) {
-        self.works.reserve(additional);
-    }
-
-    pub(crate) fn intern(&mut self, r: &CitedRef, strings: &mut Interner) -> RefId {
+    pub(crate) fn intern(&mut self, r: &CitedRef) -> RefId {
         if let Some(&id) = self.by_key.get(r.key.as_str()) {
             let w = &mut self.works[id as usize];
             // Fill in what the first citation lacked (a DOI seen later, say).
@@ -113,11 +119,8 @@ impl RefTable {
         self.works.push(CitedWork {
             key: key.clone(),
             label: r.label.as_str().into(),
-            author: strings.intern(r.author()),
+            parts: r.spans(),
             year: r.year,
-            source: strings.intern(r.source()),
-            volume: r.volume_span(),
-            page: r.page_span(),
             doi: r.doi.as_deref().map(Into::into),
         });
         self.by_key.insert(key, id);
@@ -188,7 +191,7 @@ impl Corpus {
         let mut seen: FxHashSet<RefId> = FxHashSet::default();
         let long = p.cited_refs.len() > 64;
         for r in &p.cited_refs {
-            let id = self.refs.intern(r, s);
+            let id = self.refs.intern(r);
             let new = if long {
                 seen.insert(id)
             } else {

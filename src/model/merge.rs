@@ -187,7 +187,7 @@ impl Corpus {
         self.cross_duplicates += 1;
         let mut theirs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
         for r in &p.cited_refs {
-            let id = self.refs.intern(r, &mut self.strings);
+            let id = self.refs.intern(r);
             if !theirs.contains(&id) {
                 theirs.push(id);
             }

@@ -12,9 +12,8 @@
 //! bytes per work instead of a hash map keyed by borrowed descriptors (70–80 bytes a
 //! bucket, over a gigabyte for ten million works, touched on one thread).
 
-use super::cited_ref::author_key;
+use super::cited_ref::{author_key, push_author_key};
 use super::corpus::{CitedWork, Corpus};
-use super::intern::Sym;
 use super::record::RefId;
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
@@ -31,30 +30,30 @@ fn upper(s: &str) -> Cow<'_, str> {
 }
 
 /// A work's descriptor: author key, year, volume and page in upper case.
-type Desc<'a> = (&'a str, i32, Cow<'a, str>, Cow<'a, str>);
+type Desc<'a> = (String, i32, Cow<'a, str>, Cow<'a, str>);
 
-fn desc<'a>(keys: &'a [Option<String>], w: &'a CitedWork) -> Option<Desc<'a>> {
-    Some((
-        keys[w.author.0 as usize].as_deref()?,
-        w.year?,
-        upper(w.volume()?),
-        upper(w.page()?),
-    ))
+fn desc(w: &CitedWork) -> Option<Desc<'_>> {
+    let (year, volume, page) = (w.year?, w.volume()?, w.page()?);
+    Some((author_key(w.author()), year, upper(volume), upper(page)))
+}
+
+/// The hash of a work's descriptor; `buf` is scratch space for the author key.
+fn desc_hash(w: &CitedWork, buf: &mut String) -> Option<u64> {
+    let (year, volume, page) = (w.year?, w.volume()?, w.page()?);
+    buf.clear();
+    push_author_key(buf, w.author());
+    Some(FxBuildHasher.hash_one((buf.as_str(), year, upper(volume), upper(page))))
 }
 
 /// The merges of one run of works whose descriptors hash alike: within each group of
 /// equal descriptors, the works without DOI go to the group's one work with a DOI.
-fn run_merges(
-    keys: &[Option<String>],
-    works: &[CitedWork],
-    run: &[(u64, RefId)],
-) -> Vec<(RefId, RefId)> {
+fn run_merges(works: &[CitedWork], run: &[(u64, RefId)]) -> Vec<(RefId, RefId)> {
     if run.len() < 2 {
         return Vec::new();
     }
     let mut descs: Vec<(Desc, RefId)> = run
         .iter()
-        .filter_map(|&(_, id)| Some((desc(keys, &works[id as usize])?, id)))
+        .filter_map(|&(_, id)| Some((desc(&works[id as usize])?, id)))
         .collect();
     descs.sort_unstable();
     let mut out = Vec::new();
@@ -82,30 +81,22 @@ impl Corpus {
     /// lists are rewritten (and de-duplicated); unused works stay in the table but are
     /// no longer cited.
     pub fn reconcile_refs(&mut self) -> usize {
-        // Author keys per distinct author string, computed once (many works share an
-        // author) and in parallel, indexed densely by symbol.
-        let mut wanted = vec![false; self.strings.len()];
-        for w in &self.refs.works {
-            if w.year.is_some() && w.volume().is_some() && w.page().is_some() {
-                wanted[w.author.0 as usize] = true;
-            }
-        }
-        let strings = &self.strings;
-        let keys: Vec<Option<String>> = wanted
-            .par_iter()
-            .enumerate()
-            .map(|(i, &w)| w.then(|| author_key(strings.get(Sym(i as u32)))))
-            .collect();
         let works = &self.refs.works;
+        // Every work gets a place (an exactly sized, indexed collect: a filtered one
+        // gathers pieces and copies them, which took over 1 GB for 10 million works);
+        // works without descriptor share the hash u64::MAX, a run that `run_merges`
+        // finds empty of descriptors.
         let mut hashed: Vec<(u64, RefId)> = works
             .par_iter()
             .enumerate()
-            .filter_map(|(i, w)| Some((FxBuildHasher.hash_one(desc(&keys, w)?), i as RefId)))
+            .map_init(String::new, |buf, (i, w)| {
+                (desc_hash(w, buf).unwrap_or(u64::MAX), i as RefId)
+            })
             .collect();
         hashed.par_sort_unstable();
         let merges: Vec<(RefId, RefId)> = hashed
             .par_chunk_by(|a, b| a.0 == b.0)
-            .flat_map_iter(|run| run_merges(&keys, works, run))
+            .flat_map_iter(|run| run_merges(works, run))
             .collect();
         drop(hashed);
         let remap: FxHashMap<RefId, RefId> = merges.into_iter().collect();

@@ -300,7 +300,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                 .iter()
                 .filter_map(|&rid| {
                     by_ref.get(rid, || {
-                        let key = cited_author_key(strings.get(refs.get(rid).author));
+                        let key = cited_author_key(refs.get(rid).author());
                         if key == "anonymous" {
                             return None;
                         }
@@ -314,7 +314,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                 .iter()
                 .filter_map(|&rid| {
                     by_ref.get(rid, || {
-                        let key = journal_key(strings.get(refs.get(rid).source));
+                        let key = journal_key(refs.get(rid).source());
                         let label = key.clone();
                         resolve(&mut sp, &th, key, || label)
                     })
