@@ -22,359 +22,126 @@
 //!   occurrences, which is what makes it differ from LLR (G² = 2N · MI on one table).
 //!
 //! Ties are broken by count, then alphabetically, so labels are deterministic.
+//!
+//! Only the records citing some cluster are read (candidate terms in
+//! [`super::terms`]); [`Tally::build_parallel`] counts their terms in parallel chunks
+//! without keeping each record's term list, so labelling a 200-node network of a
+//! million records costs time in the citing records and memory in the terms.
 
 use crate::pipeline::LabelMethod;
 use rustc_hash::FxHashMap;
 
-/// Words that never start, end or sit inside a candidate phrase.
-pub const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "across",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "based",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "during",
-    "each",
-    "either",
-    "et",
-    "etc",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "him",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "own",
-    "per",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "thus",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    // Boilerplate of titles and abstracts.
-    "abstract",
-    "article",
-    "copyright",
-    "elsevier",
-    "findings",
-    "inc",
-    "ltd",
-    "paper",
-    "present",
-    "propose",
-    "proposed",
-    "reserved",
-    "result",
-    "results",
-    "rights",
-    "show",
-    "shows",
-    "study",
-    "studies",
-    "using",
-    "wiley",
-    "sons",
-    "examines",
-    "discussed",
-    "discusses",
-    "find",
-    "argue",
-    "develop",
-    "identify",
-    "test",
-    "three",
-    "two",
-    "one",
-    "new",
-];
+use super::terms::Interning;
+pub use super::terms::{RecordText, STOP_WORDS, TermTable, ngrams, ngrams_from, record_terms};
 
-/// The candidate terms of all records, interned: `records[r]` lists record r's term
-/// ids, each once, sorted.
+/// What ranking needs of the records citing the clusters: per cluster, the number of
+/// its records containing each term; per term, the number of records (citing any
+/// cluster) containing it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TermTable {
+pub struct Tally {
     pub terms: Vec<String>,
-    pub records: Vec<Vec<u32>>,
+    /// `count[c]`: term id → records of cluster c containing the term.
+    pub count: Vec<FxHashMap<u32, u64>>,
+    /// Per term id, the distinct records citing any cluster that contain it.
+    pub records_with: Vec<u64>,
+    /// Distinct records citing any cluster.
+    pub universe: u64,
+    /// Records citing each cluster.
+    pub sizes: Vec<u64>,
 }
 
-/// The text fields of one record used for labels.
-#[derive(Debug, Clone, Default)]
-pub struct RecordText<'a> {
-    pub title: &'a str,
-    pub abstract_text: &'a str,
-    pub author_keywords: Vec<&'a str>,
-    pub keywords_plus: Vec<&'a str>,
-}
-
-fn is_stop(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-        .contains(w)
-}
-
-/// Appends the 1–3-word n-grams of `text` that cross no punctuation or stop word.
-pub fn ngrams(text: &str, out: &mut Vec<String>) {
-    ngrams_from(text, 1, out);
-}
-
-/// Appends the `shortest`–3-word n-grams of `text` (see [`ngrams`]).
-pub fn ngrams_from(text: &str, shortest: usize, out: &mut Vec<String>) {
-    visit_ngrams(text, shortest, &mut String::new(), &mut |t| {
-        out.push(t.into())
-    });
-}
-
-/// Calls `f` with each `shortest`–3-word n-gram of `text`, built in `buf` (so that
-/// interning allocates only for terms not seen before).
-fn visit_ngrams(text: &str, shortest: usize, buf: &mut String, f: &mut dyn FnMut(&str)) {
-    let lower = text.to_lowercase();
-    let mut run: Vec<&str> = Vec::new();
-    for phrase in
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c.is_whitespace()))
-    {
-        let words = phrase
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c| c == '-' || c == '\''));
-        for w in words.chain(std::iter::once("")) {
-            let keep = w.chars().nth(1).is_some()
-                && w.chars().next().is_some_and(char::is_alphabetic)
-                && !is_stop(w);
-            if keep {
-                run.push(w);
-                continue;
-            }
-            for len in shortest..=3 {
-                for win in run.windows(len) {
-                    buf.clear();
-                    for (i, w) in win.iter().enumerate() {
-                        if i > 0 {
-                            buf.push(' ');
-                        }
-                        buf.push_str(w);
+impl Tally {
+    /// The tally of `clusters` (record indices into `table.records`).
+    pub fn of_table(table: &TermTable, clusters: &[Vec<u32>]) -> Self {
+        let empty: &[u32] = &[];
+        let count = clusters
+            .iter()
+            .map(|recs| {
+                let mut m: FxHashMap<u32, u64> = FxHashMap::default();
+                for &r in recs {
+                    for &t in table.records.get(r as usize).map_or(empty, |v| v) {
+                        *m.entry(t).or_default() += 1;
                     }
-                    f(buf);
                 }
-            }
-            run.clear();
-        }
-    }
-}
-
-/// Calls `f` with each candidate term of one record, in the order of [`record_terms`].
-fn visit_record_terms(text: &RecordText, buf: &mut String, f: &mut dyn FnMut(&str)) {
-    for kw in text.author_keywords.iter().chain(&text.keywords_plus) {
-        let k = kw.trim().to_lowercase();
-        if !k.is_empty() && !is_stop(&k) {
-            f(&k);
-        }
-    }
-    visit_ngrams(text.title, 1, buf, f);
-    visit_ngrams(text.abstract_text, 2, buf, f);
-}
-
-/// Candidate terms of one record (duplicates included; [`TermTable::build`] dedups).
-pub fn record_terms(text: &RecordText) -> Vec<String> {
-    let mut out = Vec::new();
-    visit_record_terms(text, &mut String::new(), &mut |t| out.push(t.into()));
-    out
-}
-
-/// Terms interned in order of first occurrence, with each record's term ids.
-#[derive(Default)]
-struct Interning {
-    ids: FxHashMap<String, u32>,
-    terms: Vec<String>,
-}
-
-impl Interning {
-    fn id(&mut self, t: &str) -> u32 {
-        if let Some(&id) = self.ids.get(t) {
-            return id;
-        }
-        let id = self.terms.len() as u32;
-        self.terms.push(t.to_string());
-        self.ids.insert(t.to_string(), id);
-        id
-    }
-
-    /// The sorted, unique term ids of one record.
-    fn record(&mut self, text: &RecordText, buf: &mut String) -> Vec<u32> {
-        let mut rec = Vec::new();
-        visit_record_terms(text, buf, &mut |t| rec.push(self.id(t)));
-        rec.sort_unstable();
-        rec.dedup();
-        rec
-    }
-}
-
-impl TermTable {
-    /// Interns the candidate terms of each record.
-    pub fn build<'a>(texts: impl IntoIterator<Item = RecordText<'a>>) -> Self {
-        let mut interning = Interning::default();
-        let mut buf = String::new();
-        let records = texts
-            .into_iter()
-            .map(|text| interning.record(&text, &mut buf))
+                m
+            })
             .collect();
-        TermTable {
-            terms: interning.terms,
-            records,
+        let (records_with, universe) = record_universe(table, clusters);
+        Tally {
+            terms: table.terms.clone(),
+            count,
+            records_with,
+            universe,
+            sizes: clusters.iter().map(|c| c.len() as u64).collect(),
         }
     }
 
-    /// [`TermTable::build`] of `n` records whose texts `text(i)` gives, in parallel:
-    /// chunks of records are interned on their own, then their terms are interned in
-    /// chunk order, so the table equals `build`'s.
-    pub fn build_parallel<'a, F>(n: usize, text: F) -> Self
+    /// The tally of `n` records, each citing the clusters `clusters_of(i)` (each
+    /// once) and with the texts `text(i)`, without keeping every record's terms: chunks
+    /// of records are tallied in parallel, then added up in order (terms are numbered
+    /// as [`TermTable::build`] numbers them).
+    pub fn build_parallel<'a, T, C>(n: usize, k: usize, clusters_of: C, text: T) -> Self
     where
-        F: Fn(usize) -> RecordText<'a> + Sync,
+        T: Fn(usize) -> RecordText<'a> + Sync,
+        C: Fn(usize) -> &'a [u32] + Sync,
     {
         use rayon::prelude::*;
         const CHUNK: usize = 2048;
-        // Chunks per round: bounds the memory of chunk results not yet merged.
         let per_round = rayon::current_num_threads().max(1) * 4;
         let mut global = Interning::default();
-        let mut table = TermTable::default();
+        let mut tally = Tally {
+            count: vec![FxHashMap::default(); k],
+            sizes: vec![0; k],
+            ..Default::default()
+        };
         let starts: Vec<usize> = (0..n).step_by(CHUNK).collect();
         for round in starts.chunks(per_round) {
-            let chunks: Vec<ChunkTerms> = round
+            let chunks: Vec<(Vec<String>, Tally)> = round
                 .par_iter()
                 .map(|&s| {
                     let mut local = Interning::default();
+                    let mut t = Tally {
+                        count: vec![FxHashMap::default(); k],
+                        sizes: vec![0; k],
+                        ..Default::default()
+                    };
                     let mut buf = String::new();
-                    let records = (s..(s + CHUNK).min(n))
-                        .map(|i| local.record(&text(i), &mut buf))
-                        .collect();
-                    (local.terms, records)
+                    for i in s..(s + CHUNK).min(n) {
+                        let rec = local.record(&text(i), &mut buf);
+                        t.records_with.resize(local.terms.len(), 0);
+                        for &term in &rec {
+                            t.records_with[term as usize] += 1;
+                        }
+                        for &c in clusters_of(i) {
+                            t.sizes[c as usize] += 1;
+                            for &term in &rec {
+                                *t.count[c as usize].entry(term).or_default() += 1;
+                            }
+                        }
+                        t.universe += 1;
+                    }
+                    (local.terms, t)
                 })
                 .collect();
-            for (terms, records) in chunks {
-                let to_global: Vec<u32> = terms.iter().map(|t| global.id(t)).collect();
-                table.records.extend(records.into_iter().map(|rec| {
-                    let mut g: Vec<u32> = rec.iter().map(|&t| to_global[t as usize]).collect();
-                    g.sort_unstable();
-                    g
-                }));
+            for (terms, t) in chunks {
+                let to_global: Vec<u32> = terms.iter().map(|x| global.id(x)).collect();
+                tally.records_with.resize(global.terms.len(), 0);
+                for (l, &w) in t.records_with.iter().enumerate() {
+                    tally.records_with[to_global[l] as usize] += w;
+                }
+                for (c, m) in t.count.into_iter().enumerate() {
+                    for (l, v) in m {
+                        *tally.count[c].entry(to_global[l as usize]).or_default() += v;
+                    }
+                    tally.sizes[c] += t.sizes[c];
+                }
+                tally.universe += t.universe;
             }
         }
-        table.terms = global.terms;
-        table
+        tally.terms = global.terms;
+        tally
     }
 }
-
-/// A chunk's terms (local id order) and its records' local term ids.
-type ChunkTerms = (Vec<String>, Vec<Vec<u32>>);
 
 /// Ranks the terms of each cluster, best first, keeping `top` per cluster.
 /// `clusters[c]` lists the records citing cluster c (indices into `table.records`).
@@ -384,27 +151,16 @@ pub fn rank(
     method: LabelMethod,
     top: usize,
 ) -> Vec<Vec<(String, f64)>> {
-    let nt = table.terms.len();
-    // count[c]: term -> records of cluster c containing it.
-    let count: Vec<FxHashMap<u32, u64>> = clusters
-        .iter()
-        .map(|recs| {
-            let mut m: FxHashMap<u32, u64> = FxHashMap::default();
-            for &r in recs {
-                for &t in table
-                    .records
-                    .get(r as usize)
-                    .map_or(&[][..], |v| v.as_slice())
-                {
-                    *m.entry(t).or_default() += 1;
-                }
-            }
-            m
-        })
-        .collect();
+    rank_tally(&Tally::of_table(table, clusters), method, top)
+}
+
+/// [`rank`] from a [`Tally`].
+pub fn rank_tally(tally: &Tally, method: LabelMethod, top: usize) -> Vec<Vec<(String, f64)>> {
+    let nt = tally.terms.len();
+    let count = &tally.count;
     let mut col = vec![0u64; nt];
     let mut df = vec![0u64; nt];
-    for m in &count {
+    for m in count {
         for (&t, &k) in m {
             col[t as usize] += k;
             df[t as usize] += 1;
@@ -412,7 +168,7 @@ pub fn rank(
     }
     let row: Vec<u64> = count.iter().map(|m| m.values().sum()).collect();
     let n: u64 = row.iter().sum();
-    let (records_with, universe) = record_universe(table, clusters);
+    let terms = &tally.terms;
     count
         .iter()
         .enumerate()
@@ -424,13 +180,13 @@ pub fn rank(
                     let score = match method {
                         LabelMethod::Llr => llr(k, row[c], col[ti], n),
                         LabelMethod::Tfidf => {
-                            Some(k as f64 * (clusters.len() as f64 / df[ti] as f64).ln())
+                            Some(k as f64 * (count.len() as f64 / df[ti] as f64).ln())
                         }
                         LabelMethod::Mi => mutual_information(
                             k,
-                            clusters[c].len() as u64,
-                            records_with[ti],
-                            universe,
+                            tally.sizes[c],
+                            tally.records_with[ti],
+                            tally.universe,
                         ),
                     }?;
                     Some((t, k, score))
@@ -439,12 +195,12 @@ pub fn rank(
             scored.sort_by(|a, b| {
                 b.2.total_cmp(&a.2)
                     .then(b.1.cmp(&a.1))
-                    .then_with(|| table.terms[a.0 as usize].cmp(&table.terms[b.0 as usize]))
+                    .then_with(|| terms[a.0 as usize].cmp(&terms[b.0 as usize]))
             });
             scored.truncate(top);
             scored
                 .into_iter()
-                .map(|(t, _, s)| (table.terms[t as usize].clone(), s))
+                .map(|(t, _, s)| (terms[t as usize].clone(), s))
                 .collect()
         })
         .collect()
@@ -517,6 +273,7 @@ pub fn mutual_information(n11: u64, n_c: u64, n_t: u64, n: u64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn ngrams_stop_at_punctuation_and_stop_words() {
@@ -561,7 +318,7 @@ mod tests {
     }
 
     #[test]
-    fn parallel_table_equals_sequential() {
+    fn parallel_tally_equals_tally_of_table() {
         // 5,000 records (three chunks of 2,048) drawing titles and keywords from small
         // vocabularies, so that terms recur across chunks in varying order.
         let words = [
@@ -590,10 +347,68 @@ mod tests {
             author_keywords: vec![&kws[i]],
             keywords_plus: Vec::new(),
         };
-        let sequential = TermTable::build((0..titles.len()).map(text));
-        let parallel = TermTable::build_parallel(titles.len(), text);
-        assert!(sequential.terms.len() > 20, "{}", sequential.terms.len());
-        assert_eq!(parallel, sequential);
+        let table = TermTable::build((0..titles.len()).map(text));
+        assert!(table.terms.len() > 20, "{}", table.terms.len());
+        // Records cite none, one or two of three clusters.
+        let clusters_of: Vec<Vec<u32>> = (0..titles.len() as u32)
+            .map(|i| match i % 5 {
+                0 => vec![],
+                1 | 2 => vec![i % 3],
+                _ => vec![i % 3, (i + 1) % 3],
+            })
+            .collect();
+        let mut clusters = vec![Vec::new(); 3];
+        for (i, cs) in clusters_of.iter().enumerate() {
+            for &c in cs {
+                clusters[c as usize].push(i as u32);
+            }
+        }
+        let sequential = Tally::of_table(&table, &clusters);
+        // The parallel tally sees only the records citing some cluster.
+        let rows: Vec<usize> = (0..titles.len())
+            .filter(|&i| !clusters_of[i].is_empty())
+            .collect();
+        let parallel = Tally::build_parallel(
+            rows.len(),
+            3,
+            |i| clusters_of[rows[i]].as_slice(),
+            |i| text(rows[i]),
+        );
+        // Term ids differ (the table also numbers the terms of records citing no
+        // cluster): compare by term.
+        type ByTerm<'a> = (
+            Vec<BTreeMap<&'a str, u64>>,
+            BTreeMap<&'a str, u64>,
+            u64,
+            Vec<u64>,
+        );
+        fn by_term(t: &Tally) -> ByTerm<'_> {
+            let count: Vec<BTreeMap<&str, u64>> = t
+                .count
+                .iter()
+                .map(|m| {
+                    m.iter()
+                        .map(|(&i, &v)| (t.terms[i as usize].as_str(), v))
+                        .collect()
+                })
+                .collect();
+            let with: BTreeMap<&str, u64> = t
+                .records_with
+                .iter()
+                .enumerate()
+                .filter(|&(_, &v)| v > 0)
+                .map(|(i, &v)| (t.terms[i].as_str(), v))
+                .collect();
+            (count, with, t.universe, t.sizes.clone())
+        }
+        assert_eq!(parallel.universe, 4_000);
+        assert_eq!(by_term(&parallel), by_term(&sequential));
+        for method in [LabelMethod::Llr, LabelMethod::Tfidf, LabelMethod::Mi] {
+            assert_eq!(
+                rank_tally(&parallel, method, 5),
+                rank_tally(&sequential, method, 5)
+            );
+        }
     }
 
     #[test]

@@ -14,11 +14,12 @@ pub mod labels;
 pub mod leiden;
 pub mod rng;
 pub mod silhouette;
+pub mod terms;
 
 use crate::model::Corpus;
 use crate::network::node_records;
 use crate::pipeline::{Analysis, ClusterInfo, ClusterMethod, Progress};
-use labels::{RecordText, TermTable};
+use labels::RecordText;
 
 /// Networks above this many nodes get sampled betweenness.
 pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
@@ -217,22 +218,26 @@ fn describe_clusters(
         })
         .collect();
     // Terms of the records citing some cluster only (the rest of the corpus does not
-    // enter the labels); `rows[i]` is the record of the table's row i.
+    // enter the labels), tallied without keeping each record's terms; `rows[i]` is
+    // the record of row i, `clusters_of[i]` the clusters it cites.
     let mut rows: Vec<u32> = citing.iter().flatten().map(|&(r, _)| r).collect();
     rows.sort_unstable();
     rows.dedup();
-    let table = TermTable::build_parallel(rows.len(), |i| {
-        record_text(corpus, &corpus.records[rows[i] as usize])
-    });
-    let citing_ids: Vec<Vec<u32>> = citing
-        .iter()
-        .map(|c| {
-            c.iter()
-                .filter_map(|&(r, _)| rows.binary_search(&r).ok().map(|i| i as u32))
-                .collect()
-        })
-        .collect();
-    let terms = labels::rank(&table, &citing_ids, analysis.params.labels, TOP_PER_CLUSTER);
+    let mut clusters_of: Vec<Vec<u32>> = vec![Vec::new(); rows.len()];
+    for (c, recs) in citing.iter().enumerate() {
+        for &(r, _) in recs {
+            if let Ok(i) = rows.binary_search(&r) {
+                clusters_of[i].push(c as u32);
+            }
+        }
+    }
+    let tally = labels::Tally::build_parallel(
+        rows.len(),
+        k,
+        |i| clusters_of[i].as_slice(),
+        |i| record_text(corpus, &corpus.records[rows[i] as usize]),
+    );
+    let terms = labels::rank_tally(&tally, analysis.params.labels, TOP_PER_CLUSTER);
     (0..k)
         .map(|c| {
             let ms = &members[c];
