@@ -269,3 +269,49 @@ mod fdg_sim {
         assert_ne!(pos[5], fdg.init(&g, 1)[5]);
     }
 }
+
+#[test]
+fn slider_window_settles_from_the_full_layout() {
+    // The demo map (96 records, 1994–2023): the whole span gives the pipeline's layout
+    // unchanged; the window up to 2012 shows fewer nodes, which move (their later
+    // links are gone) but stay close: on average under 10 % of the map's diameter, as
+    // the warm-start test above. The same window twice gives the same positions.
+    use cocite::layout::window_layout;
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let corpus = cocite::io::load(&[demo]).expect("demo loads");
+    let a = cocite::pipeline::run(&corpus, &Default::default()).expect("pipeline runs");
+    let net = &a.network;
+    let full: Vec<[f32; 2]> = net
+        .nodes
+        .iter()
+        .map(|n| [n.x.unwrap() as f32, n.y.unwrap() as f32])
+        .collect();
+    let (first, last) = a.span.expect("span");
+    let all = window_layout(net, &net.window(first, last), 1);
+    assert!(all.iter().zip(&full).all(|(p, q)| *p == Some(*q)));
+
+    let view = net.window(first, 2012);
+    assert!(view.visible_nodes > 0 && view.visible_nodes < net.nodes.len());
+    let early = window_layout(net, &view, 1);
+    assert_eq!(early, window_layout(net, &view, 1));
+    let shown: Vec<usize> = (0..net.nodes.len()).filter(|&i| view.nodes[i]).collect();
+    assert!(
+        early
+            .iter()
+            .enumerate()
+            .all(|(i, p)| p.is_some() == view.nodes[i])
+    );
+    let moved = shown
+        .iter()
+        .map(|&i| dist(early[i].unwrap(), full[i]))
+        .sum::<f64>()
+        / shown.len() as f64;
+    let d = diameter(&full) as f64;
+    println!(
+        "window ..2012: {} of {} nodes, mean move {moved:.2}, diameter {d:.1}",
+        shown.len(),
+        net.nodes.len()
+    );
+    assert!(moved > 0.0, "the window's own network was not settled");
+    assert!(moved < 0.10 * d, "moved {moved} of diameter {d}");
+}

@@ -25,15 +25,35 @@ pub fn node_year(n: &crate::network::Node) -> Option<i32> {
 
 /// Positions of the cluster (force-layout) view, scaled into ±[`WORLD_HALF`].
 pub fn cluster_positions(net: &Network) -> Vec<Pos2> {
-    let raw: Vec<Pos2> = if net.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()) {
-        net.nodes
-            .iter()
-            .map(|n| pos2(n.x.unwrap_or(0.0) as f32, n.y.unwrap_or(0.0) as f32))
-            .collect()
-    } else {
-        placeholder_positions(net)
+    window_cluster_positions(net, &[])
+}
+
+/// The cluster view for a slider window: `window[i]` is node `i`'s settled position in
+/// that window (`layout::window_layout`, pipeline units) or `None` where the node keeps
+/// its full-layout place. Everything is mapped with the full layout's transform, so the
+/// map stays put while the slider moves and only the window's own settling shows.
+pub fn window_cluster_positions(net: &Network, window: &[Option<[f32; 2]>]) -> Vec<Pos2> {
+    if !net.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()) {
+        return fit_into(placeholder_positions(net), WORLD_HALF);
+    }
+    let raw: Vec<Pos2> = net
+        .nodes
+        .iter()
+        .map(|n| pos2(n.x.unwrap_or(0.0) as f32, n.y.unwrap_or(0.0) as f32))
+        .collect();
+    let Some((centre, scale)) = fit(&raw, WORLD_HALF) else {
+        return raw;
     };
-    fit_into(raw, WORLD_HALF)
+    raw.iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let p = match window.get(i).copied().flatten() {
+                Some([x, y]) => pos2(x, y),
+                None => p,
+            };
+            Pos2::ZERO + (p - centre) * scale
+        })
+        .collect()
 }
 
 /// Nodes on one circle per cluster, clusters on a big circle: used until the layout
@@ -67,17 +87,22 @@ fn placeholder_positions(net: &Network) -> Vec<Pos2> {
     pos
 }
 
+/// Centre and scale that map `pts` into ±`half` (aspect kept).
+fn fit(pts: &[Pos2], half: f32) -> Option<(Pos2, f32)> {
+    if pts.is_empty() {
+        return None;
+    }
+    let rect = egui::Rect::from_points(pts);
+    let extent = rect.width().max(rect.height()).max(1e-6);
+    Some((rect.center(), 2.0 * half / extent))
+}
+
 /// Scales and centres points into ±`half` (aspect kept).
 fn fit_into(mut pts: Vec<Pos2>, half: f32) -> Vec<Pos2> {
-    if pts.is_empty() {
-        return pts;
-    }
-    let rect = egui::Rect::from_points(&pts);
-    let extent = rect.width().max(rect.height()).max(1e-6);
-    let scale = 2.0 * half / extent;
-    let c = rect.center();
-    for p in &mut pts {
-        *p = Pos2::ZERO + (*p - c) * scale;
+    if let Some((c, scale)) = fit(&pts, half) {
+        for p in &mut pts {
+            *p = Pos2::ZERO + (*p - c) * scale;
+        }
     }
     pts
 }

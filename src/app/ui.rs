@@ -198,6 +198,9 @@ impl CociteApp {
         if ui.button("Open folder…").clicked() {
             commands.push(Command::PickFolder);
         }
+        if ui.button("Open session…").clicked() {
+            commands.push(Command::PickSession);
+        }
         ui.menu_button("Recent", |ui| {
             if self.settings.recent.is_empty() {
                 ui.weak("none");
@@ -215,6 +218,23 @@ impl CociteApp {
         }
         if ui.button("Export SVG…").clicked() {
             commands.push(Command::ExportSvg);
+        }
+        if ui
+            .button("Export data…")
+            .on_hover_text(
+                "GraphML, GEXF (Gephi), Pajek, VOSviewer, CSV tables, JSON or a PDF figure",
+            )
+            .clicked()
+        {
+            commands.push(Command::ExportData);
+        }
+        ui.separator();
+        if ui
+            .button("Save session…")
+            .on_hover_text("A .cocite file that reopens exactly this map: files, parameters, layout, view and years")
+            .clicked()
+        {
+            commands.push(Command::SaveSession);
         }
         ui.separator();
         if ui.button("Quit").clicked() {

@@ -28,7 +28,8 @@
 //!
 //! With the timeline slider, build the visible graph with [`LayoutGraph::from_window`]
 //! (which also returns each visible node's network index), map the previous positions
-//! with [`carry_positions`], then [`warm_start`] and [`settle`] (or keep stepping).
+//! with [`carry_positions`], then [`warm_start`] and [`settle`] (or keep stepping);
+//! [`window_layout`] does all of that from the full layout, as the app's slider does.
 //!
 //! [`run`] is the pipeline's layout stage: it reads `params.layout`, `iterations` and
 //! `seed`, writes `x`, `y` on every node and the final energy into `layout_energy`
@@ -49,7 +50,7 @@ pub use components::pack_components;
 pub use forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 pub use graph::{LayoutGraph, diameter, planted_partition};
 pub use timeline::{TimeParams, TimedNode};
-pub use warm::{carry_positions, settle, warm_start};
+pub use warm::{carry_positions, settle, warm_start, window_layout, window_steps};
 
 use crate::network::Network;
 use crate::pipeline::{Analysis, LayoutMethod, Progress};
