@@ -348,7 +348,10 @@ fn a_saved_session_reopens_the_same_map() {
     let (first, _) = app.span();
     app.command(Command::SetYears(first, 2005));
     app.command(Command::SetView(ViewKind::Timeline));
-    app.command(Command::SelectNode { node: 3, add: false });
+    app.command(Command::SelectNode {
+        node: 3,
+        add: false,
+    });
     app.command(Command::ToggleClusterHidden(1));
     let dir = std::env::temp_dir().join(format!("cocite-app-session-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -356,7 +359,10 @@ fn a_saved_session_reopens_the_same_map() {
     app.save_session(&path).expect("session saved");
 
     let mut reopened = CociteApp::new(vec![path.clone()], Settings::default());
-    assert!(reopened.wait_idle(Duration::from_secs(120)), "session did not open");
+    assert!(
+        reopened.wait_idle(Duration::from_secs(120)),
+        "session did not open"
+    );
     assert_eq!(reopened.last_error(), None);
     assert_eq!(
         (reopened.view.year_from, reopened.view.year_to),

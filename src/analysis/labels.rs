@@ -21,7 +21,10 @@
 //!   2008, §13.5.1); over-represented terms only. It works on records rather than term
 //!   occurrences, which is what makes it differ from LLR (G² = 2N · MI on one table).
 //!
-//! Ties are broken by count, then alphabetically, so labels are deterministic.
+//! Ties are broken by count, then by where the term comes from (author keywords, then
+//! Keywords Plus, then titles, then abstracts: a cluster cited by one record would
+//! otherwise be labelled by whichever of its abstract's phrases sorts first), then by
+//! length (the longer phrase), then alphabetically, so labels are deterministic.
 
 use crate::pipeline::LabelMethod;
 use rustc_hash::FxHashMap;
@@ -204,7 +207,18 @@ pub const STOP_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermTable {
     pub terms: Vec<String>,
+    /// The best source each term was seen in ([`Source`]).
+    pub sources: Vec<Source>,
     pub records: Vec<Vec<u32>>,
+}
+
+/// Where a candidate term was found; earlier variants win ties in [`rank`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    AuthorKeyword,
+    KeywordPlus,
+    Title,
+    Abstract,
 }
 
 /// The text fields of one record used for labels.
@@ -258,15 +272,31 @@ pub fn ngrams_from(text: &str, shortest: usize, out: &mut Vec<String>) {
 
 /// Candidate terms of one record (duplicates included; [`TermTable::build`] dedups).
 pub fn record_terms(text: &RecordText) -> Vec<String> {
+    record_terms_with_source(text)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// [`record_terms`] with where each term was found.
+pub fn record_terms_with_source(text: &RecordText) -> Vec<(String, Source)> {
     let mut out = Vec::new();
-    for kw in text.author_keywords.iter().chain(&text.keywords_plus) {
-        let k = kw.trim().to_lowercase();
-        if !k.is_empty() && !is_stop(&k) {
-            out.push(k);
+    for (kws, source) in [
+        (&text.author_keywords, Source::AuthorKeyword),
+        (&text.keywords_plus, Source::KeywordPlus),
+    ] {
+        for kw in kws {
+            let k = kw.trim().to_lowercase();
+            if !k.is_empty() && !is_stop(&k) {
+                out.push((k, source));
+            }
         }
     }
-    ngrams(text.title, &mut out);
-    ngrams_from(text.abstract_text, 2, &mut out);
+    let mut grams = Vec::new();
+    ngrams(text.title, &mut grams);
+    out.extend(grams.drain(..).map(|g| (g, Source::Title)));
+    ngrams_from(text.abstract_text, 2, &mut grams);
+    out.extend(grams.into_iter().map(|g| (g, Source::Abstract)));
     out
 }
 
@@ -276,14 +306,18 @@ impl TermTable {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut table = TermTable::default();
         for text in texts {
-            let mut rec: Vec<u32> = record_terms(&text)
+            let mut rec: Vec<u32> = record_terms_with_source(&text)
                 .into_iter()
-                .map(|t| {
+                .map(|(t, source)| {
                     let next = ids.len() as u32;
-                    *ids.entry(t).or_insert_with_key(|t| {
+                    let id = *ids.entry(t).or_insert_with_key(|t| {
                         table.terms.push(t.clone());
+                        table.sources.push(source);
                         next
-                    })
+                    });
+                    let best = &mut table.sources[id as usize];
+                    *best = (*best).min(source);
+                    id
                 })
                 .collect();
             rec.sort_unstable();
@@ -354,9 +388,13 @@ pub fn rank(
                     Some((t, k, score))
                 })
                 .collect();
+            let source = |t: u32| table.sources.get(t as usize).copied();
+            let words = |t: u32| table.terms[t as usize].split(' ').count();
             scored.sort_by(|a, b| {
                 b.2.total_cmp(&a.2)
                     .then(b.1.cmp(&a.1))
+                    .then_with(|| source(a.0).cmp(&source(b.0)))
+                    .then_with(|| words(b.0).cmp(&words(a.0)))
                     .then_with(|| table.terms[a.0 as usize].cmp(&table.terms[b.0 as usize]))
             });
             scored.truncate(top);
@@ -503,5 +541,37 @@ mod tests {
                 "{method:?}"
             );
         }
+    }
+
+    #[test]
+    fn ties_go_to_keywords_then_titles_then_longer_phrases() {
+        // Cluster 0 is cited by one record only: each of its terms occurs once there and
+        // nowhere else, so all tie on score and count. The author keyword wins over the
+        // title's phrases, which win over the abstract's ("actively involved" would
+        // win alphabetically); among title phrases the longest comes first.
+        let one = RecordText {
+            title: "Open innovation platforms",
+            abstract_text: "Firms are actively involved in open innovation platforms.",
+            author_keywords: vec!["crowdsourcing"],
+            ..Default::default()
+        };
+        let other = RecordText {
+            title: "Supply chains",
+            ..Default::default()
+        };
+        let table = TermTable::build([one, other]);
+        let ranked = rank(&table, &[vec![0], vec![1]], LabelMethod::Llr, 20);
+        let terms: Vec<&str> = ranked[0].iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms[0], "crowdsourcing", "{terms:?}");
+        assert_eq!(terms[1], "open innovation platforms", "{terms:?}");
+        let title_last = terms
+            .iter()
+            .rposition(|t| !t.contains("involved") && !t.starts_with("firms"))
+            .unwrap();
+        let abstract_first = terms
+            .iter()
+            .position(|t| *t == "actively involved")
+            .unwrap();
+        assert!(title_last < abstract_first, "{terms:?}");
     }
 }

@@ -12,7 +12,7 @@ use egui::{Color32, Pos2, Rect, Sense, Shape, vec2};
 use std::sync::Arc;
 
 /// CiteSpace marks nodes with betweenness centrality at or above this with a purple ring.
-pub const HIGH_BETWEENNESS: f64 = 0.1;
+pub const HIGH_BETWEENNESS: f64 = crate::scene::colors::CENTRALITY_RING_MIN;
 /// Most node labels drawn at once.
 pub(super) const MAX_LABELS: usize = 200;
 
@@ -377,7 +377,7 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
             mesh,
             p,
             r + 3.5_f32.max(r * 0.25),
-            fade(Color32::from_rgb(150, 60, 200)),
+            fade(scene::egui_colour(crate::scene::colors::CENTRALITY_RING)),
         );
     }
     if n.burst.is_some_and(|b| b.begin <= input.year_to) {
@@ -385,7 +385,7 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
             mesh,
             p,
             r + 1.5_f32.max(r * 0.12),
-            fade(Color32::from_rgb(220, 30, 30)),
+            fade(scene::egui_colour(crate::scene::colors::BURST_RING)),
         );
     }
     if selected {

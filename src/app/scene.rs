@@ -165,40 +165,20 @@ pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
     Some((first, last))
 }
 
-/// Distinct colours for clusters (Tableau 20-like, darkened for contrast on white).
-const PALETTE: [Color32; 12] = [
-    Color32::from_rgb(31, 119, 180),
-    Color32::from_rgb(255, 127, 14),
-    Color32::from_rgb(44, 160, 44),
-    Color32::from_rgb(214, 39, 40),
-    Color32::from_rgb(148, 103, 189),
-    Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(227, 119, 194),
-    Color32::from_rgb(127, 127, 127),
-    Color32::from_rgb(188, 189, 34),
-    Color32::from_rgb(23, 190, 207),
-    Color32::from_rgb(57, 59, 121),
-    Color32::from_rgb(99, 121, 57),
-];
-
-/// Colour of cluster `c` (grey when unclustered).
-pub fn cluster_colour(c: Option<u32>) -> Color32 {
-    match c {
-        Some(c) => PALETTE[c as usize % PALETTE.len()],
-        None => Color32::from_gray(150),
-    }
+/// A core colour ([`crate::scene::colors`], shared with the exported figures) for egui.
+pub fn egui_colour(c: crate::scene::colors::Rgba) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
-/// CiteSpace's year colours: cool (old) to warm (recent), `t` in 0..=1.
+/// Colour of cluster `c` (grey when unclustered): the figures' palette.
+pub fn cluster_colour(c: Option<u32>) -> Color32 {
+    egui_colour(crate::scene::colors::cluster_color(c))
+}
+
+/// CiteSpace's year colours, cool (old) to warm (recent), `t` in 0..=1: the figures' ramp.
 pub fn year_colour(t: f32) -> Color32 {
-    const STOPS: [(f32, [u8; 3]); 5] = [
-        (0.0, [44, 62, 180]),
-        (0.3, [0, 160, 200]),
-        (0.55, [60, 180, 75]),
-        (0.8, [240, 200, 30]),
-        (1.0, [230, 60, 30]),
-    ];
-    gradient(&STOPS, t)
+    egui_colour(crate::scene::colors::year_ramp(t as f64))
 }
 
 /// VOSviewer's density colours: blue (low) through green to yellow (high).
@@ -254,8 +234,11 @@ mod tests {
 
     #[test]
     fn gradients_hit_their_stops() {
+        // The app draws with the figures' colours (scene::colors).
         assert_eq!(year_colour(0.0), Color32::from_rgb(44, 62, 180));
         assert_eq!(year_colour(1.0), Color32::from_rgb(230, 60, 30));
+        assert_eq!(cluster_colour(Some(13)), Color32::from_rgb(255, 127, 14));
+        assert_eq!(cluster_colour(None), Color32::from_gray(150));
         assert_eq!(density_colour(2.0), Color32::from_rgb(250, 235, 40));
         // halfway between (0.0, [40,40,130]) and (0.35, [30,140,160]) at t = 0.175
         assert_eq!(density_colour(0.175), Color32::from_rgb(35, 90, 145));
