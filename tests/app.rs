@@ -79,7 +79,7 @@ fn slider_to_an_early_year_shows_the_pipeline_window() {
     // the core computes it (`layout::window_layout`), drawn in the full map's frame.
     let net = &app.analysis.network;
     let settled =
-        cocite::layout::window_layout(net, &net.window(first, early), app.analysis.params.seed);
+        cocite::layout::window_layout(net, &net.window(first, early), &app.analysis.params);
     let want = cocite::app::scene::window_cluster_positions(net, &settled);
     assert_eq!(app.derived.pos, want);
     let moved = (0..net.nodes.len())

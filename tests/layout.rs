@@ -287,13 +287,13 @@ fn slider_window_settles_from_the_full_layout() {
         .map(|n| [n.x.unwrap() as f32, n.y.unwrap() as f32])
         .collect();
     let (first, last) = a.span.expect("span");
-    let all = window_layout(net, &net.window(first, last), 1);
+    let all = window_layout(net, &net.window(first, last), &a.params);
     assert!(all.iter().zip(&full).all(|(p, q)| *p == Some(*q)));
 
     let view = net.window(first, 2012);
     assert!(view.visible_nodes > 0 && view.visible_nodes < net.nodes.len());
-    let early = window_layout(net, &view, 1);
-    assert_eq!(early, window_layout(net, &view, 1));
+    let early = window_layout(net, &view, &a.params);
+    assert_eq!(early, window_layout(net, &view, &a.params));
     let shown: Vec<usize> = (0..net.nodes.len()).filter(|&i| view.nodes[i]).collect();
     assert!(
         early

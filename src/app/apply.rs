@@ -174,7 +174,7 @@ impl CociteApp {
         }
         let net = &self.analysis.network;
         let settled =
-            crate::layout::window_layout(net, &self.derived.window, self.analysis.params.seed);
+            crate::layout::window_layout(net, &self.derived.window, &self.analysis.params);
         self.derived.cluster_pos = scene::window_cluster_positions(net, &settled);
         self.derived.layout_years = Some(years);
         if self.view.view == super::state::ViewKind::Cluster {

@@ -11,7 +11,7 @@ use crate::network::Network;
 use egui::{Color32, Pos2, pos2};
 
 /// Half the width of the square the cluster view is scaled into (world units).
-pub const WORLD_HALF: f32 = 500.0;
+pub const WORLD_HALF: f32 = crate::layout::MAP_SPAN / 2.0;
 /// World units per year in the timeline and time-zone views.
 pub const YEAR_WIDTH: f32 = 80.0;
 /// World units between cluster rows in the timeline view.
@@ -224,7 +224,7 @@ pub fn mean_year(n: &crate::network::Node) -> Option<f64> {
 
 /// World radius of a node: area proportional to its count.
 pub fn node_radius(count: u32) -> f32 {
-    3.0 + 2.2 * (count as f32).sqrt()
+    crate::layout::node_radius(count) as f32
 }
 
 #[cfg(test)]

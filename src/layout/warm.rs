@@ -17,6 +17,7 @@
 use super::forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 use super::graph::{LayoutGraph, SplitMix64, random_positions};
 use crate::network::{Network, WindowView};
+use crate::pipeline::AnalysisParams;
 
 /// Work (visible nodes + links, per step) one slider move may spend settling the
 /// window: at about 40 ns per unit (ForceAtlas2 with Barnes–Hut, 10k nodes / 100k
@@ -34,8 +35,13 @@ pub fn window_steps(nodes: usize, links: usize) -> u32 {
 /// window (its nodes and the links that exist by then), starting from the full
 /// layout (`Node::x`, `Node::y`; nodes without one are warm-started next to their
 /// neighbours) and settled for [`window_steps`] ForceAtlas2 steps with the pipeline's
-/// parameters. A window showing the whole network returns the full layout unchanged.
-pub fn window_layout(net: &Network, view: &WindowView, seed: u64) -> Vec<Option<[f32; 2]>> {
+/// parameters (with prevent-overlap when they ask for it, at the radii the full map is
+/// drawn with). A window showing the whole network returns the full layout unchanged.
+pub fn window_layout(
+    net: &Network,
+    view: &WindowView,
+    params: &AnalysisParams,
+) -> Vec<Option<[f32; 2]>> {
     let full: Vec<Option<[f32; 2]>> = net
         .nodes
         .iter()
@@ -47,8 +53,14 @@ pub fn window_layout(net: &Network, view: &WindowView, seed: u64) -> Vec<Option<
     }
     let (g, original) = LayoutGraph::from_window(net, view);
     let prev: Vec<Option<[f32; 2]>> = original.iter().map(|&i| full[i]).collect();
-    let mut pos = warm_start(&prev, &g, seed);
+    let mut pos = warm_start(&prev, &g, params.seed);
     let mut fa2 = ForceAtlas2::new(Fa2Params::default());
+    if params.prevent_overlap {
+        let placed: Vec<[f32; 2]> = full.iter().flatten().copied().collect();
+        let radii = super::overlap_radii(net.nodes.iter().map(|n| n.count), &placed);
+        fa2.set_radii(original.iter().map(|&i| radii[i]).collect());
+        fa2.params.prevent_overlap = true;
+    }
     settle(
         &mut fa2,
         &mut pos,
