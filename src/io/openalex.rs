@@ -1,7 +1,7 @@
 //! OpenAlex works: the JSON of the works API (one work, an array of works, an API page
 //! `{"meta":…, "results":[…]}`, or JSON Lines with one work per line, as in snapshots)
 //! and OpenAlex's CSV export (columns named by the JSON paths, multiple values joined
-//! by `|`).
+//! by `|`, read by the `openalex_csv` module).
 //!
 //! Fields read: `id` (`https://openalex.org/W…` → `openalex:W…`, the record's id),
 //! `doi`, `title`/`display_name`, `publication_year`, `authorships` (author
@@ -22,26 +22,21 @@
 //! of the same work by other OpenAlex records only, never a WoS or Scopus reference
 //! (an OpenAlex id says nothing of the cited work's author, year or DOI).
 
-use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author};
+use super::fields::{self, id_ref, nonempty, short_author};
+pub use super::openalex_csv::{detect_csv, parse_csv};
 use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{ParsedAddress, ParsedRecord};
 use serde_json::Value;
 
-/// True when a CSV header line is OpenAlex's.
-pub fn detect_csv(first_line: &str) -> bool {
-    let first_cell = first_line.split(',').next().unwrap_or("").trim_matches('"');
-    first_cell == "id" && first_line.contains("publication_year")
-}
-
 /// `https://openalex.org/W123` → `W123`.
-fn short_id(id: &str) -> &str {
+pub(super) fn short_id(id: &str) -> &str {
     id.rsplit('/').next().unwrap_or(id)
 }
 
 /// Country names for ISO 3166 codes, as WoS writes them, for the most frequent
 /// countries; other codes are kept as they are.
-fn country_of_code(code: &str) -> String {
+pub(super) fn country_of_code(code: &str) -> String {
     let name = match code {
         "US" => "USA",
         "GB" => "UK",
@@ -325,7 +320,7 @@ fn push_work(out: &mut BlockResult, w: &Value, line: u64) {
 /// array, or the `results` array of an API page.
 fn works_array_start(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
-    match text[lead..].as_bytes().first()? {
+    match text.as_bytes().get(lead)? {
         b'[' => Some(lead + 1),
         b'{' => {
             let key = text.find("\"results\"")? + "\"results\"".len();
@@ -420,82 +415,6 @@ pub fn parse_json(text: &str) -> BlockResult {
     out
 }
 
-/// Parses OpenAlex's CSV export.
-pub fn parse_csv(text: &str) -> BlockResult {
-    let mut out = BlockResult::default();
-    let records = &mut out.records;
-    let read = CsvTable::read(text, &mut out.problems, |r, line, _| {
-        records.push(csv_record(r, line));
-        false
-    });
-    match read {
-        Ok(()) => out,
-        Err(e) => fields::file_problem(e),
-    }
-}
-
-/// A record from one row of the CSV export.
-fn csv_record(r: Row, line: u64) -> ParsedRecord {
-    let split = |s: &str| fields::split_list(s, '|');
-    let names = split(r.get(&["authorships.author.display_name"]));
-    let short: Vec<String> = names.iter().map(|n| short_author(n)).collect();
-    // One institution and country per authorship, in author order, when the counts
-    // agree (the export does not say which institution is whose otherwise).
-    let inst = split(r.get(&["authorships.institutions.display_name"]));
-    let ctry = split(r.get(&["authorships.countries"]));
-    let addresses = inst
-        .iter()
-        .enumerate()
-        .map(|(i, name)| ParsedAddress {
-            authors: if inst.len() == short.len() {
-                vec![short[i].clone()]
-            } else {
-                Vec::new()
-            },
-            institution: Some(name.clone()),
-            country: ctry
-                .get(i)
-                .filter(|_| ctry.len() == inst.len())
-                .map(|c| country_of_code(c)),
-        })
-        .collect();
-    let mut kp = split(r.get(&["concepts.display_name", "topics.display_name"]));
-    kp.extend(nonempty(r.get(&["primary_topic.display_name"])).filter(|_| kp.is_empty()));
-    let pages = match (r.get(&["biblio.first_page"]), r.get(&["biblio.last_page"])) {
-        ("", _) => None,
-        (a, "") => Some(a.to_string()),
-        (a, b) => Some(format!("{a}-{b}")),
-    };
-    ParsedRecord {
-        uid: nonempty(r.get(&["id"])).map(|i| format!("openalex:{}", short_id(&i))),
-        pub_type: Some("J".into()),
-        doc_type: nonempty(r.get(&["type"])),
-        authors_full: names.iter().map(|n| fields::full_author(n)).collect(),
-        authors: short,
-        title: r.get(&["title", "display_name"]).to_string(),
-        source: nonempty(r.get(&["primary_location.source.display_name"])),
-        source_abbrev: None,
-        year: fields::year_in(r.get(&["publication_year"])),
-        volume: nonempty(r.get(&["biblio.volume"])),
-        issue: nonempty(r.get(&["biblio.issue"])),
-        pages,
-        doi: normalize_doi(r.get(&["doi"])),
-        author_keywords: split(r.get(&["keywords.display_name"])),
-        keywords_plus: kp,
-        abstract_text: nonempty(r.get(&["abstract"])),
-        addresses,
-        times_cited: r.get(&["cited_by_count"]).parse().ok(),
-        language: nonempty(r.get(&["language"])),
-        cited_refs: r
-            .get(&["referenced_works"])
-            .split(['|', ' ', ';'])
-            .filter(|x| !x.is_empty())
-            .map(|x| id_ref(format!("openalex:{}", short_id(x))))
-            .collect(),
-        line: line.min(u32::MAX as u64) as u32,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,8 +426,6 @@ mod tests {
             abstract_from_index(v.as_object().unwrap()).as_deref(),
             Some("a b a")
         );
-        assert!(detect_csv("id,abstract,publication_year"));
-        assert!(!detect_csv("Authors,Title"));
     }
 
     fn problems(want: &[(u64, &str)]) -> Vec<(u64, String)> {
