@@ -65,6 +65,10 @@ pub const FDG_MAX_NODES: usize = 2000;
 pub const MAP_SPAN: f32 = 1000.0;
 /// Steps of the prevent-overlap phase that ends a force layout.
 pub const OVERLAP_STEPS: u32 = 100;
+/// Largest network given the prevent-overlap phase: above it, nodes drawn at their
+/// sizes cannot share a map without overlapping anyway (10,000 nodes of 5–20 units
+/// radius cover most of a 1000 × 1000 map), and the phase would cost seconds.
+pub const OVERLAP_MAX_NODES: usize = 5000;
 
 /// Drawn radius of a node with `count` citations, in a map [`MAP_SPAN`] across: area
 /// proportional to the count, as CiteSpace sizes nodes (the app and the figures use it).
@@ -156,9 +160,13 @@ pub fn run(analysis: &mut Analysis, progress: Progress) {
             // The energy reported is the force layout's: overlapping nodes repel
             // 100-fold in the prevent-overlap phase, so its Σ|F|² says nothing of
             // convergence.
-            if analysis.params.prevent_overlap {
+            if analysis.params.prevent_overlap && n <= OVERLAP_MAX_NODES {
                 let counts = net.nodes.iter().map(|n| n.count);
                 remove_overlap(&mut fa2, &mut pos, &g, counts, OVERLAP_STEPS);
+            } else if analysis.params.prevent_overlap {
+                analysis.notes.push(format!(
+                    "overlaps not removed: {n} nodes is more than {OVERLAP_MAX_NODES}"
+                ));
             }
             align_principal_axis(&mut pos, &g);
             pack_components(&mut pos, &g);
