@@ -37,6 +37,8 @@ pub struct CanvasInput<'a> {
     pub cluster_labels: &'a [(u32, String)],
     /// Year at world x = 0 and last year, for the timeline views' axis.
     pub year_axis: Option<(i32, i32)>,
+    /// Cluster labels at the right end of their rows (timeline view).
+    pub label_rows: bool,
     /// Changes whenever positions, visibility or the selection change (mesh cache key).
     pub generation: u64,
 }

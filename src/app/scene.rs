@@ -124,8 +124,9 @@ pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos
     pts
 }
 
-/// Width / height the time views are stretched to at most.
-const TIME_VIEW_ASPECT: f32 = 1.0;
+/// Width / height the time views are stretched to at most (taller than wide, so that
+/// the timeline's rows have room for their labels).
+const TIME_VIEW_ASPECT: f32 = 0.7;
 
 /// A long span makes the timeline a thin strip; spread the rows apart (y only, so the
 /// year axis stays) until the map is about as tall as it is wide.
@@ -255,14 +256,15 @@ mod tests {
     }
 
     #[test]
-    fn stretched_rows_make_the_timeline_square() {
-        // A 100 × 10 strip becomes 100 × 100; x (the year axis) is untouched.
+    fn stretched_rows_make_the_timeline_taller_than_wide() {
+        // A 100 × 10 strip becomes 100 × 100 / 0.7 = 142.857 tall (rows far enough apart
+        // for their labels); x (the year axis) is untouched.
         let mut pts = vec![pos2(0.0, 5.0), pos2(100.0, 15.0), pos2(50.0, 10.0)];
         stretch_rows(&mut pts);
-        assert_eq!(
-            pts,
-            vec![pos2(0.0, 5.0), pos2(100.0, 105.0), pos2(50.0, 55.0)]
-        );
+        let want = [(0.0, 5.0), (100.0, 5.0 + 1000.0 / 7.0), (50.0, 5.0 + 500.0 / 7.0)];
+        for (p, (x, y)) in pts.iter().zip(want) {
+            assert!((p.x - x).abs() < 1e-3 && (p.y - y).abs() < 1e-3, "{pts:?}");
+        }
     }
 
     #[test]
