@@ -261,7 +261,11 @@ mod tests {
         // for their labels); x (the year axis) is untouched.
         let mut pts = vec![pos2(0.0, 5.0), pos2(100.0, 15.0), pos2(50.0, 10.0)];
         stretch_rows(&mut pts);
-        let want = [(0.0, 5.0), (100.0, 5.0 + 1000.0 / 7.0), (50.0, 5.0 + 500.0 / 7.0)];
+        let want = [
+            (0.0, 5.0),
+            (100.0, 5.0 + 1000.0 / 7.0),
+            (50.0, 5.0 + 500.0 / 7.0),
+        ];
         for (p, (x, y)) in pts.iter().zip(want) {
             assert!((p.x - x).abs() < 1e-3 && (p.y - y).abs() < 1e-3, "{pts:?}");
         }
