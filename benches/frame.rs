@@ -8,6 +8,8 @@
 //!   builds from a generated 10 000-record WoS file (`../shared/tools/gen_wos.py
 //!   --records 10000 --seed 1`, written to `target/`; skipped with a note if absent).
 //!
+//! - `slider_step_10k_nodes`: the same on the generated 10k / 100k network.
+//!
 //! Run: `cargo bench --bench frame`.
 
 use cocite::app::CociteApp;
@@ -193,7 +195,13 @@ fn slider_step(bencher: divan::Bencher) {
         analysis.network.nodes.len(),
         analysis.network.links.len()
     );
-    let mut app = CociteApp::with_analysis(analysis, Some(Arc::new(corpus)), Settings::default());
+    let app = CociteApp::with_analysis(analysis, Some(Arc::new(corpus)), Settings::default());
+    bench_slider(bencher, app);
+}
+
+/// Moves the slider's last year back by one each iteration (wrapping to the full span)
+/// and draws the frame that shows it.
+fn bench_slider(bencher: divan::Bencher, mut app: CociteApp) {
     let ctx = egui::Context::default();
     frame(&ctx, &mut app);
     let (first, last) = app.span();
@@ -203,4 +211,13 @@ fn slider_step(bencher: divan::Bencher) {
         app.command(Command::SetYears(first, year));
         frame(&ctx, &mut app)
     });
+}
+
+/// The slider on the largest map: one year back on the generated 10 000-node /
+/// 100 000-link network (window, the window's layout settled from the full one, the
+/// frame showing it).
+#[divan::bench(sample_count = 10)]
+fn slider_step_10k_nodes(bencher: divan::Bencher) {
+    let app = CociteApp::with_analysis(synthetic(10_000, 100_000), None, Settings::default());
+    bench_slider(bencher, app);
 }

@@ -45,6 +45,23 @@ fn fa2_barnes_hut_theta_half_step(bencher: Bencher, (nodes, per_node): (usize, u
     bencher.bench_local(|| fa2.step(&mut pos, &g));
 }
 
+/// One step of the prevent-overlap phase that ends the pipeline's layout
+/// (`layout::remove_overlap`: radii of nodes drawn at sizes of counts 1–50 in a map
+/// 1000 units across), after a 300-step layout: exact up to 1,000 nodes, Barnes–Hut
+/// plus near pairs on a grid above. The pipeline runs 100 such steps up to 5,000 nodes.
+#[divan::bench(args = [(1_000, 5), (2_000, 5), (5_000, 10)], sample_count = 10)]
+fn fa2_prevent_overlap_step(bencher: Bencher, (nodes, per_node): (usize, usize)) {
+    let g = graph(nodes, per_node);
+    let mut fa2 = ForceAtlas2::new(Fa2Params::default());
+    let mut pos = fa2.init(&g, 1);
+    fa2.run(&mut pos, &g, 300, |_| true);
+    let counts = (0..nodes).map(|i| 1 + (i * 7919 % 50) as u32);
+    fa2.set_radii(cocite::layout::overlap_radii(counts, &pos));
+    fa2.params.prevent_overlap = true;
+    fa2.reset();
+    bencher.bench_local(|| fa2.step(&mut pos, &g));
+}
+
 #[divan::bench(args = [(1_000, 5)], sample_count = 10)]
 fn fa2_exact_step(bencher: Bencher, (nodes, per_node): (usize, usize)) {
     let g = graph(nodes, per_node);

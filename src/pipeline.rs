@@ -77,6 +77,9 @@ pub struct AnalysisParams {
     pub labels: LabelMethod,
     pub layout: LayoutMethod,
     pub iterations: u32,
+    /// End the force layout with ForceAtlas2's prevent-overlap phase (Gephi's "adjust
+    /// sizes"), so nodes drawn at their size do not cover each other.
+    pub prevent_overlap: bool,
 }
 
 /// Default slice length (years).
@@ -109,6 +112,7 @@ impl Default for AnalysisParams {
             labels: LabelMethod::default(),
             layout: LayoutMethod::default(),
             iterations: DEFAULT_ITERATIONS,
+            prevent_overlap: true,
         }
     }
 }

@@ -46,7 +46,8 @@ pub enum ViewKind {
     Timezone,
 }
 
-/// The camera over the map: centre in layout coordinates and zoom factor.
+/// The camera over the map: centre and zoom factor (in the app: world units, the
+/// layout fitted into ±500, and screen points per world unit).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Camera {
@@ -98,6 +99,12 @@ pub struct ViewState {
     pub selected: Option<String>,
     /// Figure options last used for export.
     pub figure: SceneOptions,
+    /// The app's colouring where `overlay` has no counterpart: `"burst"` or `"density"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_colouring: Option<String>,
+    /// Clusters hidden in the app's cluster list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden_clusters: Vec<u32>,
 }
 
 impl Default for ViewState {
@@ -110,6 +117,8 @@ impl Default for ViewState {
             slider: Slider::default(),
             selected: None,
             figure: SceneOptions::default(),
+            app_colouring: None,
+            hidden_clusters: Vec::new(),
         }
     }
 }

@@ -59,6 +59,7 @@ fn slider_to_an_early_year_shows_the_pipeline_window() {
     let mut h = harness(demo_app());
     let (first, last) = h.state().span();
     let total = h.state().visible_nodes();
+    let full_pos = h.state().derived.pos.clone();
     // The demo spans 1992–2015; 2005 keeps the early part of the map only.
     let early = 2005;
     assert!(first < early && early < last);
@@ -74,6 +75,18 @@ fn slider_to_an_early_year_shows_the_pipeline_window() {
         "an early window shows fewer nodes ({expected} of {total})"
     );
     assert!(expected > 0);
+    // The map is that window's own network settled from the full layout, exactly as
+    // the core computes it (`layout::window_layout`), drawn in the full map's frame.
+    let net = &app.analysis.network;
+    let settled =
+        cocite::layout::window_layout(net, &net.window(first, early), &app.analysis.params);
+    let want = cocite::app::scene::window_cluster_positions(net, &settled);
+    assert_eq!(app.derived.pos, want);
+    let moved = (0..net.nodes.len())
+        .filter(|&i| settled[i].is_some())
+        .filter(|&i| app.derived.pos[i].distance(full_pos[i]) > 1e-3)
+        .count();
+    assert!(moved > expected / 2, "{moved} of {expected} nodes settled");
 }
 
 #[test]
@@ -324,4 +337,44 @@ fn run_recomputes_with_the_edited_parameters_on_the_worker() {
         expected.network.links.len()
     );
     assert_eq!(app.node_records.len(), expected.network.nodes.len());
+}
+
+#[test]
+fn a_saved_session_reopens_the_same_map() {
+    // Save the demo at an early window, in the timeline view, with a node selected and
+    // a cluster hidden; opening the file (as `cocite open map.cocite` does) gives the
+    // same view, years, selection and positions.
+    let mut app = demo_app();
+    let (first, _) = app.span();
+    app.command(Command::SetYears(first, 2005));
+    app.command(Command::SetView(ViewKind::Timeline));
+    app.command(Command::SelectNode {
+        node: 3,
+        add: false,
+    });
+    app.command(Command::ToggleClusterHidden(1));
+    let dir = std::env::temp_dir().join(format!("cocite-app-session-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("map.cocite");
+    app.save_session(&path).expect("session saved");
+
+    let mut reopened = CociteApp::new(vec![path.clone()], Settings::default());
+    assert!(
+        reopened.wait_idle(Duration::from_secs(120)),
+        "session did not open"
+    );
+    assert_eq!(reopened.last_error(), None);
+    assert_eq!(
+        (reopened.view.year_from, reopened.view.year_to),
+        (first, 2005)
+    );
+    assert_eq!(reopened.view.view, ViewKind::Timeline);
+    assert_eq!(reopened.view.selection.nodes, vec![3]);
+    assert!(reopened.view.hidden_clusters.contains(&1));
+    assert_eq!(reopened.visible_nodes(), app.visible_nodes());
+    assert_eq!(reopened.derived.pos, app.derived.pos);
+    reopened.command(Command::SetView(ViewKind::Cluster));
+    app.command(Command::SetView(ViewKind::Cluster));
+    assert_eq!(reopened.derived.pos, app.derived.pos);
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -21,7 +21,11 @@
 //!   2008, §13.5.1); over-represented terms only. It works on records rather than term
 //!   occurrences, which is what makes it differ from LLR (G² = 2N · MI on one table).
 //!
-//! Ties are broken by count, then alphabetically, so labels are deterministic.
+//! Ties are broken by count, then by where the term comes from (author keywords, then
+//! Keywords Plus, then titles, then abstracts: a cluster cited by one record would
+//! otherwise be labelled by whichever of its abstract's phrases sorts first), then by
+//! length (the longer phrase), then alphabetically, so labels are deterministic. A
+//! term's source is the best one it was seen in among the records citing some cluster.
 //!
 //! Only the records citing some cluster are read (candidate terms in
 //! [`super::terms`]); [`Tally::build_parallel`] counts their terms in parallel chunks
@@ -32,7 +36,10 @@ use crate::pipeline::LabelMethod;
 use rustc_hash::FxHashMap;
 
 use super::terms::Interning;
-pub use super::terms::{RecordText, STOP_WORDS, TermTable, ngrams, ngrams_from, record_terms};
+pub use super::terms::{
+    RecordText, STOP_WORDS, Source, TermTable, ngrams, ngrams_from, record_terms,
+    record_terms_with_source,
+};
 
 /// What ranking needs of the records citing the clusters: per cluster, the number of
 /// its records containing each term; per term, the number of records (citing any
@@ -40,6 +47,8 @@ pub use super::terms::{RecordText, STOP_WORDS, TermTable, ngrams, ngrams_from, r
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
     pub terms: Vec<String>,
+    /// The best source each term was seen in.
+    pub sources: Vec<Source>,
     /// `count[c]`: term id → records of cluster c containing the term.
     pub count: Vec<FxHashMap<u32, u64>>,
     /// Per term id, the distinct records citing any cluster that contain it.
@@ -69,6 +78,7 @@ impl Tally {
         let (records_with, universe) = record_universe(table, clusters);
         Tally {
             terms: table.terms.clone(),
+            sources: table.sources.clone(),
             count,
             records_with,
             universe,
@@ -96,7 +106,7 @@ impl Tally {
         };
         let starts: Vec<usize> = (0..n).step_by(CHUNK).collect();
         for round in starts.chunks(per_round) {
-            let chunks: Vec<(Vec<String>, Tally)> = round
+            let chunks: Vec<(Vec<String>, Vec<Source>, Tally)> = round
                 .par_iter()
                 .map(|&s| {
                     let mut local = Interning::default();
@@ -120,11 +130,15 @@ impl Tally {
                         }
                         t.universe += 1;
                     }
-                    (local.terms, t)
+                    (local.terms, local.sources, t)
                 })
                 .collect();
-            for (terms, t) in chunks {
-                let to_global: Vec<u32> = terms.iter().map(|x| global.id(x)).collect();
+            for (terms, sources, t) in chunks {
+                let to_global: Vec<u32> = terms
+                    .iter()
+                    .zip(sources)
+                    .map(|(x, source)| global.id(x, source))
+                    .collect();
                 tally.records_with.resize(global.terms.len(), 0);
                 for (l, &w) in t.records_with.iter().enumerate() {
                     tally.records_with[to_global[l] as usize] += w;
@@ -139,6 +153,7 @@ impl Tally {
             }
         }
         tally.terms = global.terms;
+        tally.sources = global.sources;
         tally
     }
 }
@@ -192,9 +207,13 @@ pub fn rank_tally(tally: &Tally, method: LabelMethod, top: usize) -> Vec<Vec<(St
                     Some((t, k, score))
                 })
                 .collect();
+            let source = |t: u32| tally.sources.get(t as usize).copied();
+            let words = |t: u32| terms[t as usize].split(' ').count();
             scored.sort_by(|a, b| {
                 b.2.total_cmp(&a.2)
                     .then(b.1.cmp(&a.1))
+                    .then_with(|| source(a.0).cmp(&source(b.0)))
+                    .then_with(|| words(b.0).cmp(&words(a.0)))
                     .then_with(|| terms[a.0 as usize].cmp(&terms[b.0 as usize]))
             });
             scored.truncate(top);
@@ -436,5 +455,37 @@ mod tests {
                 "{method:?}"
             );
         }
+    }
+
+    #[test]
+    fn ties_go_to_keywords_then_titles_then_longer_phrases() {
+        // Cluster 0 is cited by one record only: each of its terms occurs once there and
+        // nowhere else, so all tie on score and count. The author keyword wins over the
+        // title's phrases, which win over the abstract's ("actively involved" would
+        // win alphabetically); among title phrases the longest comes first.
+        let one = RecordText {
+            title: "Open innovation platforms",
+            abstract_text: "Firms are actively involved in open innovation platforms.",
+            author_keywords: vec!["crowdsourcing"],
+            ..Default::default()
+        };
+        let other = RecordText {
+            title: "Supply chains",
+            ..Default::default()
+        };
+        let table = TermTable::build([one, other]);
+        let ranked = rank(&table, &[vec![0], vec![1]], LabelMethod::Llr, 20);
+        let terms: Vec<&str> = ranked[0].iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms[0], "crowdsourcing", "{terms:?}");
+        assert_eq!(terms[1], "open innovation platforms", "{terms:?}");
+        let title_last = terms
+            .iter()
+            .rposition(|t| !t.contains("involved") && !t.starts_with("firms"))
+            .unwrap();
+        let abstract_first = terms
+            .iter()
+            .position(|t| *t == "actively involved")
+            .unwrap();
+        assert!(title_last < abstract_first, "{terms:?}");
     }
 }

@@ -188,7 +188,19 @@ pub const STOP_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermTable {
     pub terms: Vec<String>,
+    /// The best source each term was seen in ([`Source`]).
+    pub sources: Vec<Source>,
     pub records: Vec<Vec<u32>>,
+}
+
+/// Where a candidate term was found; earlier variants win ties in
+/// [`super::labels::rank`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    AuthorKeyword,
+    KeywordPlus,
+    Title,
+    Abstract,
 }
 
 /// The text fields of one record used for labels.
@@ -255,22 +267,38 @@ fn visit_ngrams(text: &str, shortest: usize, buf: &mut String, f: &mut dyn FnMut
     }
 }
 
-/// Calls `f` with each candidate term of one record, in the order of [`record_terms`].
-fn visit_record_terms(text: &RecordText, buf: &mut String, f: &mut dyn FnMut(&str)) {
-    for kw in text.author_keywords.iter().chain(&text.keywords_plus) {
-        let k = kw.trim().to_lowercase();
-        if !k.is_empty() && !is_stop(&k) {
-            f(&k);
+/// Calls `f` with each candidate term of one record and where it was found, in the
+/// order of [`record_terms`].
+fn visit_record_terms(text: &RecordText, buf: &mut String, f: &mut dyn FnMut(&str, Source)) {
+    for (kws, source) in [
+        (&text.author_keywords, Source::AuthorKeyword),
+        (&text.keywords_plus, Source::KeywordPlus),
+    ] {
+        for kw in kws {
+            let k = kw.trim().to_lowercase();
+            if !k.is_empty() && !is_stop(&k) {
+                f(&k, source);
+            }
         }
     }
-    visit_ngrams(text.title, 1, buf, f);
-    visit_ngrams(text.abstract_text, 2, buf, f);
+    visit_ngrams(text.title, 1, buf, &mut |t| f(t, Source::Title));
+    visit_ngrams(text.abstract_text, 2, buf, &mut |t| f(t, Source::Abstract));
 }
 
 /// Candidate terms of one record (duplicates included; [`TermTable::build`] dedups).
 pub fn record_terms(text: &RecordText) -> Vec<String> {
+    record_terms_with_source(text)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// [`record_terms`] with where each term was found.
+pub fn record_terms_with_source(text: &RecordText) -> Vec<(String, Source)> {
     let mut out = Vec::new();
-    visit_record_terms(text, &mut String::new(), &mut |t| out.push(t.into()));
+    visit_record_terms(text, &mut String::new(), &mut |t, s| {
+        out.push((t.into(), s))
+    });
     out
 }
 
@@ -279,15 +307,21 @@ pub fn record_terms(text: &RecordText) -> Vec<String> {
 pub(super) struct Interning {
     ids: FxHashMap<String, u32>,
     pub(super) terms: Vec<String>,
+    /// The best source each term was seen in.
+    pub(super) sources: Vec<Source>,
 }
 
 impl Interning {
-    pub(super) fn id(&mut self, t: &str) -> u32 {
+    /// The id of term `t` seen in `source`.
+    pub(super) fn id(&mut self, t: &str, source: Source) -> u32 {
         if let Some(&id) = self.ids.get(t) {
+            let best = &mut self.sources[id as usize];
+            *best = (*best).min(source);
             return id;
         }
         let id = self.terms.len() as u32;
         self.terms.push(t.to_string());
+        self.sources.push(source);
         self.ids.insert(t.to_string(), id);
         id
     }
@@ -295,7 +329,7 @@ impl Interning {
     /// The sorted, unique term ids of one record.
     pub(super) fn record(&mut self, text: &RecordText, buf: &mut String) -> Vec<u32> {
         let mut rec = Vec::new();
-        visit_record_terms(text, buf, &mut |t| rec.push(self.id(t)));
+        visit_record_terms(text, buf, &mut |t, s| rec.push(self.id(t, s)));
         rec.sort_unstable();
         rec.dedup();
         rec
@@ -313,6 +347,7 @@ impl TermTable {
             .collect();
         TermTable {
             terms: interning.terms,
+            sources: interning.sources,
             records,
         }
     }

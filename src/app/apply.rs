@@ -47,6 +47,25 @@ impl CociteApp {
                     );
                     self.last_error = None;
                     self.set_analysis(analysis, node_records);
+                    if let Some(view) = self.pending_session.take() {
+                        self.apply_session_view(&view);
+                        let mut warnings = self.session_warnings.clone();
+                        warnings.extend(self.analysis.notes.iter().cloned());
+                        if !warnings.is_empty() {
+                            self.view.status = format!("Session opened: {}", warnings.join("; "));
+                        }
+                    }
+                }
+                Msg::SessionRead {
+                    path,
+                    params,
+                    view,
+                    warnings,
+                } => {
+                    self.settings.params = *params;
+                    self.pending_session = Some(*view);
+                    self.session_warnings = warnings;
+                    self.view.status = format!("Opening session {}", path.display());
                 }
                 Msg::Failed(e) => {
                     self.view.status = e.clone();
@@ -84,6 +103,7 @@ impl CociteApp {
         self.view.year_to = last;
         self.view.year_from = first;
         self.derived.cluster_pos = scene::cluster_positions(&self.analysis.network);
+        self.derived.layout_years = None;
         self.derived.cluster_labels = self
             .analysis
             .clusters
@@ -141,6 +161,25 @@ impl CociteApp {
         self.derived.nodes_visible = nodes;
         self.derived.links_visible = links;
         self.derived.neighbours = neighbours;
+        self.refresh_window_layout();
+    }
+
+    /// The cluster view shows the slider window's own network, settled from the full
+    /// layout (`layout::window_layout`): recomputed when the years change, not while
+    /// the live layout animates the whole map.
+    fn refresh_window_layout(&mut self) {
+        let years = (self.view.year_from, self.view.year_to);
+        if self.live.is_some() || self.derived.layout_years == Some(years) {
+            return;
+        }
+        let net = &self.analysis.network;
+        let settled =
+            crate::layout::window_layout(net, &self.derived.window, &self.analysis.params);
+        self.derived.cluster_pos = scene::window_cluster_positions(net, &settled);
+        self.derived.layout_years = Some(years);
+        if self.view.view == super::state::ViewKind::Cluster {
+            self.refresh_positions();
+        }
     }
 
     pub(super) fn advance_play(&mut self, dt: f32) {
@@ -180,7 +219,15 @@ impl CociteApp {
     /// Applies one command; returns true if visibility must be recomputed.
     fn apply(&mut self, command: Command) -> bool {
         match command {
+            Command::Open(paths) if paths.len() == 1 && super::session::is_session(&paths[0]) => {
+                self.view.status = format!("Opening session {}", paths[0].display());
+                self.pending_session = None;
+                self.session_warnings.clear();
+                self.worker.open_session(paths[0].clone());
+            }
             Command::Open(paths) if !paths.is_empty() => {
+                self.pending_session = None;
+                self.session_warnings.clear();
                 self.view.status = format!("Loading {}", describe_paths(&paths));
                 self.worker.load(paths, self.settings.params.clone());
             }
@@ -200,6 +247,16 @@ impl CociteApp {
                     .pick_folder()
                 {
                     self.commands.push(Command::Open(vec![dir]));
+                    self.apply_commands();
+                }
+            }
+            Command::PickSession => {
+                if let Some(file) = rfd::FileDialog::new()
+                    .set_title("Open a session")
+                    .add_filter("cocite session", &["cocite"])
+                    .pick_file()
+                {
+                    self.commands.push(Command::Open(vec![file]));
                     self.apply_commands();
                 }
             }
@@ -250,6 +307,8 @@ impl CociteApp {
             Command::Merge => self.merge(),
             Command::ExportPng => self.export_png(),
             Command::ExportSvg => self.export_svg(),
+            Command::ExportData => self.export_data(),
+            Command::SaveSession => self.save_session_dialog(),
             Command::SetDark(d) => self.settings.dark = d,
             Command::ToggleLiveLayout => self.toggle_live_layout(),
         }

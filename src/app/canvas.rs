@@ -12,7 +12,7 @@ use egui::{Color32, Pos2, Rect, Sense, Shape, vec2};
 use std::sync::Arc;
 
 /// CiteSpace marks nodes with betweenness centrality at or above this with a purple ring.
-pub const HIGH_BETWEENNESS: f64 = 0.1;
+pub const HIGH_BETWEENNESS: f64 = crate::scene::colors::CENTRALITY_RING_MIN;
 /// Most node labels drawn at once.
 pub(super) const MAX_LABELS: usize = 200;
 
@@ -37,6 +37,8 @@ pub struct CanvasInput<'a> {
     pub cluster_labels: &'a [(u32, String)],
     /// Year at world x = 0 and last year, for the timeline views' axis.
     pub year_axis: Option<(i32, i32)>,
+    /// Cluster labels at the right end of their rows (timeline view).
+    pub label_rows: bool,
     /// Changes whenever positions, visibility or the selection change (mesh cache key).
     pub generation: u64,
 }
@@ -377,7 +379,7 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
             mesh,
             p,
             r + 3.5_f32.max(r * 0.25),
-            fade(Color32::from_rgb(150, 60, 200)),
+            fade(scene::egui_colour(crate::scene::colors::CENTRALITY_RING)),
         );
     }
     if n.burst.is_some_and(|b| b.begin <= input.year_to) {
@@ -385,7 +387,7 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
             mesh,
             p,
             r + 1.5_f32.max(r * 0.12),
-            fade(Color32::from_rgb(220, 30, 30)),
+            fade(scene::egui_colour(crate::scene::colors::BURST_RING)),
         );
     }
     if selected {

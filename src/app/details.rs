@@ -159,7 +159,7 @@ fn per_year_chart(ui: &mut egui::Ui, n: &Node, span: Option<(i32, i32)>) {
         let h = (rect.height() - 2.0) * c as f32 / max;
         let bursting = n.burst.is_some_and(|b| (b.begin..=b.end).contains(&y));
         let colour = if bursting {
-            egui::Color32::from_rgb(220, 30, 30)
+            super::scene::egui_colour(crate::scene::colors::BURST_RING)
         } else {
             scene::year_colour((y - first) as f32 / (years - 1.0).max(1.0))
         };

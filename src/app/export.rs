@@ -85,12 +85,33 @@ impl CociteApp {
     }
 
     /// Writes the current view with the core writer chosen by the file's extension.
-    fn write_figure(&mut self, path: &std::path::Path) {
+    pub fn write_figure(&mut self, path: &std::path::Path) {
         let (a, opts) = figure(self);
         self.view.status = match crate::io::export::write(path, &a, self.corpus.as_deref(), &opts) {
             Ok(_) => format!("Saved {}", path.display()),
             Err(e) => format!("Cannot write {}: {e}", path.display()),
         };
+    }
+
+    /// File → Export data: the format follows the extension chosen in the dialog.
+    pub(super) fn export_data(&mut self) {
+        use crate::io::export::Format;
+        let mut dialog = rfd::FileDialog::new().set_file_name("cocite-map.graphml");
+        for f in [
+            Format::GraphMl,
+            Format::Gexf,
+            Format::Pajek,
+            Format::VosViewer,
+            Format::Csv,
+            Format::NodeLinkJson,
+            Format::AnalysisJson,
+            Format::Pdf,
+        ] {
+            dialog = dialog.add_filter(f.describe(), &[f.extension()]);
+        }
+        if let Some(path) = dialog.save_file() {
+            self.write_figure(&path);
+        }
     }
 
     pub(super) fn export_png(&mut self) {

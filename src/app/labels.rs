@@ -1,4 +1,5 @@
-//! Text on the canvas: cluster labels at their members' centroid, node labels placed
+//! Text on the canvas: cluster labels at their members' centroid (in the timeline view
+//! at the right end of their row), node labels placed
 //! greedily (largest nodes first, skipping any that would overlap one already placed,
 //! so more fit as the zoom spreads the nodes), and the year axis of the time views.
 
@@ -21,9 +22,21 @@ pub(super) fn draw_labels(
         Color32::from_gray(20)
     };
     let mut placed: Vec<Rect> = Vec::new();
-    let place = |text: &str, at: Pos2, font: FontId, colour: Color32, placed: &mut Vec<Rect>| {
+    // `at` is the label's centre, or with `left` the middle of its left edge.
+    let place_at = |text: &str,
+                    at: Pos2,
+                    left: bool,
+                    font: FontId,
+                    colour: Color32,
+                    placed: &mut Vec<Rect>| {
         let galley = painter.layout_no_wrap(text.to_string(), font, colour);
-        let r = Rect::from_center_size(at, galley.size()).expand(1.0);
+        let size = galley.size();
+        let r = if left {
+            Rect::from_min_size(at - vec2(0.0, size.y / 2.0), size)
+        } else {
+            Rect::from_center_size(at, size)
+        }
+        .expand(1.0);
         if !rect.contains_rect(r) || placed.iter().any(|p| p.intersects(r)) {
             return;
         }
@@ -39,6 +52,18 @@ pub(super) fn draw_labels(
         painter.galley(r.min + vec2(1.0, 1.0), galley, colour);
         placed.push(r);
     };
+    let place = |text: &str, at: Pos2, font: FontId, colour: Color32, placed: &mut Vec<Rect>| {
+        place_at(text, at, false, font, colour, placed)
+    };
+    // Timeline view: each cluster's label at the right end of its row, as CiteSpace
+    // draws it, clear of the nodes.
+    let row_end = input.label_rows.then(|| {
+        (0..screen.len())
+            .filter(|&i| input.nodes_visible[i])
+            .map(|i| screen[i].x + radius[i])
+            .fold(f32::NEG_INFINITY, f32::max)
+            + 12.0
+    });
     for (cid, label) in input.cluster_labels {
         let members: Vec<Pos2> = (0..screen.len())
             .filter(|&i| input.nodes_visible[i] && input.net.nodes[i].cluster == Some(*cid))
@@ -51,9 +76,14 @@ pub(super) fn draw_labels(
             members.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2()) / members.len() as f32;
         let colour =
             scene::cluster_colour(Some(*cid)).linear_multiply(if input.dark { 1.3 } else { 0.8 });
-        place(
+        let (at, left) = match row_end {
+            Some(x) if x.is_finite() => (pos2(x, centroid.y), true),
+            _ => (pos2(centroid.x, centroid.y), false),
+        };
+        place_at(
             &format!("#{cid} {label}"),
-            pos2(centroid.x, centroid.y),
+            at,
+            left,
             FontId::proportional(17.0),
             colour,
             &mut placed,

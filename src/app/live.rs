@@ -79,13 +79,33 @@ impl LiveLayout {
 impl CociteApp {
     /// Starts or stops the live layout.
     pub(super) fn toggle_live_layout(&mut self) {
-        self.live = match self.live.take() {
-            Some(_) => None,
-            None => Some(LiveLayout::start(
-                &self.analysis.network,
-                self.analysis.params.seed,
-            )),
-        };
+        match self.live.take() {
+            Some(live) => self.adopt_live_layout(live),
+            None => {
+                self.live = Some(LiveLayout::start(
+                    &self.analysis.network,
+                    self.analysis.params.seed,
+                ))
+            }
+        }
+    }
+
+    /// Keeps where the live layout got to as the map's layout (`Node::x`, `Node::y`),
+    /// so slider windows and exports start from it.
+    fn adopt_live_layout(&mut self, live: LiveLayout) {
+        let analysis = std::sync::Arc::make_mut(&mut self.analysis);
+        for (n, p) in analysis.network.nodes.iter_mut().zip(&live.pos) {
+            n.x = Some(p[0] as f64);
+            n.y = Some(p[1] as f64);
+        }
+        self.derived.cluster_pos = live.world();
+        // Settled for the whole map: a narrower slider window settles again.
+        let (first, last) = self.span();
+        self.derived.layout_years = Some((first, last));
+        if (self.view.year_from, self.view.year_to) != (first, last) {
+            self.derived.layout_years = None;
+            self.refresh_visibility();
+        }
     }
 
     /// One frame of the live layout (called from `logic`); true while it runs.
@@ -100,7 +120,9 @@ impl CociteApp {
         self.derived.cluster_pos = live.advance();
         if live.converged() {
             self.view.status = format!("Layout settled after {} steps", live.steps);
-            self.live = None;
+            if let Some(live) = self.live.take() {
+                self.adopt_live_layout(live);
+            }
         }
         self.refresh_positions();
         true

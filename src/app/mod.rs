@@ -15,6 +15,7 @@ mod labels;
 pub mod live;
 mod params_panel;
 pub mod scene;
+pub mod session;
 mod side;
 pub mod state;
 pub mod timeline;
@@ -70,6 +71,9 @@ pub struct Derived {
     pub cluster_labels: Vec<(u32, String)>,
     /// Bumped whenever positions or visibility change.
     pub generation: u64,
+    /// The slider years `cluster_pos` was settled for (`layout::window_layout`);
+    /// `None` after a new analysis or layout.
+    pub layout_years: Option<(i32, i32)>,
 }
 
 /// The app.
@@ -95,6 +99,10 @@ pub struct CociteApp {
     mesh_cache: canvas::MeshCache,
     /// Running ForceAtlas2 animation, if any.
     pub live: Option<live::LiveLayout>,
+    /// The view of a session being opened, applied when its map arrives.
+    pending_session: Option<crate::session::ViewState>,
+    /// Moved or changed inputs of the last opened session (shown with the problems).
+    pub session_warnings: Vec<String>,
 }
 
 impl CociteApp {
@@ -116,6 +124,8 @@ impl CociteApp {
             timing: None,
             mesh_cache: Default::default(),
             live: None,
+            pending_session: None,
+            session_warnings: Vec::new(),
         };
         if !paths.is_empty() {
             app.commands.push(Command::Open(paths));

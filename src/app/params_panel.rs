@@ -78,6 +78,8 @@ pub fn params_ui(
         },
     )
     .on_hover_text("How a cluster is named from the titles and keywords of the records citing it.");
+    ui.checkbox(&mut params.prevent_overlap, "Prevent overlap")
+        .on_hover_text("End the layout by pushing apart nodes that would cover each other at their drawn size.");
     if !params.thesaurus.is_empty() {
         ui.horizontal(|ui| {
             ui.label(format!("Thesaurus: {} merges", params.thesaurus.len()));

@@ -11,7 +11,7 @@ use crate::network::Network;
 use egui::{Color32, Pos2, pos2};
 
 /// Half the width of the square the cluster view is scaled into (world units).
-pub const WORLD_HALF: f32 = 500.0;
+pub const WORLD_HALF: f32 = crate::layout::MAP_SPAN / 2.0;
 /// World units per year in the timeline and time-zone views.
 pub const YEAR_WIDTH: f32 = 80.0;
 /// World units between cluster rows in the timeline view.
@@ -25,15 +25,35 @@ pub fn node_year(n: &crate::network::Node) -> Option<i32> {
 
 /// Positions of the cluster (force-layout) view, scaled into ±[`WORLD_HALF`].
 pub fn cluster_positions(net: &Network) -> Vec<Pos2> {
-    let raw: Vec<Pos2> = if net.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()) {
-        net.nodes
-            .iter()
-            .map(|n| pos2(n.x.unwrap_or(0.0) as f32, n.y.unwrap_or(0.0) as f32))
-            .collect()
-    } else {
-        placeholder_positions(net)
+    window_cluster_positions(net, &[])
+}
+
+/// The cluster view for a slider window: `window[i]` is node `i`'s settled position in
+/// that window (`layout::window_layout`, pipeline units) or `None` where the node keeps
+/// its full-layout place. Everything is mapped with the full layout's transform, so the
+/// map stays put while the slider moves and only the window's own settling shows.
+pub fn window_cluster_positions(net: &Network, window: &[Option<[f32; 2]>]) -> Vec<Pos2> {
+    if !net.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()) {
+        return fit_into(placeholder_positions(net), WORLD_HALF);
+    }
+    let raw: Vec<Pos2> = net
+        .nodes
+        .iter()
+        .map(|n| pos2(n.x.unwrap_or(0.0) as f32, n.y.unwrap_or(0.0) as f32))
+        .collect();
+    let Some((centre, scale)) = fit(&raw, WORLD_HALF) else {
+        return raw;
     };
-    fit_into(raw, WORLD_HALF)
+    raw.iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let p = match window.get(i).copied().flatten() {
+                Some([x, y]) => pos2(x, y),
+                None => p,
+            };
+            Pos2::ZERO + (p - centre) * scale
+        })
+        .collect()
 }
 
 /// Nodes on one circle per cluster, clusters on a big circle: used until the layout
@@ -67,17 +87,22 @@ fn placeholder_positions(net: &Network) -> Vec<Pos2> {
     pos
 }
 
+/// Centre and scale that map `pts` into ±`half` (aspect kept).
+fn fit(pts: &[Pos2], half: f32) -> Option<(Pos2, f32)> {
+    if pts.is_empty() {
+        return None;
+    }
+    let rect = egui::Rect::from_points(pts);
+    let extent = rect.width().max(rect.height()).max(1e-6);
+    Some((rect.center(), 2.0 * half / extent))
+}
+
 /// Scales and centres points into ±`half` (aspect kept).
 fn fit_into(mut pts: Vec<Pos2>, half: f32) -> Vec<Pos2> {
-    if pts.is_empty() {
-        return pts;
-    }
-    let rect = egui::Rect::from_points(&pts);
-    let extent = rect.width().max(rect.height()).max(1e-6);
-    let scale = 2.0 * half / extent;
-    let c = rect.center();
-    for p in &mut pts {
-        *p = Pos2::ZERO + (*p - c) * scale;
+    if let Some((c, scale)) = fit(&pts, half) {
+        for p in &mut pts {
+            *p = Pos2::ZERO + (*p - c) * scale;
+        }
     }
     pts
 }
@@ -99,8 +124,9 @@ pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos
     pts
 }
 
-/// Width / height the time views are stretched to at most.
-const TIME_VIEW_ASPECT: f32 = 1.0;
+/// Width / height the time views are stretched to at most (taller than wide, so that
+/// the timeline's rows have room for their labels).
+const TIME_VIEW_ASPECT: f32 = 0.7;
 
 /// A long span makes the timeline a thin strip; spread the rows apart (y only, so the
 /// year axis stays) until the map is about as tall as it is wide.
@@ -140,40 +166,20 @@ pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
     Some((first, last))
 }
 
-/// Distinct colours for clusters (Tableau 20-like, darkened for contrast on white).
-const PALETTE: [Color32; 12] = [
-    Color32::from_rgb(31, 119, 180),
-    Color32::from_rgb(255, 127, 14),
-    Color32::from_rgb(44, 160, 44),
-    Color32::from_rgb(214, 39, 40),
-    Color32::from_rgb(148, 103, 189),
-    Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(227, 119, 194),
-    Color32::from_rgb(127, 127, 127),
-    Color32::from_rgb(188, 189, 34),
-    Color32::from_rgb(23, 190, 207),
-    Color32::from_rgb(57, 59, 121),
-    Color32::from_rgb(99, 121, 57),
-];
-
-/// Colour of cluster `c` (grey when unclustered).
-pub fn cluster_colour(c: Option<u32>) -> Color32 {
-    match c {
-        Some(c) => PALETTE[c as usize % PALETTE.len()],
-        None => Color32::from_gray(150),
-    }
+/// A core colour ([`crate::scene::colors`], shared with the exported figures) for egui.
+pub fn egui_colour(c: crate::scene::colors::Rgba) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
-/// CiteSpace's year colours: cool (old) to warm (recent), `t` in 0..=1.
+/// Colour of cluster `c` (grey when unclustered): the figures' palette.
+pub fn cluster_colour(c: Option<u32>) -> Color32 {
+    egui_colour(crate::scene::colors::cluster_color(c))
+}
+
+/// CiteSpace's year colours, cool (old) to warm (recent), `t` in 0..=1: the figures' ramp.
 pub fn year_colour(t: f32) -> Color32 {
-    const STOPS: [(f32, [u8; 3]); 5] = [
-        (0.0, [44, 62, 180]),
-        (0.3, [0, 160, 200]),
-        (0.55, [60, 180, 75]),
-        (0.8, [240, 200, 30]),
-        (1.0, [230, 60, 30]),
-    ];
-    gradient(&STOPS, t)
+    egui_colour(crate::scene::colors::year_ramp(t as f64))
 }
 
 /// VOSviewer's density colours: blue (low) through green to yellow (high).
@@ -219,7 +225,7 @@ pub fn mean_year(n: &crate::network::Node) -> Option<f64> {
 
 /// World radius of a node: area proportional to its count.
 pub fn node_radius(count: u32) -> f32 {
-    3.0 + 2.2 * (count as f32).sqrt()
+    crate::layout::node_radius(count) as f32
 }
 
 #[cfg(test)]
@@ -229,8 +235,11 @@ mod tests {
 
     #[test]
     fn gradients_hit_their_stops() {
+        // The app draws with the figures' colours (scene::colors).
         assert_eq!(year_colour(0.0), Color32::from_rgb(44, 62, 180));
         assert_eq!(year_colour(1.0), Color32::from_rgb(230, 60, 30));
+        assert_eq!(cluster_colour(Some(13)), Color32::from_rgb(255, 127, 14));
+        assert_eq!(cluster_colour(None), Color32::from_gray(150));
         assert_eq!(density_colour(2.0), Color32::from_rgb(250, 235, 40));
         // halfway between (0.0, [40,40,130]) and (0.35, [30,140,160]) at t = 0.175
         assert_eq!(density_colour(0.175), Color32::from_rgb(35, 90, 145));
@@ -247,14 +256,19 @@ mod tests {
     }
 
     #[test]
-    fn stretched_rows_make_the_timeline_square() {
-        // A 100 × 10 strip becomes 100 × 100; x (the year axis) is untouched.
+    fn stretched_rows_make_the_timeline_taller_than_wide() {
+        // A 100 × 10 strip becomes 100 × 100 / 0.7 = 142.857 tall (rows far enough apart
+        // for their labels); x (the year axis) is untouched.
         let mut pts = vec![pos2(0.0, 5.0), pos2(100.0, 15.0), pos2(50.0, 10.0)];
         stretch_rows(&mut pts);
-        assert_eq!(
-            pts,
-            vec![pos2(0.0, 5.0), pos2(100.0, 105.0), pos2(50.0, 55.0)]
-        );
+        let want = [
+            (0.0, 5.0),
+            (100.0, 5.0 + 1000.0 / 7.0),
+            (50.0, 5.0 + 500.0 / 7.0),
+        ];
+        for (p, (x, y)) in pts.iter().zip(want) {
+            assert!((p.x - x).abs() < 1e-3 && (p.y - y).abs() < 1e-3, "{pts:?}");
+        }
     }
 
     #[test]

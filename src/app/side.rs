@@ -6,6 +6,7 @@ use super::scene;
 use super::state::{Command, ViewState};
 use crate::model::Problem;
 use crate::pipeline::Analysis;
+use crate::scene::colors;
 use egui::{Color32, Sense, vec2};
 
 /// Cluster table: id, label, size, silhouette, mean year; click selects, the eye hides.
@@ -92,8 +93,12 @@ pub fn legend_ui(ui: &mut egui::Ui, span: (i32, i32)) {
         }
         ui.label(span.1.to_string());
         ui.separator();
-        swatch(ui, Color32::from_rgb(150, 60, 200), "betweenness ≥ 0.1");
-        swatch(ui, Color32::from_rgb(220, 30, 30), "burst");
+        swatch(
+            ui,
+            scene::egui_colour(colors::CENTRALITY_RING),
+            "betweenness ≥ 0.1",
+        );
+        swatch(ui, scene::egui_colour(colors::BURST_RING), "burst");
         ui.separator();
         ui.weak("node area ~ count, ring colour = year, link colour = year first linked");
     });

@@ -176,6 +176,8 @@ pub enum Command {
     Open(Vec<PathBuf>),
     PickFiles,
     PickFolder,
+    /// Open a `.cocite` session (native dialog).
+    PickSession,
     Run,
     Cancel,
     SetYears(i32, i32),
@@ -200,6 +202,10 @@ pub enum Command {
     Merge,
     ExportPng,
     ExportSvg,
+    /// Network data for other tools (GraphML, GEXF, Pajek, VOSviewer, CSV, JSON, PDF).
+    ExportData,
+    /// Save the map as a `.cocite` session.
+    SaveSession,
     SetDark(bool),
     /// Start or stop the live ForceAtlas2 animation.
     ToggleLiveLayout,

@@ -98,8 +98,26 @@ impl CociteApp {
         }
         self.canvas_rect = rect;
         if self.view.fit_pending && !self.derived.pos.is_empty() {
-            self.view.camera =
-                canvas::fit_camera(&self.derived.pos, &self.derived.nodes_visible, rect);
+            // The timeline view keeps room on the right for the rows' cluster labels.
+            // (~8.5 points per character of the 17-point labels, at most 40 % of the canvas).
+            let room = if self.view.view == ViewKind::Timeline {
+                let longest = self
+                    .derived
+                    .cluster_labels
+                    .iter()
+                    .map(|(id, l)| format!("#{id} {l}").chars().count())
+                    .max()
+                    .unwrap_or(0);
+                (8.5 * longest as f32 + 24.0).min(0.4 * rect.width())
+            } else {
+                0.0
+            };
+            let inner =
+                egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x - room, rect.max.y));
+            let mut camera =
+                canvas::fit_camera(&self.derived.pos, &self.derived.nodes_visible, inner);
+            camera.center.x += 0.5 * room / camera.zoom;
+            self.view.camera = camera;
             self.view.fit_pending = false;
             self.view.auto_fit = true;
         }
@@ -119,6 +137,7 @@ impl CociteApp {
             dark: self.settings.dark,
             cluster_labels: &self.derived.cluster_labels,
             year_axis: super::scene::year_axis(&self.analysis.network, self.view.view),
+            label_rows: self.view.view == ViewKind::Timeline,
             generation: self.derived.generation,
         };
         let mut camera = self.view.camera;
@@ -198,6 +217,9 @@ impl CociteApp {
         if ui.button("Open folder…").clicked() {
             commands.push(Command::PickFolder);
         }
+        if ui.button("Open session…").clicked() {
+            commands.push(Command::PickSession);
+        }
         ui.menu_button("Recent", |ui| {
             if self.settings.recent.is_empty() {
                 ui.weak("none");
@@ -215,6 +237,23 @@ impl CociteApp {
         }
         if ui.button("Export SVG…").clicked() {
             commands.push(Command::ExportSvg);
+        }
+        if ui
+            .button("Export data…")
+            .on_hover_text(
+                "GraphML, GEXF (Gephi), Pajek, VOSviewer, CSV tables, JSON or a PDF figure",
+            )
+            .clicked()
+        {
+            commands.push(Command::ExportData);
+        }
+        ui.separator();
+        if ui
+            .button("Save session…")
+            .on_hover_text("A .cocite file that reopens exactly this map: files, parameters, layout, view and years")
+            .clicked()
+        {
+            commands.push(Command::SaveSession);
         }
         ui.separator();
         if ui.button("Quit").clicked() {

@@ -6,6 +6,7 @@
 use crate::io::{LoadOptions, LoadProgress};
 use crate::model::Corpus;
 use crate::pipeline::{Analysis, AnalysisParams};
+use crate::session::Session;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -29,6 +30,14 @@ pub enum Msg {
         analysis: Arc<Analysis>,
         node_records: Arc<Vec<Vec<u32>>>,
         ms: f64,
+    },
+    /// A session file was read; its inputs are loading next. `warnings`: moved or
+    /// changed inputs.
+    SessionRead {
+        path: PathBuf,
+        params: Box<AnalysisParams>,
+        view: Box<crate::session::ViewState>,
+        warnings: Vec<String>,
     },
     /// Something went wrong (shown to the user).
     Failed(String),
@@ -92,7 +101,8 @@ impl Reporter {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    fn run(&self, corpus: &Corpus, params: &AnalysisParams) {
+    /// Runs the pipeline; with a session, puts its saved positions back on the nodes.
+    fn run(&self, corpus: &Corpus, params: &AnalysisParams, session: Option<&Session>) {
         let t = Instant::now();
         let progress = |stage: &str, frac: f32| {
             self.send(Msg::Stage(stage.to_string(), frac));
@@ -100,7 +110,15 @@ impl Reporter {
         };
         match crate::pipeline::run_with(corpus, params, &progress) {
             _ if self.cancelled() => self.send(Msg::Cancelled),
-            Ok(analysis) => {
+            Ok(mut analysis) => {
+                if let Some(s) = session {
+                    let unplaced = s.restore_positions(&mut analysis);
+                    if unplaced > 0 {
+                        analysis.notes.push(format!(
+                            "{unplaced} node(s) have no saved position (the data or parameters changed)"
+                        ));
+                    }
+                }
                 let node_records = Arc::new(crate::network::node_records(corpus, &analysis));
                 self.send(Msg::Analysed {
                     analysis: Arc::new(analysis),
@@ -109,6 +127,32 @@ impl Reporter {
                 });
             }
             Err(e) => self.send(Msg::Failed(format!("cannot run the analysis: {e}"))),
+        }
+    }
+}
+
+impl Reporter {
+    fn load_and_run(
+        &self,
+        paths: Vec<PathBuf>,
+        params: &AnalysisParams,
+        session: Option<&Session>,
+    ) {
+        let t = Instant::now();
+        let progress = |p: LoadProgress| self.send(Msg::Loading(p));
+        match crate::io::load_with(&paths, &LoadOptions::default(), &progress) {
+            Ok((corpus, _)) => {
+                let corpus = Arc::new(corpus);
+                self.send(Msg::Loaded {
+                    corpus: corpus.clone(),
+                    paths,
+                    ms: ms(t),
+                });
+                if !self.cancelled() {
+                    self.run(&corpus, params, session);
+                }
+            }
+            Err(e) => self.send(Msg::Failed(format!("cannot load: {e}"))),
         }
     }
 }
@@ -144,30 +188,34 @@ impl Worker {
     /// Loads `paths`, then runs the pipeline with `params` on the result.
     pub fn load(&mut self, paths: Vec<PathBuf>, params: AnalysisParams) {
         let rep = self.start("Loading");
+        std::thread::spawn(move || rep.load_and_run(paths, &params, None));
+    }
+
+    /// Opens a `.cocite` session: reads it, loads its inputs, runs its parameters and
+    /// restores its positions (the app restores the view on `SessionRead`'s data).
+    pub fn open_session(&mut self, path: PathBuf) {
+        let rep = self.start("Opening session");
         std::thread::spawn(move || {
-            let t = Instant::now();
-            let progress = |p: LoadProgress| rep.send(Msg::Loading(p));
-            match crate::io::load_with(&paths, &LoadOptions::default(), &progress) {
-                Ok((corpus, _)) => {
-                    let corpus = Arc::new(corpus);
-                    rep.send(Msg::Loaded {
-                        corpus: corpus.clone(),
-                        paths,
-                        ms: ms(t),
-                    });
-                    if !rep.cancelled() {
-                        rep.run(&corpus, &params);
-                    }
-                }
-                Err(e) => rep.send(Msg::Failed(format!("cannot load: {e}"))),
-            }
+            let read = crate::session::read(&path)
+                .and_then(|s| s.input_paths(&path).map(|(paths, w)| (s, paths, w)));
+            let (session, paths, warnings) = match read {
+                Ok(r) => r,
+                Err(e) => return rep.send(Msg::Failed(format!("cannot open the session: {e}"))),
+            };
+            rep.send(Msg::SessionRead {
+                path,
+                params: Box::new(session.params.clone()),
+                view: Box::new(session.view.clone()),
+                warnings,
+            });
+            rep.load_and_run(paths, &session.params, Some(&session));
         });
     }
 
     /// Runs the pipeline on an already loaded corpus.
     pub fn run(&mut self, corpus: Arc<Corpus>, params: AnalysisParams) {
         let rep = self.start("Computing");
-        std::thread::spawn(move || rep.run(&corpus, &params));
+        std::thread::spawn(move || rep.run(&corpus, &params, None));
     }
 
     /// The context the worker wakes, once the app has run a frame.
@@ -211,7 +259,7 @@ impl Worker {
                     status.detail = stage.clone();
                     status.fraction = *frac;
                 }
-                Msg::Loaded { .. } => {}
+                Msg::Loaded { .. } | Msg::SessionRead { .. } => {}
                 Msg::Analysed { .. } | Msg::Failed(_) | Msg::Cancelled => self.status = None,
             }
             out.push(msg);

@@ -27,7 +27,7 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
     Network(network::NetworkArgs),
-    /// Open files or folders in the app window (with no subcommand: the demo dataset).
+    /// Open files, folders or a .cocite session in the app window (with no subcommand: the demo dataset).
     #[cfg(feature = "gui")]
     Open(Inputs),
 }

@@ -73,6 +73,9 @@ pub struct NetworkArgs {
     /// Layout: fdg, fa2, timeline, timezone, none.
     #[arg(long, default_value = "fa2", value_parser = parse_enum::<LayoutMethod>)]
     layout: LayoutMethod,
+    /// Skip the prevent-overlap phase at the end of the force layout.
+    #[arg(long)]
+    allow_overlap: bool,
     /// Layout iterations.
     #[arg(long, default_value_t = pipeline::DEFAULT_ITERATIONS)]
     iterations: u32,
@@ -143,6 +146,7 @@ impl NetworkArgs {
             labels: self.labels,
             layout: self.layout,
             iterations: self.iterations,
+            prevent_overlap: !self.allow_overlap,
         };
         params.validate().map_err(|e| e.to_string())?;
         Ok(params)

@@ -19,6 +19,10 @@
 //! `author_keywords`, `keywords-plus`, `affiliation`, `language`, `type`/`document_type`,
 //! `times-cited` or Scopus' `note={cited By n}`, `unique-id` (WoS `ISI:` → `WOS:`),
 //! the Scopus EID from `url`, and the cited references (`cited-references`, `references`).
+//!
+//! A field repeated in an entry with another value is reported and the first value
+//! kept, as BibTeX itself does; a `year` without a plausible year (`0`, `99999`,
+//! `MMXIX`) is reported and left empty ([`fields::year_field`]).
 
 use super::fields::{self, lines_any, nonempty, short_author};
 use super::scopus;
@@ -54,13 +58,16 @@ pub fn parse(text: &str) -> BlockResult {
             continue;
         }
         match parse_entry(chunk) {
-            Ok(fields) => out.records.push(record(&fields, &kind, line)),
+            Ok(fields) => out
+                .records
+                .push(record(&fields, &kind, line, &mut out.problems)),
             Err((offset, msg, fields)) => {
                 let at_line = line + chunk[..offset.min(chunk.len())].matches('\n').count() as u64;
-                if fields.iter().any(|(k, _)| k == "title") {
+                if fields.iter().any(|f| f.name == "title") {
                     out.problems
                         .push((at_line, format!("{msg}; entry kept with the fields read")));
-                    out.records.push(record(&fields, &kind, line));
+                    out.records
+                        .push(record(&fields, &kind, line, &mut out.problems));
                 } else {
                     out.problems
                         .push((at_line, format!("{msg}; entry skipped")));
@@ -75,7 +82,14 @@ pub fn parse(text: &str) -> BlockResult {
     out
 }
 
-type Fields = Vec<(String, String)>;
+/// One `name = value` pair of an entry; `line` counts the entry's lines from 0.
+struct Field {
+    name: String,
+    value: String,
+    line: u64,
+}
+
+type Fields = Vec<Field>;
 
 /// Reads `@type{key, name = value, ...}`. On error returns the byte offset, the
 /// message and the fields read so far.
@@ -90,6 +104,8 @@ fn parse_entry(chunk: &str) -> Result<Fields, (usize, String, Fields)> {
         _ => return Err((i, "entry without a key and comma".into(), Vec::new())),
     }
     let mut fields: Fields = Vec::new();
+    // Line breaks before byte `counted` of the entry (counted on as fields are read).
+    let (mut counted, mut breaks) = (0usize, 0u64);
     loop {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b',') {
             i += 1;
@@ -112,6 +128,9 @@ fn parse_entry(chunk: &str) -> Result<Fields, (usize, String, Fields)> {
             return Err((i, "expected `name = value`".into(), fields));
         }
         let name = chunk[i..name_end].trim().to_ascii_lowercase();
+        breaks += fields::line_breaks(&chunk[counted..i]);
+        counted = i;
+        let line = breaks;
         i = name_end + 1;
         let mut value = String::new();
         loop {
@@ -140,7 +159,7 @@ fn parse_entry(chunk: &str) -> Result<Fields, (usize, String, Fields)> {
             }
             break;
         }
-        fields.push((name, value));
+        fields.push(Field { name, value, line });
     }
 }
 
@@ -252,16 +271,53 @@ fn authors(raw: &str) -> Vec<String> {
         .collect()
 }
 
-/// Builds a record from an entry's fields.
-fn record(fields: &Fields, kind: &str, line: u64) -> ParsedRecord {
+/// Reports each field repeated in an entry with another value: BibTeX itself keeps
+/// the first and ignores the repeats ("I'm ignoring ...'s extra field"), and so does
+/// [`record`].
+fn report_repeats(fields: &Fields, line: u64, problems: &mut Vec<(u64, String)>) {
+    for (i, f) in fields.iter().enumerate() {
+        let Some(k) = fields[..i].iter().find(|k| k.name == f.name) else {
+            continue;
+        };
+        let (kept, ignored) = (clean(&k.value, false), clean(&f.value, false));
+        if kept != ignored {
+            problems.push((
+                line + f.line,
+                format!(
+                    "field {} repeated in the entry: the first value (line {}) {:?} kept, \
+                     this one {:?} ignored",
+                    f.name,
+                    line + k.line,
+                    fields::clip(&kept),
+                    fields::clip(&ignored)
+                ),
+            ));
+        }
+    }
+}
+
+/// Builds a record from an entry's fields (the first of a repeated field), reporting
+/// repeated fields and implausible years.
+fn record(
+    fields: &Fields,
+    kind: &str,
+    line: u64,
+    problems: &mut Vec<(u64, String)>,
+) -> ParsedRecord {
+    report_repeats(fields, line, problems);
     let get = |k: &str| {
         fields
             .iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| clean(v, false))
+            .find(|f| f.name == k)
+            .map(|f| clean(&f.value, false))
             .filter(|v| !v.is_empty())
     };
-    let raw = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let raw = |k: &str| {
+        fields
+            .iter()
+            .find(|f| f.name == k)
+            .map(|f| f.value.as_str())
+    };
     let wos = raw("unique-id").is_some() || raw("web-of-science-categories").is_some();
     let names = raw("author").map(authors).unwrap_or_default();
     let list = |k: &str| -> Vec<String> {
@@ -326,7 +382,9 @@ fn record(fields: &Fields, kind: &str, line: u64) -> ParsedRecord {
         title: get("title").unwrap_or_default(),
         source: get("journal").or_else(|| get("booktitle")),
         source_abbrev: get("journal-iso").or_else(|| get("abbrev_source_title")),
-        year: get("year").and_then(|y| fields::year_in(&y)),
+        year: fields.iter().find(|f| f.name == "year").and_then(|f| {
+            fields::year_field(&clean(&f.value, false), line + f.line, "year", problems)
+        }),
         volume: get("volume"),
         issue: get("number"),
         pages: get("pages").map(|p| p.replace("--", "-")),
@@ -376,5 +434,26 @@ mod tests {
         assert_eq!(r.records[0].year, Some(2002));
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].0, 2);
+    }
+
+    #[test]
+    fn repeats_and_years_are_reported() {
+        let text = "@article{a,\r\n  title = {One},\r\n  title = {{One}},\r\n  title = {Two},\r\n  \
+                    year = {MMXIX}\r\n}\r\n\r\n@book{b, year = 99999, title = {T}}\n";
+        let r = parse(text);
+        assert_eq!(r.records.len(), 2);
+        assert_eq!(r.records[0].title, "One");
+        assert_eq!(r.records[0].year, None);
+        let want = [
+            (
+                4,
+                "field title repeated in the entry: the first value (line 2) \"One\" kept, \
+                 this one \"Two\" ignored",
+            ),
+            (5, "year is not a plausible year: \"MMXIX\""),
+            (8, "year is not a plausible year: \"99999\""),
+        ];
+        let want: Vec<(u64, String)> = want.iter().map(|(l, m)| (*l, m.to_string())).collect();
+        assert_eq!(r.problems, want);
     }
 }

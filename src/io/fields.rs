@@ -211,14 +211,22 @@ pub fn address(authors: Vec<String>, text: &str) -> ParsedAddress {
     }
 }
 
+/// Publication years taken as plausible by every reader (the WoS readers' range): a
+/// year outside it is left empty and reported, never kept.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1000..=2100;
+
+/// `y` when it is a plausible publication year ([`PLAUSIBLE_YEARS`]).
+pub fn plausible_year(y: i64) -> Option<i32> {
+    i32::try_from(y)
+        .ok()
+        .filter(|y| PLAUSIBLE_YEARS.contains(y))
+}
+
 /// A four-digit year at the start of a date (`2016 Jan 15`, `2017-09-12`, `2019///`),
 /// or anywhere in it (`1 Jan.-Feb. 2019`) when it does not start with one.
 pub fn year_in(s: &str) -> Option<i32> {
     let s = s.trim();
-    let four = |w: &str| -> Option<i32> {
-        let y: i32 = w.parse().ok()?;
-        (1000..=2100).contains(&y).then_some(y)
-    };
+    let four = |w: &str| -> Option<i32> { plausible_year(w.parse().ok()?) };
     if let Some(y) = s.get(..4).and_then(four)
         && !s[4..].starts_with(|c: char| c.is_ascii_digit())
     {
@@ -227,6 +235,47 @@ pub fn year_in(s: &str) -> Option<i32> {
     s.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .find_map(four)
+}
+
+/// The year of a year or date field read with [`year_in`]; a non-empty value without a
+/// plausible year is reported as `{name} is not a plausible year: "{value}"` at `line`
+/// (the message the WoS readers give) and read as no year.
+pub fn year_field(
+    value: &str,
+    line: u64,
+    name: &str,
+    problems: &mut Vec<(u64, String)>,
+) -> Option<i32> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let year = year_in(value);
+    if year.is_none() {
+        problems.push((
+            line,
+            format!("{name} is not a plausible year: {:?}", clip(value)),
+        ));
+    }
+    year
+}
+
+/// The first 40 characters of a value quoted in a problem.
+pub fn clip(s: &str) -> &str {
+    s.char_indices().nth(40).map_or(s, |(i, _)| &s[..i])
+}
+
+/// Line breaks in `s`, counted as [`lines_any`] counts them (CRLF, LF or a bare CR):
+/// the line of byte `at` of a text is `1 + line_breaks(&text[..at])`.
+pub fn line_breaks(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let lf = b.iter().filter(|&&c| c == b'\n').count();
+    let bare_cr = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
+        .count();
+    (lf + bare_cr) as u64
 }
 
 /// `1339-1351` → (`1339`, `1351`); `e1234` → (`e1234`, none).
@@ -261,22 +310,53 @@ pub fn nonempty(s: &str) -> Option<String> {
 
 /// The header of a CSV export, read with the `csv` crate, whose rows are handed one
 /// by one to a closure (one reused row buffer: a 20,000-row Scopus export is a few
-/// hundred MB). Rows with fewer cells than the header are kept (missing cells read as
-/// empty) and reported; rows of one cell (an unclosed quote ate the rest) are skipped.
+/// hundred MB). The delimiter is found from the header line ([`csv_delimiter`]); a
+/// `;` is reported as a note on line 1. Rows with fewer cells than the header are kept
+/// (missing cells read as empty) and reported; rows of one cell (an unclosed quote ate
+/// the rest) are skipped; non-empty cells beyond the header are reported as ignored
+/// unless the reader used them.
 pub struct CsvTable {
     header: Vec<String>,
 }
 
+/// The delimiter of a CSV text from its header line: `;` when the line holds more `;`
+/// than `,` outside quotes (a CSV re-saved by a spreadsheet in a locale whose decimal
+/// mark is the comma, as in most of Europe), else `,`.
+pub fn csv_delimiter(text: &str) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
+    for c in CsvTable::first_line(text).bytes() {
+        match c {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
 impl CsvTable {
-    /// Reads the header, then calls `each(row, line, problems)` for every row.
+    /// Reads the header, then calls `each(row, line, problems)` for every row; `each`
+    /// returns true when it used the row's cells beyond the header (else non-empty
+    /// ones are reported as ignored).
     pub fn read(
         text: &str,
         problems: &mut Vec<(u64, String)>,
-        mut each: impl FnMut(Row<'_>, u64, &mut Vec<(u64, String)>),
+        mut each: impl FnMut(Row<'_>, u64, &mut Vec<(u64, String)>) -> bool,
     ) -> Result<(), String> {
+        let delimiter = csv_delimiter(text);
+        if delimiter == b';' {
+            problems.push((
+                1,
+                "note: the header's cells are separated by `;`, not `,` (a CSV re-saved by a \
+                 spreadsheet?); read with `;` as the delimiter"
+                    .into(),
+            ));
+        }
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
+            .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let header: Vec<String> = rdr
             .headers()
@@ -312,14 +392,21 @@ impl CsvTable {
                             ),
                         ));
                     }
-                    each(
-                        Row {
-                            table: &table,
-                            row: &r,
-                        },
-                        line,
-                        problems,
-                    );
+                    let row = Row {
+                        table: &table,
+                        row: &r,
+                    };
+                    let extra = r.iter().skip(n).any(|c| !c.trim().is_empty());
+                    if !each(row, line, problems) && extra {
+                        problems.push((
+                            line,
+                            format!(
+                                "row has {} cells, the header {n}; the cells beyond the \
+                                 header ignored",
+                                r.len()
+                            ),
+                        ));
+                    }
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
@@ -428,6 +515,24 @@ mod tests {
         assert_eq!(year_in("1 Jan.-Feb. 2019"), Some(2019));
         assert_eq!(year_in("2017-09-12"), Some(2017));
         assert_eq!(year_in("20170"), None);
+        // RIS writes YYYY/MM/DD/other with empty parts: the year alone is valid.
+        assert_eq!(year_in("2018///"), Some(2018));
+        let mut problems = Vec::new();
+        assert_eq!(year_field(" 2018/// ", 4, "PY", &mut problems), Some(2018));
+        assert_eq!(year_field("", 4, "PY", &mut problems), None);
+        assert!(problems.is_empty());
+        for bad in ["0", "99999", "MMXIX"] {
+            assert_eq!(year_field(bad, 9, "year", &mut problems), None);
+        }
+        let want: Vec<(u64, String)> = ["\"0\"", "\"99999\"", "\"MMXIX\""]
+            .iter()
+            .map(|v| (9, format!("year is not a plausible year: {v}")))
+            .collect();
+        assert_eq!(problems, want);
+        assert_eq!(plausible_year(2100), Some(2100));
+        assert_eq!(plausible_year(999), None);
+        assert_eq!(plausible_year(i64::MAX), None);
+        assert_eq!(line_breaks("a\r\nb\rc\nd"), 3);
         assert_eq!(split_pages("1339-1351"), (Some("1339"), Some("1351")));
         let a = address(
             vec![],

@@ -23,6 +23,7 @@ pub fn parse(text: &str) -> BlockResult {
     let records = &mut out.records;
     let read = CsvTable::read(text, &mut out.problems, |r, line, problems| {
         records.push(record(r, line, problems));
+        false
     });
     match read {
         Ok(()) => out,

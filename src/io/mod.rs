@@ -15,6 +15,7 @@ pub mod lens;
 mod limits;
 pub mod medline;
 pub mod openalex;
+mod openalex_csv;
 pub mod ris;
 pub mod scopus;
 pub mod sources;

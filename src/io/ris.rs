@@ -11,10 +11,21 @@
 //! accession number (with `DB`, the record's id); `CR` cited references, one per line
 //! in WoS syntax (`Author, Year, Source, V1, P2`) or in Scopus syntax; an `N1` note
 //! starting `References:` (Scopus' RIS export) holds the `; `-separated references in
-//! Scopus syntax. Lines that are not tag lines continue the previous field.
+//! Scopus syntax.
+//!
+//! A line that is not a tag line continues the previous field when it is indented or
+//! the field is free text (`AB`, `N1`, `N2`, which exports wrap at paragraph breaks);
+//! any other such line is reported and ignored.
+//!
+//! Years: `PY` is `YYYY/MM/DD/other` in the RIS specification, the parts after the
+//! year optional but their slashes kept (`2018///` is a valid year-only date); the
+//! year is read with [`fields::year_field`], and a value without a plausible year
+//! (`0`, `99999`) is reported and left empty.
 //!
 //! Problems: tag lines outside a record are reported once per run of them; a record
-//! not closed by `ER` is kept and reported.
+//! not closed by `ER` is kept and reported; a single-valued tag (`TI`, `PY`, ... see
+//! `SINGLE_VALUED`) repeated in a record with another value is reported, the first
+//! value kept.
 
 use super::fields::{self, lines_any, nonempty, short_author, split_pages};
 use super::scopus;
@@ -46,30 +57,77 @@ pub fn parse_cited(line: &str) -> CitedRef {
     }
 }
 
+/// One `XX  - value` field of a record, with its line.
+struct Field {
+    tag: String,
+    value: String,
+    line: u64,
+}
+
+/// Tags that hold one value per record: a repeat with another value is reported and
+/// the first (non-empty) value kept, as the readers of the fields take the first.
+const SINGLE_VALUED: &[&str] = &[
+    "TI", "T1", "T2", "JF", "JO", "BT", "JA", "J2", "PY", "Y1", "DA", "VL", "VO", "IS", "SP", "EP",
+    "DO", "DI", "AB", "N2", "LA", "M3", "AN", "DB",
+];
+
+/// Free-text tags whose values exports wrap onto following lines without indenting
+/// them (abstracts and notes with paragraph breaks).
+const FREE_TEXT: &[&str] = &["AB", "N1", "N2"];
+
 #[derive(Default)]
 struct Rec {
     line: u64,
-    fields: Vec<(String, String)>,
+    fields: Vec<Field>,
 }
 
 impl Rec {
-    fn first(&self, tags: &[&str]) -> Option<&str> {
+    fn first_field(&self, tags: &[&str]) -> Option<&Field> {
         tags.iter().find_map(|t| {
             self.fields
                 .iter()
-                .find(|(k, v)| k == t && !v.is_empty())
-                .map(|(_, v)| v.as_str())
+                .find(|f| f.tag == *t && !f.value.is_empty())
         })
+    }
+
+    fn first(&self, tags: &[&str]) -> Option<&str> {
+        self.first_field(tags).map(|f| f.value.as_str())
     }
 
     fn all(&self, tags: &[&str]) -> impl Iterator<Item = &str> {
         self.fields
             .iter()
-            .filter(move |(k, v)| tags.contains(&k.as_str()) && !v.is_empty())
-            .map(|(_, v)| v.as_str())
+            .filter(move |f| tags.contains(&f.tag.as_str()) && !f.value.is_empty())
+            .map(|f| f.value.as_str())
     }
 
-    fn finish(self) -> ParsedRecord {
+    /// Reports each single-valued tag repeated with another value.
+    fn report_repeats(&self, problems: &mut Vec<(u64, String)>) {
+        for (i, f) in self.fields.iter().enumerate() {
+            if f.value.is_empty() || !SINGLE_VALUED.contains(&f.tag.as_str()) {
+                continue;
+            }
+            let kept = self.fields[..i]
+                .iter()
+                .find(|k| k.tag == f.tag && !k.value.is_empty());
+            if let Some(k) = kept.filter(|k| k.value != f.value) {
+                problems.push((
+                    f.line,
+                    format!(
+                        "{} repeated in the record: the first value (line {}) {:?} kept, \
+                         this one {:?} ignored",
+                        f.tag,
+                        k.line,
+                        fields::clip(&k.value),
+                        fields::clip(&f.value)
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn finish(self, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+        self.report_repeats(problems);
         let mut authors: Vec<String> = Vec::new();
         let mut authors_full: Vec<String> = Vec::new();
         for a in self.all(&["AU", "A1"]) {
@@ -115,7 +173,9 @@ impl Rec {
             title: self.first(&["TI", "T1"]).unwrap_or("").to_string(),
             source: self.first(&["T2", "JF", "JO", "BT"]).and_then(nonempty),
             source_abbrev: self.first(&["JA", "J2"]).and_then(nonempty),
-            year: self.first(&["PY", "Y1", "DA"]).and_then(fields::year_in),
+            year: self
+                .first_field(&["PY", "Y1", "DA"])
+                .and_then(|f| fields::year_field(&f.value, f.line, &f.tag, problems)),
             volume: self.first(&["VL", "VO"]).and_then(nonempty),
             issue: self.first(&["IS"]).and_then(nonempty),
             pages,
@@ -160,12 +220,20 @@ pub fn parse(text: &str) -> BlockResult {
         }
         let Some(tag) = tag_of(line) else {
             match cur.as_mut().and_then(|r| r.fields.last_mut()) {
-                Some((_, v)) => {
-                    if !v.is_empty() {
-                        v.push(' ');
+                Some(f) if line.starts_with([' ', '\t']) || FREE_TEXT.contains(&f.tag.as_str()) => {
+                    if !f.value.is_empty() {
+                        f.value.push(' ');
                     }
-                    v.push_str(line.trim());
+                    f.value.push_str(line.trim());
                 }
+                Some(_) => out.problems.push((
+                    n,
+                    format!(
+                        "not an RIS tag line (`XX  - value`) nor a continuation (indented, or \
+                         after AB, N1 or N2): {:?}; ignored",
+                        fields::clip(line)
+                    ),
+                )),
                 None if !outside_reported => {
                     out.problems.push((
                         n,
@@ -188,20 +256,28 @@ pub fn parse(text: &str) -> BlockResult {
                         r.line,
                         format!("record not closed by ER before the next TY at line {n}; kept"),
                     ));
-                    out.records.push(r.finish());
+                    out.records.push(r.finish(&mut out.problems));
                 }
                 cur = Some(Rec {
                     line: n,
-                    fields: vec![("TY".into(), value.into())],
+                    fields: vec![Field {
+                        tag: "TY".into(),
+                        value: value.into(),
+                        line: n,
+                    }],
                 });
                 outside_reported = false;
             }
             "ER" => match cur.take() {
-                Some(r) => out.records.push(r.finish()),
+                Some(r) => out.records.push(r.finish(&mut out.problems)),
                 None => out.problems.push((n, "ER without a record".into())),
             },
             _ => match cur.as_mut() {
-                Some(r) => r.fields.push((tag.into(), value.into())),
+                Some(r) => r.fields.push(Field {
+                    tag: tag.into(),
+                    value: value.into(),
+                    line: n,
+                }),
                 None if !outside_reported => {
                     out.problems.push((
                         n,
@@ -218,7 +294,7 @@ pub fn parse(text: &str) -> BlockResult {
             r.line,
             "record not closed by ER (truncated file?); kept with the fields read".into(),
         ));
-        out.records.push(r.finish());
+        out.records.push(r.finish(&mut out.problems));
     }
     out
 }
@@ -240,5 +316,37 @@ mod tests {
         assert_eq!(a.doi.as_deref(), Some("10.1509/jmkg.68.1.1.24036"));
         assert_eq!(a.cited_refs[0].key, "levitt t|1960|v38|p45");
         assert_eq!(a.cited_refs[1].key, "prahalad c|2004|v18|p5");
+    }
+
+    #[test]
+    fn damage_is_reported() {
+        let text = "TY  - JOUR\nTI  - First\nTI  - Second\nTI  - First\nPY  - 99999\n\
+                    AB  - An abstract\nwrapped at a paragraph\nAU  - Doe, J\nstray text\n\
+                    ER  - \nTY  - JOUR\nPY  - 2018///\nER  - \n";
+        let r = parse(text);
+        assert_eq!(r.records.len(), 2);
+        let a = &r.records[0];
+        assert_eq!(a.title, "First");
+        assert_eq!(a.year, None);
+        assert_eq!(
+            a.abstract_text.as_deref(),
+            Some("An abstract wrapped at a paragraph")
+        );
+        assert_eq!(r.records[1].year, Some(2018));
+        let want = [
+            (
+                9,
+                "not an RIS tag line (`XX  - value`) nor a continuation (indented, or after \
+                 AB, N1 or N2): \"stray text\"; ignored",
+            ),
+            (
+                3,
+                "TI repeated in the record: the first value (line 2) \"First\" kept, this \
+                 one \"Second\" ignored",
+            ),
+            (5, "PY is not a plausible year: \"99999\""),
+        ];
+        let want: Vec<(u64, String)> = want.iter().map(|(l, m)| (*l, m.to_string())).collect();
+        assert_eq!(r.problems, want);
     }
 }

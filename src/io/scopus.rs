@@ -8,6 +8,12 @@
 //! `Document Type`, `EID` (the record's accession number). `Index Keywords` are read as
 //! Keywords Plus (both are the database's own indexing terms).
 //!
+//! Scopus writes `,` between cells; a file re-saved by a spreadsheet in a European
+//! locale has `;` instead. The delimiter is taken from the header line
+//! ([`fields::csv_delimiter`]) and a `;` is reported as a note. Non-empty cells beyond
+//! the header are reported as ignored, except extra `Funding Text n` cells, which are
+//! realigned (see [`parse`]).
+//!
 //! # References
 //! The `References` cell lists references separated by `; `, in one of two syntaxes:
 //! - **Before 2023** (`Surname, I., Surname, I., Title (Year) Source, Volume (Issue), pp. first-last`):
@@ -37,8 +43,7 @@ pub fn detect(text: &str) -> bool {
 fn paren_year(s: &str, i: usize) -> Option<i32> {
     let b = s.as_bytes();
     if b.len() >= i + 6 && b[i] == b'(' && b[i + 5] == b')' {
-        let y: i32 = s.get(i + 1..i + 5)?.parse().ok()?;
-        return (1000..=2100).contains(&y).then_some(y);
+        return fields::plausible_year(s.get(i + 1..i + 5)?.parse().ok()?);
     }
     None
 }
@@ -233,8 +238,10 @@ pub fn parse(text: &str) -> BlockResult {
                 row: &realigned,
             };
             records.push(record(row, line, problems));
+            true
         } else {
             records.push(record(r, line, problems));
+            false
         }
     });
     if let Err(e) = read {
@@ -265,13 +272,7 @@ fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord 
         .iter()
         .map(|a| a.split(" (").next().unwrap_or(a).trim().to_string())
         .collect();
-    let year = match r.get(&["Year"]) {
-        "" => None,
-        y => fields::year_in(y).or_else(|| {
-            problems.push((line, format!("Year is not a plausible year: {y:?}")));
-            None
-        }),
-    };
+    let year = fields::year_field(r.get(&["Year"]), line, "Year", problems);
     let pages = match (r.get(&["Page start"]), r.get(&["Page end"])) {
         ("", _) => nonempty(r.get(&["Art. No."])),
         (a, "") => Some(a.to_string()),
@@ -391,5 +392,37 @@ mod tests {
         let c = parse_reference(refs[2]);
         assert_eq!(c.key, "aria m|2017|v11|p959");
         assert_eq!(c.source(), "Journal of Informetrics");
+    }
+
+    #[test]
+    fn semicolon_delimiter_and_extra_cells() {
+        // A Scopus CSV re-saved by a European spreadsheet: `;` between cells, `;`
+        // also inside the quoted Authors cell.
+        let text = "\"Authors\";\"Title\";\"Year\";\"Source title\";\"EID\"\n\
+                    \"Smith J.; Lee K.\";\"A title, with a comma\";\"2019\";\"J X\";\"2-s2.0-1\"\n\
+                    \"Doe J.\";\"Second\";\"0\";\"J Y\";\"2-s2.0-2\";\"EXTRA\"\n";
+        let r = parse(text);
+        assert_eq!(r.records.len(), 2);
+        assert_eq!(r.records[0].authors, vec!["Smith, J", "Lee, K"]);
+        assert_eq!(r.records[0].title, "A title, with a comma");
+        assert_eq!(r.records[0].year, Some(2019));
+        assert_eq!(r.records[1].uid.as_deref(), Some("2-s2.0-2"));
+        let want = [
+            (
+                1,
+                "note: the header's cells are separated by `;`, not `,` (a CSV re-saved by a \
+                 spreadsheet?); read with `;` as the delimiter",
+            ),
+            (3, "Year is not a plausible year: \"0\""),
+            (
+                3,
+                "row has 6 cells, the header 5; the cells beyond the header ignored",
+            ),
+        ];
+        let want: Vec<(u64, String)> = want.iter().map(|(l, m)| (*l, m.to_string())).collect();
+        assert_eq!(r.problems, want);
+        // A comma-separated export with an empty trailing cell: nothing to report.
+        let r = parse("Authors,Title,Year,Source title\nDoe J.,T,2001,J,\n");
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 }

@@ -8,6 +8,11 @@
 //! rows under it, each keeping its own shape; rows are as wide as the main component
 //! (or `√(total area)` if that is wider), with a gap of 5 % of the main component's
 //! larger side between boxes.
+//!
+//! Before packing, [`align_principal_axis`] turns the map so that the largest
+//! component's first principal axis is horizontal, as VOSviewer rotates its solutions
+//! (van Eck & Waltman 2010, Scientometrics 84(2), "translation, rotation and
+//! reflection"): a map is then as wide as a screen or a page rather than tall.
 
 use super::graph::LayoutGraph;
 
@@ -93,9 +98,68 @@ pub fn pack_components(pos: &mut [[f32; 2]], g: &LayoutGraph) {
     }
 }
 
+/// Rotates all positions about the largest component's centroid so that its first
+/// principal axis (of the node positions' covariance) is horizontal. A rigid motion:
+/// distances do not change.
+pub fn align_principal_axis(pos: &mut [[f32; 2]], g: &LayoutGraph) {
+    let comp = components(g);
+    if pos.len() != comp.len() || pos.is_empty() {
+        return;
+    }
+    let mut sizes = vec![0usize; comp.iter().map(|&c| c as usize + 1).max().unwrap_or(0)];
+    for &c in &comp {
+        sizes[c as usize] += 1;
+    }
+    let main = (0..sizes.len())
+        .max_by_key(|&c| (sizes[c], std::cmp::Reverse(c)))
+        .unwrap_or(0) as u32;
+    let members: Vec<[f64; 2]> = pos
+        .iter()
+        .zip(&comp)
+        .filter(|(_, c)| **c == main)
+        .map(|(p, _)| [p[0] as f64, p[1] as f64])
+        .collect();
+    let n = members.len() as f64;
+    if n < 2.0 {
+        return;
+    }
+    let c = members
+        .iter()
+        .fold([0.0, 0.0], |a, p| [a[0] + p[0] / n, a[1] + p[1] / n]);
+    let (mut sxx, mut syy, mut sxy) = (0.0, 0.0, 0.0);
+    for p in &members {
+        let (dx, dy) = (p[0] - c[0], p[1] - c[1]);
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+    }
+    // Angle of the major axis of the 2×2 covariance matrix.
+    let theta = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+    let (sin, cos) = (-theta).sin_cos();
+    for p in pos.iter_mut() {
+        let (dx, dy) = (p[0] as f64 - c[0], p[1] as f64 - c[1]);
+        p[0] = (c[0] + dx * cos - dy * sin) as f32;
+        p[1] = (c[1] + dx * sin + dy * cos) as f32;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tall_map_is_turned_wide() {
+        // Four nodes on the line y = 2x (a path), centroid (1.5, 3): after alignment they
+        // lie on the horizontal line y = 3, spaced √5 apart as before.
+        let g = LayoutGraph::from_edges(4, vec![(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
+        let mut pos = vec![[0.0, 0.0], [1.0, 2.0], [2.0, 4.0], [3.0, 6.0]];
+        align_principal_axis(&mut pos, &g);
+        for (k, p) in pos.iter().enumerate() {
+            assert!((p[1] - 3.0).abs() < 1e-5, "{pos:?}");
+            let x = 1.5 + (k as f32 - 1.5) * 5f32.sqrt();
+            assert!((p[0] - x).abs() < 1e-5, "{pos:?}");
+        }
+    }
 
     #[test]
     fn small_components_go_under_the_main_one() {

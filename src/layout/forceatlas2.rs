@@ -29,6 +29,8 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_THETA: f32 = 1.2;
 /// Gephi's scaling ratio for graphs of 100 nodes or more.
 pub const DEFAULT_SCALING: f32 = 2.0;
+/// Largest graph whose prevent-overlap repulsion is computed exactly (O(n²) per step).
+pub const EXACT_OVERLAP_MAX: usize = 1000;
 /// A layout has converged when its mean displacement is below this share of its diameter.
 pub const DEFAULT_CONVERGENCE: f32 = 2e-4;
 const MIN_SPEED_EFFICIENCY: f64 = 0.05;
@@ -268,19 +270,20 @@ impl ForceAtlas2 {
         self.radii.get(i).copied().unwrap_or(0.0)
     }
 
-    /// Exact repulsion with the anti-collision law of Gephi's `linRepulsion_antiCollision`.
+    /// Repulsion with the anti-collision law of Gephi's `linRepulsion_antiCollision`:
+    /// between all pairs up to [`EXACT_OVERLAP_MAX`] nodes; above, as Gephi does with
+    /// Barnes–Hut (regions repel with the plain law), the plain law by Barnes–Hut and
+    /// the anti-collision law for the pairs nearer than twice their radii (found on a
+    /// grid), where overlaps are decided.
     fn overlap_repulsion(&self, pos: &[[f32; 2]], mass: &[f32]) -> Vec<[f32; 2]> {
-        let kr = self.params.scaling;
+        if pos.len() > EXACT_OVERLAP_MAX && self.params.theta > 0.0 {
+            return self.overlap_repulsion_near_far(pos, mass);
+        }
         let one = |i: usize| {
             let mut f = [0.0f32; 2];
             for j in (0..pos.len()).filter(|&j| j != i) {
                 let (dx, dy) = (pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]);
-                let d = (dx * dx + dy * dy).sqrt() - self.radius(i) - self.radius(j);
-                let k = if d > 0.0 {
-                    kr * mass[i] * mass[j] / (d * d)
-                } else {
-                    100.0 * kr * mass[i] * mass[j]
-                };
+                let k = self.anti_collision(i, j, (dx * dx + dy * dy).sqrt(), mass);
                 f[0] += dx * k;
                 f[1] += dy * k;
             }
@@ -291,6 +294,64 @@ impl ForceAtlas2 {
             .with_min_len(64)
             .map(one)
             .collect()
+    }
+
+    /// The anti-collision law for one pair: the factor of `(p_i − p_j)`.
+    fn anti_collision(&self, i: usize, j: usize, dist: f32, mass: &[f32]) -> f32 {
+        let kr = self.params.scaling;
+        let d = dist - self.radius(i) - self.radius(j);
+        if d > 0.0 {
+            kr * mass[i] * mass[j] / (d * d)
+        } else {
+            100.0 * kr * mass[i] * mass[j]
+        }
+    }
+
+    fn overlap_repulsion_near_far(&self, pos: &[[f32; 2]], mass: &[f32]) -> Vec<[f32; 2]> {
+        let kr = self.params.scaling;
+        let mut force = QuadTree::build(pos, mass).forces(Repulsion {
+            scaling: kr,
+            theta: self.params.theta,
+        });
+        let max_r = (0..pos.len())
+            .map(|i| self.radius(i))
+            .fold(0.0f32, f32::max);
+        if !(max_r > 0.0 && max_r.is_finite()) {
+            return force;
+        }
+        // Pairs nearer than 2 (r_i + r_j) ≤ 4 max_r: the 3 × 3 cells around a node.
+        let cell = 4.0 * max_r;
+        let key = |p: [f32; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+        let mut grid: rustc_hash::FxHashMap<(i64, i64), Vec<u32>> = Default::default();
+        for (i, &p) in pos.iter().enumerate() {
+            grid.entry(key(p)).or_default().push(i as u32);
+        }
+        force
+            .par_iter_mut()
+            .enumerate()
+            .with_min_len(64)
+            .for_each(|(i, f)| {
+                let (cx, cy) = key(pos[i]);
+                for (gx, gy) in (-1..=1).flat_map(|a| (-1..=1).map(move |b| (cx + a, cy + b))) {
+                    for &j in grid.get(&(gx, gy)).map_or(&[][..], Vec::as_slice) {
+                        let j = j as usize;
+                        let (dx, dy) = (pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]);
+                        let dist = (dx * dx + dy * dy).sqrt();
+                        if j == i || dist >= 2.0 * (self.radius(i) + self.radius(j)) {
+                            continue;
+                        }
+                        let plain = if dist > 0.0 {
+                            kr * mass[i] * mass[j] / (dist * dist)
+                        } else {
+                            0.0
+                        };
+                        let k = self.anti_collision(i, j, dist, mass) - plain;
+                        f[0] += dx * k;
+                        f[1] += dy * k;
+                    }
+                }
+            });
+        force
     }
 
     /// Global speed from swinging and traction (Jacomy et al. 2014, Gephi's constants).

@@ -28,13 +28,15 @@
 //!
 //! With the timeline slider, build the visible graph with [`LayoutGraph::from_window`]
 //! (which also returns each visible node's network index), map the previous positions
-//! with [`carry_positions`], then [`warm_start`] and [`settle`] (or keep stepping).
+//! with [`carry_positions`], then [`warm_start`] and [`settle`] (or keep stepping);
+//! [`window_layout`] does all of that from the full layout, as the app's slider does.
 //!
 //! [`run`] is the pipeline's layout stage: it reads `params.layout`, `iterations` and
 //! `seed`, writes `x`, `y` on every node and the final energy into `layout_energy`
 //! (`Σ |F_i|²` for ForceAtlas2, kinetic energy for fdg-sim, none for the time views).
-//! After a force layout, components other than the largest are packed under it
-//! ([`pack_components`]).
+//! A force layout ends with [`remove_overlap`] unless `params.prevent_overlap` is off,
+//! then the map is turned so that it is wider than tall ([`align_principal_axis`]) and
+//! components other than the largest are packed under the largest ([`pack_components`]).
 
 pub mod barnes_hut;
 pub mod components;
@@ -45,11 +47,11 @@ pub mod graph;
 pub mod timeline;
 pub mod warm;
 
-pub use components::pack_components;
+pub use components::{align_principal_axis, pack_components};
 pub use forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 pub use graph::{LayoutGraph, diameter, planted_partition};
 pub use timeline::{TimeParams, TimedNode};
-pub use warm::{carry_positions, settle, warm_start};
+pub use warm::{carry_positions, settle, warm_start, window_layout, window_steps};
 
 use crate::network::Network;
 use crate::pipeline::{Analysis, LayoutMethod, Progress};
@@ -57,6 +59,59 @@ use crate::pipeline::{Analysis, LayoutMethod, Progress};
 /// Largest graph laid out with fdg-sim; above it `--layout fdg` uses ForceAtlas2
 /// (an O(n²) step at 5k nodes takes 78 ms, 300 steps half a minute).
 pub const FDG_MAX_NODES: usize = 2000;
+
+/// Width and height of the square the app and the figures fit a map into, in the
+/// units of [`node_radius`].
+pub const MAP_SPAN: f32 = 1000.0;
+/// Steps of the prevent-overlap phase that ends a force layout.
+pub const OVERLAP_STEPS: u32 = 100;
+/// Largest network given the prevent-overlap phase: above it, nodes drawn at their
+/// sizes cannot share a map without overlapping anyway (10,000 nodes of 5–20 units
+/// radius cover most of a 1000 × 1000 map), and the phase would cost seconds.
+pub const OVERLAP_MAX_NODES: usize = 5000;
+
+/// Drawn radius of a node with `count` citations, in a map [`MAP_SPAN`] across: area
+/// proportional to the count, as CiteSpace sizes nodes (the app and the figures use it).
+pub fn node_radius(count: u32) -> f64 {
+    3.0 + 2.2 * (count as f64).sqrt()
+}
+
+/// Radii in layout units of nodes drawn at [`node_radius`] once `pos` is fitted into
+/// [`MAP_SPAN`]: what prevent-overlap must keep apart.
+pub fn overlap_radii(counts: impl Iterator<Item = u32>, pos: &[[f32; 2]]) -> Vec<f32> {
+    let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
+    for p in pos {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    let extent = (hi[0] - lo[0]).max(hi[1] - lo[1]);
+    let unit = if extent.is_finite() && extent > 0.0 {
+        extent / MAP_SPAN
+    } else {
+        1.0
+    };
+    counts.map(|c| node_radius(c) as f32 * unit).collect()
+}
+
+/// Gephi's final "prevent overlap" phase: [`OVERLAP_STEPS`] more ForceAtlas2 steps
+/// with the nodes' drawn radii ([`overlap_radii`]), from the current positions.
+pub fn remove_overlap(
+    fa2: &mut ForceAtlas2,
+    pos: &mut [[f32; 2]],
+    g: &LayoutGraph,
+    counts: impl Iterator<Item = u32>,
+    steps: u32,
+) -> StepStats {
+    fa2.set_radii(overlap_radii(counts, pos));
+    let before = fa2.params.prevent_overlap;
+    fa2.params.prevent_overlap = true;
+    fa2.reset();
+    let stats = fa2.run(pos, g, steps, |_| true);
+    fa2.params.prevent_overlap = before;
+    stats
+}
 
 /// How often (in steps) the force layouts report progress.
 const PROGRESS_EVERY: u32 = 10;
@@ -102,6 +157,18 @@ pub fn run(analysis: &mut Analysis, progress: Progress) {
             let stats = fa2.run(&mut pos, &g, iterations, |it| {
                 report(progress, it, iterations)
             });
+            // The energy reported is the force layout's: overlapping nodes repel
+            // 100-fold in the prevent-overlap phase, so its Σ|F|² says nothing of
+            // convergence.
+            if analysis.params.prevent_overlap && n <= OVERLAP_MAX_NODES {
+                let counts = net.nodes.iter().map(|n| n.count);
+                remove_overlap(&mut fa2, &mut pos, &g, counts, OVERLAP_STEPS);
+            } else if analysis.params.prevent_overlap {
+                analysis.notes.push(format!(
+                    "overlaps not removed: {n} nodes is more than {OVERLAP_MAX_NODES}"
+                ));
+            }
+            align_principal_axis(&mut pos, &g);
             pack_components(&mut pos, &g);
             analysis.layout_energy = Some(stats.energy);
             to_f64(&pos)
@@ -138,6 +205,7 @@ fn run_fdg(
             break;
         }
     }
+    align_principal_axis(&mut pos, &g);
     pack_components(&mut pos, &g);
     (to_f64(&pos), energy)
 }

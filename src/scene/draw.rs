@@ -163,7 +163,7 @@ fn cluster_label(id: u32, label: &str) -> String {
 /// Radius of a node: the app's `3 + 2.2·√count`, scaled so the largest node has
 /// radius `r_max` (at least 1 px).
 pub(super) fn radius(count: u32, max: u32, f: &Frame) -> f64 {
-    let app = |c: u32| 3.0 + 2.2 * (c as f64).sqrt();
+    let app = crate::layout::node_radius;
     (f.r_max * app(count) / app(max.max(count))).max(1.0)
 }
 

@@ -1,0 +1,133 @@
+//! Sessions in the app. File → Save session writes the core `.cocite` file
+//! ([`crate::session`]: inputs with their hashes, parameters, every node's layout
+//! position, the view and the slider); opening one (File → Open, drag and drop,
+//! `cocite open map.cocite`) re-loads its inputs and re-runs the pipeline on the
+//! worker, puts the saved positions back and restores the view, so a teacher's
+//! session opens on exactly the same map.
+
+use super::CociteApp;
+use super::state::{Colouring, SliderMode, ViewKind};
+use crate::scene::NodeColoring;
+use crate::session::{self, Session};
+use std::path::Path;
+
+/// True for a path the app opens as a session rather than as an export file.
+pub fn is_session(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("cocite"))
+}
+
+impl CociteApp {
+    /// The view as a session stores it.
+    pub fn session_view(&self) -> session::ViewState {
+        let v = &self.view;
+        session::ViewState {
+            view: match v.view {
+                ViewKind::Cluster => session::ViewKind::Network,
+                ViewKind::Timeline => session::ViewKind::Timeline,
+                ViewKind::TimeZone => session::ViewKind::Timezone,
+            },
+            camera: session::Camera {
+                center: [v.camera.center.x as f64, v.camera.center.y as f64],
+                zoom: v.camera.zoom as f64,
+            },
+            overlay: match v.colouring {
+                Colouring::MeanYear => NodeColoring::Year,
+                _ => NodeColoring::Cluster,
+            },
+            app_colouring: match v.colouring {
+                Colouring::Burst => Some("burst".into()),
+                Colouring::Density => Some("density".into()),
+                _ => None,
+            },
+            tree_rings: self.settings.rings,
+            slider: session::Slider {
+                mode: match v.mode {
+                    SliderMode::Cumulative => session::SliderMode::Cumulative,
+                    SliderMode::Window => session::SliderMode::Window,
+                },
+                from: Some(v.year_from),
+                to: Some(v.year_to),
+            },
+            selected: v
+                .selection
+                .nodes
+                .first()
+                .and_then(|&i| self.analysis.network.nodes.get(i as usize))
+                .map(|n| n.id.clone()),
+            figure: super::export::figure(self).1,
+            hidden_clusters: v.hidden_clusters.iter().copied().collect(),
+        }
+    }
+
+    /// Saves the current map as a session at `path` (atomically).
+    pub fn save_session(&mut self, path: &Path) -> Result<(), String> {
+        let Some(corpus) = self.corpus.clone() else {
+            return Err("nothing loaded to save".into());
+        };
+        let s = Session::new(path, &corpus, &self.analysis, self.session_view())
+            .map_err(|e| e.to_string())?;
+        session::save(path, &s).map_err(|e| e.to_string())
+    }
+
+    pub(super) fn save_session_dialog(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("cocite session", &["cocite"])
+            .set_file_name("map.cocite")
+            .save_file()
+        else {
+            return;
+        };
+        self.view.status = match self.save_session(&path) {
+            Ok(()) => format!("Saved session {}", path.display()),
+            Err(e) => format!("Cannot save the session: {e}"),
+        };
+    }
+
+    /// Restores a session's view on the map just computed (positions are already on
+    /// the nodes). Years outside the map's span are clamped to it.
+    pub(super) fn apply_session_view(&mut self, s: &session::ViewState) {
+        let (first, last) = self.span();
+        let v = &mut self.view;
+        v.view = match s.view {
+            session::ViewKind::Network => ViewKind::Cluster,
+            session::ViewKind::Timeline => ViewKind::Timeline,
+            session::ViewKind::Timezone => ViewKind::TimeZone,
+        };
+        v.colouring = match (s.app_colouring.as_deref(), s.overlay) {
+            (Some("burst"), _) => Colouring::Burst,
+            (Some("density"), _) => Colouring::Density,
+            (_, NodeColoring::Year) => Colouring::MeanYear,
+            _ => Colouring::Cluster,
+        };
+        self.settings.rings = s.tree_rings;
+        v.mode = match s.slider.mode {
+            session::SliderMode::Cumulative => SliderMode::Cumulative,
+            session::SliderMode::Window => SliderMode::Window,
+        };
+        let clamp = |y: i32| y.clamp(first, last);
+        v.year_to = s.slider.to.map_or(last, clamp);
+        v.year_from = match v.mode {
+            SliderMode::Cumulative => first,
+            SliderMode::Window => s.slider.from.map_or(first, clamp).min(v.year_to),
+        };
+        v.hidden_clusters = s.hidden_clusters.iter().copied().collect();
+        v.selection = Default::default();
+        if let Some(id) = &s.selected
+            && let Some(i) = self.analysis.network.nodes.iter().position(|n| &n.id == id)
+        {
+            v.selection.nodes.push(i as u32);
+        }
+        let camera = super::state::Camera {
+            center: egui::vec2(s.camera.center[0] as f32, s.camera.center[1] as f32),
+            zoom: s.camera.zoom as f32,
+        };
+        if camera.zoom.is_finite() && camera.zoom > 0.0 && camera != Default::default() {
+            v.camera = camera;
+            v.fit_pending = false;
+            v.auto_fit = false;
+        }
+        self.refresh_positions();
+        self.refresh_visibility();
+    }
+}
