@@ -120,7 +120,11 @@ pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[Pos2]) -> Vec<Pos
         .into_iter()
         .map(|[x, y]| pos2(x as f32, y as f32))
         .collect();
-    stretch_rows(&mut pts);
+    // Time zones are already `zone_aspect` × as tall as wide; only timeline rows of a
+    // long span need spreading.
+    if view == ViewKind::Timeline {
+        stretch_rows(&mut pts);
+    }
     pts
 }
 
