@@ -454,6 +454,19 @@ pub fn cell(row: &csv::StringRecord, col: Option<usize>) -> &str {
     col.and_then(|c| row.get(c)).unwrap_or("").trim()
 }
 
+/// True for a line the tagged readers (RIS, MEDLINE) pass over: blank, or holding a NUL
+/// byte, which is reported at line `n` in `problems`.
+pub fn skip_line(n: u64, line: &str, problems: &mut Vec<(u64, String)>) -> bool {
+    if line.trim().is_empty() {
+        return true;
+    }
+    if line.contains('\0') {
+        problems.push((n, "binary data (NUL byte); line ignored".into()));
+        return true;
+    }
+    false
+}
+
 /// Lines of a text with any line ending (CRLF, bare LF or bare CR, mixed in one file
 /// as some RIS exports have them), numbered from 1.
 pub fn lines_any(text: &str) -> impl Iterator<Item = (u64, &str)> {

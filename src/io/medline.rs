@@ -10,7 +10,7 @@
 //! `MH` (MeSH headings, read as Keywords Plus: both are the database's indexing terms),
 //! `LA`, `PT`. MEDLINE has no cited references.
 
-use super::fields::{self, lines_any, nonempty, short_author};
+use super::fields::{self, lines_any, nonempty, short_author, skip_line};
 use super::wos::BlockResult;
 use crate::model::ParsedRecord;
 use crate::model::cited_ref::normalize_doi;
@@ -93,12 +93,7 @@ pub fn parse(text: &str) -> BlockResult {
     let mut cur: Option<(u64, Vec<(&str, String)>)> = None;
     let mut outside_reported = false;
     for (n, line) in lines_any(text) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        if line.contains('\0') {
-            out.problems
-                .push((n, "binary data (NUL byte); line ignored".into()));
+        if skip_line(n, line, &mut out.problems) {
             continue;
         }
         if line.starts_with("      ") || line.starts_with('\t') {

@@ -27,7 +27,7 @@
 //! `SINGLE_VALUED`) repeated in a record with another value is reported, the first
 //! value kept.
 
-use super::fields::{self, lines_any, nonempty, short_author, split_pages};
+use super::fields::{self, lines_any, nonempty, short_author, skip_line, split_pages};
 use super::scopus;
 use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
@@ -210,12 +210,7 @@ pub fn parse(text: &str) -> BlockResult {
     let mut cur: Option<Rec> = None;
     let mut outside_reported = false;
     for (n, line) in lines_any(text) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        if line.contains('\0') {
-            out.problems
-                .push((n, "binary data (NUL byte); line ignored".into()));
+        if skip_line(n, line, &mut out.problems) {
             continue;
         }
         let Some(tag) = tag_of(line) else {
