@@ -24,7 +24,7 @@
 //! kinetic energy `Σ |v_i|² / 2` of fdg-sim's node velocities.
 
 use super::forceatlas2::StepStats;
-use super::graph::{LayoutGraph, diameter, random_positions};
+use super::graph::{LayoutGraph, random_positions};
 use fdg_sim::glam::Vec3;
 use fdg_sim::petgraph::graph::NodeIndex;
 use fdg_sim::{Dimensions, ForceGraph, ForceGraphHelper, Simulation, SimulationParameters, force};
@@ -178,12 +178,7 @@ impl FdgLayout {
             max_d = max_d.max(d);
             sum_d += d as f64;
         }
-        let stats = StepStats {
-            energy,
-            max_displacement: max_d,
-            mean_displacement: (sum_d / pos.len().max(1) as f64) as f32,
-            diameter: diameter(pos),
-        };
+        let stats = StepStats::after(energy, max_d, sum_d, pos);
         self.last = Some(stats);
         stats
     }

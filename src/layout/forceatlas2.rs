@@ -92,6 +92,19 @@ pub struct StepStats {
     pub diameter: f32,
 }
 
+impl StepStats {
+    /// The stats of a step that moved the nodes to `pos`: `energy`, the largest move
+    /// and the sum of the moves (averaged over all nodes, pinned ones included).
+    pub fn after(energy: f64, max_move: f32, sum_moves: f64, pos: &[[f32; 2]]) -> Self {
+        StepStats {
+            energy,
+            max_displacement: max_move,
+            mean_displacement: (sum_moves / pos.len().max(1) as f64) as f32,
+            diameter: super::graph::diameter(pos),
+        }
+    }
+}
+
 /// A ForceAtlas2 simulation: the state carried from one step to the next.
 #[derive(Debug, Clone, Default)]
 pub struct ForceAtlas2 {
@@ -423,12 +436,7 @@ impl ForceAtlas2 {
             max_d = max_d.max(d);
             sum_d += d as f64;
         }
-        let stats = StepStats {
-            energy,
-            max_displacement: max_d,
-            mean_displacement: (sum_d / pos.len().max(1) as f64) as f32,
-            diameter: super::graph::diameter(pos),
-        };
+        let stats = StepStats::after(energy, max_d, sum_d, pos);
         self.last = Some(stats);
         stats
     }

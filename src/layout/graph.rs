@@ -209,19 +209,24 @@ pub(crate) fn random_positions(n: usize, side: f32, seed: u64) -> Vec<[f32; 2]> 
         .collect()
 }
 
-/// Diagonal of the bounding box of `pos` (0 for fewer than two points).
-pub fn diameter(pos: &[[f32; 2]]) -> f32 {
-    if pos.len() < 2 {
-        return 0.0;
-    }
-    let mut lo = [f32::INFINITY; 2];
-    let mut hi = [f32::NEG_INFINITY; 2];
+/// Lowest and highest x and y of `pos` (infinite bounds, lo > hi, for no points).
+pub fn bounding_box<'a>(pos: impl IntoIterator<Item = &'a [f32; 2]>) -> ([f32; 2], [f32; 2]) {
+    let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
     for p in pos {
         for k in 0..2 {
             lo[k] = lo[k].min(p[k]);
             hi[k] = hi[k].max(p[k]);
         }
     }
+    (lo, hi)
+}
+
+/// Diagonal of the bounding box of `pos` (0 for fewer than two points).
+pub fn diameter(pos: &[[f32; 2]]) -> f32 {
+    if pos.len() < 2 {
+        return 0.0;
+    }
+    let (lo, hi) = bounding_box(pos);
     ((hi[0] - lo[0]).powi(2) + (hi[1] - lo[1]).powi(2)).sqrt()
 }
 

@@ -79,13 +79,7 @@ pub fn node_radius(count: u32) -> f64 {
 /// Radii in layout units of nodes drawn at [`node_radius`] once `pos` is fitted into
 /// [`MAP_SPAN`]: what prevent-overlap must keep apart.
 pub fn overlap_radii(counts: impl Iterator<Item = u32>, pos: &[[f32; 2]]) -> Vec<f32> {
-    let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
-    for p in pos {
-        for k in 0..2 {
-            lo[k] = lo[k].min(p[k]);
-            hi[k] = hi[k].max(p[k]);
-        }
-    }
+    let (lo, hi) = graph::bounding_box(pos);
     let extent = (hi[0] - lo[0]).max(hi[1] - lo[1]);
     let unit = if extent.is_finite() && extent > 0.0 {
         extent / MAP_SPAN

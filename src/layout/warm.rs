@@ -15,7 +15,7 @@
 //! slider got there, and a saved session redraws the same figure.
 
 use super::forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
-use super::graph::{LayoutGraph, SplitMix64, random_positions};
+use super::graph::{LayoutGraph, SplitMix64, bounding_box, random_positions};
 use crate::network::{Network, WindowView};
 use crate::pipeline::AnalysisParams;
 
@@ -114,7 +114,7 @@ pub fn warm_start(prev: &[Option<[f32; 2]>], g: &LayoutGraph, seed: u64) -> Vec<
             placed[i] = Some([x + r * angle.cos(), y + r * angle.sin()]);
         }
     }
-    let (lo, hi) = bounds(&placed);
+    let (lo, hi) = bounding_box(placed.iter().flatten());
     placed
         .into_iter()
         .map(|p| {
@@ -171,17 +171,6 @@ fn median_link_length(placed: &[Option<[f32; 2]>], g: &LayoutGraph) -> Option<f3
     let mid = lengths.len() / 2;
     let (_, m, _) = lengths.select_nth_unstable_by(mid, f32::total_cmp);
     Some(*m)
-}
-
-fn bounds(placed: &[Option<[f32; 2]>]) -> ([f32; 2], [f32; 2]) {
-    let (mut lo, mut hi) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
-    for p in placed.iter().flatten() {
-        for k in 0..2 {
-            lo[k] = lo[k].min(p[k]);
-            hi[k] = hi[k].max(p[k]);
-        }
-    }
-    (lo, hi)
 }
 
 #[cfg(test)]
