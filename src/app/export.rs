@@ -43,7 +43,12 @@ pub fn figure(app: &CociteApp) -> (Analysis, SceneOptions) {
         ViewKind::Cluster if is_time_view(a.params.layout) => LayoutMethod::Fa2,
         ViewKind::Cluster => a.params.layout,
     };
-    let opts = SceneOptions {
+    (a, scene_options(app))
+}
+
+/// The figure options of the current view: colouring, tree rings, slider years.
+pub fn scene_options(app: &CociteApp) -> SceneOptions {
+    SceneOptions {
         coloring: match app.view.colouring {
             Colouring::MeanYear => NodeColoring::Year,
             _ => NodeColoring::Cluster,
@@ -51,8 +56,7 @@ pub fn figure(app: &CociteApp) -> (Analysis, SceneOptions) {
         tree_rings: app.settings.rings,
         window: Some((app.view.year_from, app.view.year_to)),
         ..Default::default()
-    };
-    (a, opts)
+    }
 }
 
 /// The current view as an SVG document (what File → Export SVG writes).

@@ -99,13 +99,9 @@ impl CociteApp {
             n.y = Some(p[1] as f64);
         }
         self.derived.cluster_pos = live.world();
-        // Settled for the whole map: a narrower slider window settles again.
-        let (first, last) = self.span();
-        self.derived.layout_years = Some((first, last));
-        if (self.view.year_from, self.view.year_to) != (first, last) {
-            self.derived.layout_years = None;
-            self.refresh_visibility();
-        }
+        // These positions are the whole map's; a narrower slider window settles again.
+        self.derived.layout_years = Some(self.span());
+        self.refresh_visibility();
     }
 
     /// One frame of the live layout (called from `logic`); true while it runs.

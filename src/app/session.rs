@@ -21,6 +21,7 @@ impl CociteApp {
     /// The view as a session stores it.
     pub fn session_view(&self) -> session::ViewState {
         let v = &self.view;
+        let figure = super::export::scene_options(self);
         session::ViewState {
             view: match v.view {
                 ViewKind::Cluster => session::ViewKind::Network,
@@ -31,16 +32,13 @@ impl CociteApp {
                 center: [v.camera.center.x as f64, v.camera.center.y as f64],
                 zoom: v.camera.zoom as f64,
             },
-            overlay: match v.colouring {
-                Colouring::MeanYear => NodeColoring::Year,
-                _ => NodeColoring::Cluster,
-            },
+            overlay: figure.coloring,
             app_colouring: match v.colouring {
                 Colouring::Burst => Some("burst".into()),
                 Colouring::Density => Some("density".into()),
                 _ => None,
             },
-            tree_rings: self.settings.rings,
+            tree_rings: figure.tree_rings,
             slider: session::Slider {
                 mode: match v.mode {
                     SliderMode::Cumulative => session::SliderMode::Cumulative,
@@ -55,7 +53,7 @@ impl CociteApp {
                 .first()
                 .and_then(|&i| self.analysis.network.nodes.get(i as usize))
                 .map(|n| n.id.clone()),
-            figure: super::export::figure(self).1,
+            figure,
             hidden_clusters: v.hidden_clusters.iter().copied().collect(),
         }
     }
