@@ -188,31 +188,13 @@ pub fn year_colour(t: f32) -> Color32 {
 
 /// VOSviewer's density colours: blue (low) through green to yellow (high).
 pub fn density_colour(t: f32) -> Color32 {
-    const STOPS: [(f32, [u8; 3]); 4] = [
+    const STOPS: [(f64, [u8; 3]); 4] = [
         (0.0, [40, 40, 130]),
         (0.35, [30, 140, 160]),
         (0.7, [110, 200, 80]),
         (1.0, [250, 235, 40]),
     ];
-    gradient(&STOPS, t)
-}
-
-fn gradient(stops: &[(f32, [u8; 3])], t: f32) -> Color32 {
-    let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    for w in stops.windows(2) {
-        let ((t0, a), (t1, b)) = (w[0], w[1]);
-        if t <= t1 {
-            let f = (t - t0) / (t1 - t0).max(1e-6);
-            let mix = |i: usize| (a[i] as f32 + (b[i] as f32 - a[i] as f32) * f).round() as u8;
-            return Color32::from_rgb(mix(0), mix(1), mix(2));
-        }
-    }
-    let c = stops[stops.len() - 1].1;
-    Color32::from_rgb(c[0], c[1], c[2])
+    egui_colour(crate::scene::colors::ramp(&STOPS, t as f64))
 }
 
 /// Mean publication year of the records citing/containing a node (weighted by count).

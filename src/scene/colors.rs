@@ -89,20 +89,26 @@ const YEAR_STOPS: [(f64, [u8; 3]); 5] = [
 
 /// The year ramp at `t` in 0–1 (clamped): blue (old), cyan, green, yellow, red (new).
 pub fn year_ramp(t: f64) -> Rgba {
+    ramp(&YEAR_STOPS, t)
+}
+
+/// A piecewise-linear colour ramp in sRGB through `stops` (position in 0–1 and colour,
+/// ascending) at `t`, clamped to 0–1 (a non-finite `t` counts as 0).
+pub fn ramp(stops: &[(f64, [u8; 3])], t: f64) -> Rgba {
     let t = if t.is_finite() {
         t.clamp(0.0, 1.0)
     } else {
         0.0
     };
-    for w in YEAR_STOPS.windows(2) {
+    for w in stops.windows(2) {
         let ((t0, a), (t1, b)) = (w[0], w[1]);
         if t <= t1 {
-            let f = (t - t0) / (t1 - t0);
+            let f = (t - t0) / (t1 - t0).max(1e-12);
             let mix = |k: usize| (a[k] as f64 + (b[k] as f64 - a[k] as f64) * f).round() as u8;
             return Rgba::rgb(mix(0), mix(1), mix(2));
         }
     }
-    let [r, g, b] = YEAR_STOPS[YEAR_STOPS.len() - 1].1;
+    let [r, g, b] = stops.last().map_or([0, 0, 0], |s| s.1);
     Rgba::rgb(r, g, b)
 }
 
