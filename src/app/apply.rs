@@ -4,6 +4,7 @@
 use super::state::{Command, SliderMode};
 use super::worker::Msg;
 use super::{CociteApp, scene};
+use crate::io::export::Format;
 use std::path::PathBuf;
 
 impl CociteApp {
@@ -305,9 +306,18 @@ impl CociteApp {
             }
             Command::Search => return self.search(),
             Command::Merge => self.merge(),
-            Command::ExportPng => self.export_png(),
-            Command::ExportSvg => self.export_svg(),
-            Command::ExportData => self.export_data(),
+            Command::ExportPng => self.export_dialog(&[Format::Png]),
+            Command::ExportSvg => self.export_dialog(&[Format::Svg]),
+            Command::ExportData => self.export_dialog(&[
+                Format::GraphMl,
+                Format::Gexf,
+                Format::Pajek,
+                Format::VosViewer,
+                Format::Csv,
+                Format::NodeLinkJson,
+                Format::AnalysisJson,
+                Format::Pdf,
+            ]),
             Command::SaveSession => self.save_session_dialog(),
             Command::SetDark(d) => self.settings.dark = d,
             Command::ToggleLiveLayout => self.toggle_live_layout(),

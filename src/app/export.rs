@@ -77,17 +77,6 @@ impl CociteApp {
         crate::scene::build(&a, &opts)
     }
 
-    pub(super) fn export_svg(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter("SVG", &["svg"])
-            .set_file_name("cocite-map.svg")
-            .save_file()
-        else {
-            return;
-        };
-        self.write_figure(&path);
-    }
-
     /// Writes the current view with the core writer chosen by the file's extension.
     pub fn write_figure(&mut self, path: &std::path::Path) {
         let (a, opts) = figure(self);
@@ -97,35 +86,17 @@ impl CociteApp {
         };
     }
 
-    /// File → Export data: the format follows the extension chosen in the dialog.
-    pub(super) fn export_data(&mut self) {
-        use crate::io::export::Format;
-        let mut dialog = rfd::FileDialog::new().set_file_name("cocite-map.graphml");
-        for f in [
-            Format::GraphMl,
-            Format::Gexf,
-            Format::Pajek,
-            Format::VosViewer,
-            Format::Csv,
-            Format::NodeLinkJson,
-            Format::AnalysisJson,
-            Format::Pdf,
-        ] {
+    /// A save dialog offering `formats` (the first one's name suggested), then the
+    /// current view written in the format of the extension chosen.
+    pub(super) fn export_dialog(&mut self, formats: &[crate::io::export::Format]) {
+        let Some(first) = formats.first() else { return };
+        let mut dialog =
+            rfd::FileDialog::new().set_file_name(format!("cocite-map.{}", first.extension()));
+        for f in formats {
             dialog = dialog.add_filter(f.describe(), &[f.extension()]);
         }
         if let Some(path) = dialog.save_file() {
             self.write_figure(&path);
         }
-    }
-
-    pub(super) fn export_png(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter("PNG", &["png"])
-            .set_file_name("cocite-map.png")
-            .save_file()
-        else {
-            return;
-        };
-        self.write_figure(&path);
     }
 }
