@@ -106,11 +106,20 @@ fn cocitation_1k() -> Option<LayoutGraph> {
     let corpus = cocite::io::load(std::slice::from_ref(&out)).ok()?;
     let _ = std::fs::remove_file(&out);
     let params = AnalysisParams {
-        slice: 40,
-        select: "threshold:2,0,0".parse().ok()?,
-        measure: "raw".parse().ok()?,
-        cluster: ClusterMethod::None,
-        layout: LayoutMethod::None,
+        network: cocite::pipeline::NetworkParams {
+            slice: 40,
+            select: "threshold:2,0,0".parse().ok()?,
+            measure: "raw".parse().ok()?,
+            ..Default::default()
+        },
+        analysis: cocite::pipeline::AnalysisOptions {
+            cluster: ClusterMethod::None,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::None,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     let analysis = cocite::pipeline::run(&corpus, &params).ok()?;

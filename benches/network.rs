@@ -26,10 +26,19 @@ fn corpus(n: usize) -> Option<&'static Corpus> {
 
 fn params(slice: u32, select: &str) -> AnalysisParams {
     AnalysisParams {
-        slice,
-        select: select.parse().expect("valid selection"),
-        cluster: ClusterMethod::None,
-        layout: LayoutMethod::None,
+        network: cocite::pipeline::NetworkParams {
+            slice,
+            select: select.parse().expect("valid selection"),
+            ..Default::default()
+        },
+        analysis: cocite::pipeline::AnalysisOptions {
+            cluster: ClusterMethod::None,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::None,
+            ..Default::default()
+        },
         ..Default::default()
     }
 }
@@ -38,7 +47,8 @@ fn bench_network(bencher: divan::Bencher, n: usize, slice: u32, select: &str) {
     let Some(c) = corpus(n) else { return };
     let p = params(slice, select);
     // Network building only: clustering, centrality and layout have their own benches.
-    bencher.bench(|| cocite::network::build_analysis(c, &p, &|_, _| true).expect("runs"));
+    bencher
+        .bench(|| cocite::network::build(c, &p.network, &cocite::progress::silent).expect("runs"));
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]

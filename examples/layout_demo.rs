@@ -28,7 +28,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let corpus = cocite::io::load(&[input])?;
     let params = AnalysisParams {
-        layout,
+        layout: cocite::pipeline::LayoutParams {
+            method: layout,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     let analysis = pipeline::run(&corpus, &params)?;

@@ -26,5 +26,6 @@ pub mod layout;
 pub mod model;
 pub mod network;
 pub mod pipeline;
+pub mod progress;
 pub mod scene;
 pub mod session;

@@ -2,152 +2,139 @@
 //! [`AnalysisParams`] → [`run`] → [`Analysis`]. Both are plain values that serialise
 //! with serde_json, so a saved pipeline can be replayed: the same corpus and
 //! parameters give the same output.
+//!
+//! The stages own their parameters and results and know nothing of each other:
+//! [`network::build`] (→ [`Built`]), [`analysis::run`] (→ [`Measures`]) and
+//! [`layout::run`] (→ [`Positions`]). Only this module assembles their results into an
+//! [`Analysis`], putting clusters, centrality, bursts and positions on the nodes.
+//!
+//! ```no_run
+//! use cocite::pipeline::{self, AnalysisParams};
+//! let corpus = cocite::io::load(&["assets/demo".into()]).expect("loads");
+//! let mut params = AnalysisParams::default();
+//! params.network.select = "g:25".parse().expect("a selection rule");
+//! let a = pipeline::run(&corpus, &params).expect("runs");
+//! println!("{} nodes, Q = {:?}", a.network.nodes.len(), a.modularity);
+//! ```
 
+use crate::analysis::{self, Measures};
+use crate::layout::{self, Positions};
 use crate::model::Corpus;
-use crate::network::{Counting, Measure, Network, NodeKind, Prune, Selection};
+use crate::network::{self, Built, Counting, Measure, Network, NodeKind, Prune, Selection};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Clustering method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum ClusterMethod {
-    /// Traag, Waltman & van Eck (2019).
-    #[default]
-    Leiden,
-    /// Blondel et al. (2008).
-    Louvain,
-    None,
-}
+pub use crate::analysis::{
+    AnalysisOptions, ClusterInfo, ClusterMethod, DEFAULT_RESOLUTION, DEFAULT_SEED, LabelMethod,
+};
+pub use crate::layout::{DEFAULT_ITERATIONS, LayoutMethod, LayoutParams};
+pub use crate::network::params::DEFAULT_SLICE;
+pub use crate::network::{NetworkError, NetworkParams, SliceInfo};
+pub use crate::progress::Progress;
 
-/// How clusters are labelled from their citing records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum LabelMethod {
-    /// Log-likelihood ratio (Dunning 1993): CiteSpace's default.
-    #[default]
-    Llr,
-    Tfidf,
-    Mi,
-}
-
-/// Layout method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum LayoutMethod {
-    /// fdg-sim Fruchterman–Reingold (small graphs).
-    Fdg,
-    /// ForceAtlas2 with Barnes–Hut.
-    #[default]
-    Fa2,
-    /// Clusters as rows, publication year on x (CiteSpace timeline view).
-    Timeline,
-    /// Vertical zones per year of first appearance (CiteSpace time-zone view).
-    Timezone,
-    None,
-}
-
-/// Every parameter of a pipeline run. Defaults follow CiteSpace where it has one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// Every parameter of a pipeline run, grouped by the stage that uses it. Defaults
+/// follow CiteSpace where it has one.
+///
+/// Saved (in sessions, `.analysis.json` and the app's settings) as one flat object,
+/// `{"kind": .., "slice": .., "cluster": .., "layout": .., ...}`, as every earlier
+/// version wrote it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "FlatParams", into = "FlatParams")]
 pub struct AnalysisParams {
-    pub kind: NodeKind,
-    /// First year (default: the corpus' first year).
-    pub from: Option<i32>,
-    /// Last year (default: the corpus' last year).
-    pub to: Option<i32>,
-    /// Slice length in years.
-    pub slice: u32,
-    pub select: Selection,
-    pub measure: Measure,
-    pub counting: Counting,
-    pub prune: Prune,
-    /// Prune each slice's network before merging.
-    pub prune_slices: bool,
-    /// Prune the merged network.
-    pub prune_merged: bool,
-    /// VOSviewer-style thesaurus (`label<TAB>replace by`) applied before counting.
-    pub thesaurus: Vec<(String, String)>,
-    pub cluster: ClusterMethod,
-    /// Compute betweenness centrality (and so sigma). On dense networks of 10k+ nodes
-    /// it dominates the run time.
-    pub centrality: bool,
-    pub resolution: f64,
-    pub seed: u64,
-    pub labels: LabelMethod,
-    pub layout: LayoutMethod,
-    pub iterations: u32,
-    /// End the force layout with ForceAtlas2's prevent-overlap phase (Gephi's "adjust
-    /// sizes"), so nodes drawn at their size do not cover each other.
-    pub prevent_overlap: bool,
+    pub network: NetworkParams,
+    pub analysis: AnalysisOptions,
+    pub layout: LayoutParams,
 }
 
-/// Default slice length (years).
-pub const DEFAULT_SLICE: u32 = 1;
-/// Default modularity resolution.
-pub const DEFAULT_RESOLUTION: f64 = 1.0;
-/// Default random seed.
-pub const DEFAULT_SEED: u64 = 42;
-/// Default layout iterations.
-pub const DEFAULT_ITERATIONS: u32 = 300;
+/// The saved form of [`AnalysisParams`]: the stages' fields side by side, in the order
+/// of earlier versions (a missing field takes its default, so older files open).
+#[derive(Serialize, Deserialize)]
+#[serde(default)]
+struct FlatParams {
+    kind: NodeKind,
+    from: Option<i32>,
+    to: Option<i32>,
+    slice: u32,
+    select: Selection,
+    measure: Measure,
+    counting: Counting,
+    prune: Prune,
+    prune_slices: bool,
+    prune_merged: bool,
+    thesaurus: Vec<(String, String)>,
+    cluster: ClusterMethod,
+    centrality: bool,
+    resolution: f64,
+    seed: u64,
+    labels: LabelMethod,
+    layout: LayoutMethod,
+    iterations: u32,
+    prevent_overlap: bool,
+}
 
-impl Default for AnalysisParams {
+impl Default for FlatParams {
     fn default() -> Self {
-        AnalysisParams {
-            kind: NodeKind::Reference,
-            from: None,
-            to: None,
-            slice: DEFAULT_SLICE,
-            select: Selection::default(),
-            measure: Measure::default(),
-            counting: Counting::default(),
-            prune: Prune::default(),
-            prune_slices: false,
-            prune_merged: true,
-            thesaurus: Vec::new(),
-            cluster: ClusterMethod::default(),
-            centrality: true,
-            resolution: DEFAULT_RESOLUTION,
-            seed: DEFAULT_SEED,
-            labels: LabelMethod::default(),
-            layout: LayoutMethod::default(),
-            iterations: DEFAULT_ITERATIONS,
-            prevent_overlap: true,
+        AnalysisParams::default().into()
+    }
+}
+
+impl From<AnalysisParams> for FlatParams {
+    fn from(p: AnalysisParams) -> Self {
+        let (n, a, l) = (p.network, p.analysis, p.layout);
+        FlatParams {
+            kind: n.kind,
+            from: n.from,
+            to: n.to,
+            slice: n.slice,
+            select: n.select,
+            measure: n.measure,
+            counting: n.counting,
+            prune: n.prune,
+            prune_slices: n.prune_slices,
+            prune_merged: n.prune_merged,
+            thesaurus: n.thesaurus,
+            cluster: a.cluster,
+            centrality: a.centrality,
+            resolution: a.resolution,
+            seed: a.seed,
+            labels: a.labels,
+            layout: l.method,
+            iterations: l.iterations,
+            prevent_overlap: l.prevent_overlap,
         }
     }
 }
 
-/// One time slice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SliceInfo {
-    pub from: i32,
-    pub to: i32,
-    /// Records published in the slice.
-    pub records: usize,
-    /// Distinct items occurring in the slice.
-    pub candidates: usize,
-    /// Items the selection rule kept.
-    pub selected: usize,
-    /// Links among the selected items in this slice.
-    pub links: usize,
-}
-
-/// A cluster of the merged network.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClusterInfo {
-    pub id: u32,
-    pub size: usize,
-    /// Best label by the chosen method.
-    pub label: String,
-    /// Runner-up labels with their scores.
-    pub terms: Vec<(String, f64)>,
-    pub silhouette: f64,
-    /// Mean publication year of the members.
-    pub mean_year: Option<f64>,
-    /// Most cited members (node indices), best first.
-    pub top_members: Vec<u32>,
-    /// Records citing the cluster's members most (record indices), best first.
-    pub top_citing: Vec<u32>,
+impl From<FlatParams> for AnalysisParams {
+    fn from(f: FlatParams) -> Self {
+        AnalysisParams {
+            network: NetworkParams {
+                kind: f.kind,
+                from: f.from,
+                to: f.to,
+                slice: f.slice,
+                select: f.select,
+                measure: f.measure,
+                counting: f.counting,
+                prune: f.prune,
+                prune_slices: f.prune_slices,
+                prune_merged: f.prune_merged,
+                thesaurus: f.thesaurus,
+            },
+            analysis: AnalysisOptions {
+                cluster: f.cluster,
+                centrality: f.centrality,
+                resolution: f.resolution,
+                seed: f.seed,
+                labels: f.labels,
+            },
+            layout: LayoutParams {
+                method: f.layout,
+                iterations: f.iterations,
+                prevent_overlap: f.prevent_overlap,
+            },
+        }
+    }
 }
 
 /// Everything a pipeline run produced.
@@ -169,43 +156,101 @@ pub struct Analysis {
     pub timings_ms: BTreeMap<String, f64>,
 }
 
+impl Analysis {
+    /// For each node, the records of `corpus` behind its count
+    /// ([`network::node_records`]).
+    pub fn node_records(&self, corpus: &Corpus) -> Vec<Vec<u32>> {
+        network::node_records(
+            corpus,
+            &self.network,
+            self.span,
+            &self.params.network.thesaurus,
+        )
+    }
+
+    /// Puts the analysis stage's results on the nodes and clusters.
+    pub fn apply_measures(&mut self, m: Measures) {
+        let nodes = &mut self.network.nodes;
+        if let Some(c) = m.clusters {
+            self.modularity = Some(c.modularity);
+            self.mean_silhouette = c.mean_silhouette;
+            for ((node, &k), s) in nodes.iter_mut().zip(&c.membership).zip(c.silhouette) {
+                node.cluster = Some(k);
+                node.silhouette = s;
+            }
+            self.clusters = c.info;
+        }
+        for (node, b) in nodes.iter_mut().zip(m.betweenness.unwrap_or_default()) {
+            node.betweenness = b;
+        }
+        for (node, b) in nodes.iter_mut().zip(m.bursts.unwrap_or_default()) {
+            node.burst = b;
+        }
+        for (node, s) in nodes.iter_mut().zip(m.sigma.unwrap_or_default()) {
+            node.sigma = s;
+        }
+        self.notes.extend(m.notes);
+    }
+
+    /// Puts the layout stage's positions on the nodes (none for [`LayoutMethod::None`]).
+    pub fn apply_positions(&mut self, p: Positions) {
+        self.layout_energy = p.energy;
+        match p.xy {
+            Some(xy) => {
+                for (node, [x, y]) in self.network.nodes.iter_mut().zip(xy) {
+                    node.x = Some(x);
+                    node.y = Some(y);
+                }
+            }
+            None => {
+                for node in &mut self.network.nodes {
+                    node.x = None;
+                    node.y = None;
+                }
+            }
+        }
+        self.notes.extend(p.notes);
+    }
+
+    /// The analysis of a built network, before the analysis and layout stages.
+    fn from_built(params: &AnalysisParams, b: Built) -> Analysis {
+        Analysis {
+            params: params.clone(),
+            span: b.span,
+            network: b.network,
+            slices: b.slices,
+            records_per_year: b.records_per_year,
+            notes: b.notes,
+            timings_ms: b.timings_ms,
+            ..Default::default()
+        }
+    }
+}
+
 /// Errors in parameters.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ParamError {
-    #[error("--from {from} is after --to {to}")]
-    FromAfterTo { from: i32, to: i32 },
-    #[error("slice length must be at least 1 year")]
-    ZeroSlice,
+    #[error(transparent)]
+    Network(#[from] NetworkError),
     #[error("resolution must be a positive number, got {0}")]
     Resolution(f64),
-    #[error("the corpus has no records with a publication year")]
-    NoYears,
 }
 
 impl AnalysisParams {
     /// Checks the parameters against each other.
     pub fn validate(&self) -> Result<(), ParamError> {
-        if let (Some(from), Some(to)) = (self.from, self.to)
-            && from > to
-        {
-            return Err(ParamError::FromAfterTo { from, to });
-        }
-        if self.slice == 0 {
-            return Err(ParamError::ZeroSlice);
-        }
-        if !(self.resolution > 0.0 && self.resolution.is_finite()) {
-            return Err(ParamError::Resolution(self.resolution));
+        self.network.validate()?;
+        let r = self.analysis.resolution;
+        if !(r > 0.0 && r.is_finite()) {
+            return Err(ParamError::Resolution(r));
         }
         Ok(())
     }
 }
 
-/// Progress callback: stage name and fraction done (0–1). Return false to cancel.
-pub type Progress<'a> = &'a (dyn Fn(&str, f32) -> bool + Sync);
-
 /// Runs the pipeline with no progress reporting.
 pub fn run(corpus: &Corpus, params: &AnalysisParams) -> Result<Analysis, ParamError> {
-    run_with(corpus, params, &|_, _| true)
+    run_with(corpus, params, &crate::progress::silent)
 }
 
 /// Runs the pipeline. Returns `Ok` with partial results noted if cancelled.
@@ -215,16 +260,23 @@ pub fn run_with(
     progress: Progress,
 ) -> Result<Analysis, ParamError> {
     params.validate()?;
-    let mut analysis = crate::network::build_analysis(corpus, params, progress)?;
+    let built = network::build(corpus, &params.network, progress)?;
     let t = std::time::Instant::now();
-    crate::analysis::run(corpus, &mut analysis, progress);
-    analysis
-        .timings_ms
+    let measures = analysis::run(
+        corpus,
+        &built,
+        &params.network.thesaurus,
+        &params.analysis,
+        progress,
+    );
+    let mut a = Analysis::from_built(params, built);
+    a.apply_measures(measures);
+    a.timings_ms
         .insert("analysis".into(), t.elapsed().as_secs_f64() * 1000.0);
     let t = std::time::Instant::now();
-    crate::layout::run(&mut analysis, progress);
-    analysis
-        .timings_ms
+    let positions = layout::run(&a.network, &params.layout, params.analysis.seed, progress);
+    a.apply_positions(positions);
+    a.timings_ms
         .insert("layout".into(), t.elapsed().as_secs_f64() * 1000.0);
-    Ok(analysis)
+    Ok(a)
 }

@@ -93,7 +93,10 @@ fn core_assignments(analysis: &Analysis, truth: &Value) -> Vec<(u32, u32, u32)> 
 
 fn run(planted: &Planted, resolution: f64) -> Analysis {
     let params = AnalysisParams {
-        resolution,
+        analysis: cocite::pipeline::AnalysisOptions {
+            resolution,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     pipeline::run(&planted.corpus, &params).expect("default parameters are valid")

@@ -78,8 +78,12 @@ fn slider_to_an_early_year_shows_the_pipeline_window() {
     // The map is that window's own network settled from the full layout, exactly as
     // the core computes it (`layout::window_layout`), drawn in the full map's frame.
     let net = &app.analysis.network;
-    let settled =
-        cocite::layout::window_layout(net, &net.window(first, early), &app.analysis.params);
+    let settled = cocite::layout::window_layout(
+        net,
+        &net.window(first, early),
+        &app.analysis.params.layout,
+        app.analysis.params.analysis.seed,
+    );
     let want = cocite::app::scene::window_cluster_positions(net, &settled);
     assert_eq!(app.derived.pos, want);
     let moved = (0..net.nodes.len())
@@ -187,7 +191,7 @@ fn merging_two_nodes_saves_a_thesaurus_and_recomputes() {
     let app = h.state_mut();
     assert!(app.wait_idle(Duration::from_secs(120)));
     assert_eq!(
-        app.settings.params.thesaurus,
+        app.settings.params.network.thesaurus,
         vec![(variant_entry.clone(), target_entry.clone())]
     );
     let saved = std::fs::read_to_string(&app.thesaurus_file).expect("thesaurus written");
@@ -315,7 +319,7 @@ fn svg_export_draws_what_the_window_shows() {
 #[test]
 fn run_recomputes_with_the_edited_parameters_on_the_worker() {
     let mut app = demo_app();
-    app.settings.params.kind = cocite::network::NodeKind::Keyword;
+    app.settings.params.network.kind = cocite::network::NodeKind::Keyword;
     let mut h = harness(app);
     h.get_by_label("Run").click();
     h.run_steps(1);

@@ -107,8 +107,11 @@ fn demo_analysis(layout: LayoutMethod) -> Analysis {
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
     let corpus = cocite::io::load(&[demo]).expect("demo loads");
     let params = AnalysisParams {
-        layout,
-        iterations: 100,
+        layout: cocite::pipeline::LayoutParams {
+            method: layout,
+            iterations: 100,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     pipeline::run(&corpus, &params).expect("pipeline")

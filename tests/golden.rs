@@ -67,9 +67,15 @@ fn demo_reference_map_is_unchanged() {
     // Default clustering, labels, centrality, bursts and ForceAtlas2 on a small
     // selection, so the saved file stays small (the default run is checked below).
     let params = AnalysisParams {
-        select: "top:8".parse().expect("rule"),
-        slice: 3,
-        iterations: 60,
+        network: cocite::pipeline::NetworkParams {
+            select: "top:8".parse().expect("rule"),
+            slice: 3,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            iterations: 60,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     check(
@@ -81,12 +87,18 @@ fn demo_reference_map_is_unchanged() {
 #[test]
 fn demo_keyword_timeline_is_unchanged() {
     let params = AnalysisParams {
-        kind: "keyword".parse().expect("kind"),
-        select: "top:10".parse().expect("rule"),
-        slice: 2,
-        measure: "association".parse().expect("measure"),
-        prune: "pathfinder".parse().expect("prune"),
-        layout: LayoutMethod::Timeline,
+        network: cocite::pipeline::NetworkParams {
+            kind: "keyword".parse().expect("kind"),
+            select: "top:10".parse().expect("rule"),
+            slice: 2,
+            measure: "association".parse().expect("measure"),
+            prune: "pathfinder".parse().expect("prune"),
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::Timeline,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     check(
@@ -98,11 +110,20 @@ fn demo_keyword_timeline_is_unchanged() {
 #[test]
 fn demo_country_louvain_is_unchanged() {
     let params = AnalysisParams {
-        kind: "country".parse().expect("kind"),
-        select: "all".parse().expect("rule"),
-        counting: "fractional".parse().expect("counting"),
-        cluster: ClusterMethod::Louvain,
-        layout: LayoutMethod::Timezone,
+        network: cocite::pipeline::NetworkParams {
+            kind: "country".parse().expect("kind"),
+            select: "all".parse().expect("rule"),
+            counting: "fractional".parse().expect("counting"),
+            ..Default::default()
+        },
+        analysis: cocite::pipeline::AnalysisOptions {
+            cluster: ClusterMethod::Louvain,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::Timezone,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     check(

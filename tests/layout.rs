@@ -307,7 +307,10 @@ mod fdg_sim {
         let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let corpus = cocite::io::load(&[demo]).expect("demo loads");
         let params = AnalysisParams {
-            layout: LayoutMethod::Fdg,
+            layout: cocite::pipeline::LayoutParams {
+                method: LayoutMethod::Fdg,
+                ..Default::default()
+            },
             ..AnalysisParams::default()
         };
         let a = cocite::pipeline::run(&corpus, &params).expect("pipeline runs");
@@ -367,13 +370,21 @@ fn slider_window_settles_from_the_full_layout() {
         .map(|n| [n.x.unwrap() as f32, n.y.unwrap() as f32])
         .collect();
     let (first, last) = a.span.expect("span");
-    let all = window_layout(net, &net.window(first, last), &a.params);
+    let all = window_layout(
+        net,
+        &net.window(first, last),
+        &a.params.layout,
+        a.params.analysis.seed,
+    );
     assert!(all.iter().zip(&full).all(|(p, q)| *p == Some(*q)));
 
     let view = net.window(first, 2012);
     assert!(view.visible_nodes > 0 && view.visible_nodes < net.nodes.len());
-    let early = window_layout(net, &view, &a.params);
-    assert_eq!(early, window_layout(net, &view, &a.params));
+    let early = window_layout(net, &view, &a.params.layout, a.params.analysis.seed);
+    assert_eq!(
+        early,
+        window_layout(net, &view, &a.params.layout, a.params.analysis.seed)
+    );
     let shown: Vec<usize> = (0..net.nodes.len()).filter(|&i| view.nodes[i]).collect();
     assert!(
         early

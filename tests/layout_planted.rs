@@ -64,8 +64,14 @@ fn planted_fronts_end_apart() {
     };
     let corpus = cocite::io::load(&[records]).expect("generated corpus loads");
     let params = AnalysisParams {
-        layout: LayoutMethod::Fa2,
-        seed: 1,
+        analysis: cocite::pipeline::AnalysisOptions {
+            seed: 1,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::Fa2,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     let analysis = pipeline::run(&corpus, &params).expect("pipeline runs");

@@ -43,9 +43,15 @@ fn analysis(layout: LayoutMethod) -> Analysis {
     ];
     Analysis {
         params: AnalysisParams {
-            layout,
-            iterations: 200,
-            seed: 3,
+            analysis: cocite::pipeline::AnalysisOptions {
+                seed: 3,
+                ..Default::default()
+            },
+            layout: cocite::pipeline::LayoutParams {
+                method: layout,
+                iterations: 200,
+                ..Default::default()
+            },
             ..AnalysisParams::default()
         },
         network: Network {
@@ -65,9 +71,21 @@ fn xy(a: &Analysis) -> Vec<[f64; 2]> {
         .collect()
 }
 
+/// The layout stage on `a`'s network, its positions put back on the nodes as the
+/// pipeline does.
+fn lay_out(a: &mut Analysis, progress: cocite::progress::Progress) {
+    let p = cocite::layout::run(
+        &a.network,
+        &a.params.layout,
+        a.params.analysis.seed,
+        progress,
+    );
+    a.apply_positions(p);
+}
+
 fn run(layout: LayoutMethod) -> Analysis {
     let mut a = analysis(layout);
-    cocite::layout::run(&mut a, &|_, _| true);
+    lay_out(&mut a, &|_, _| true);
     a
 }
 
@@ -111,7 +129,7 @@ fn none_clears_positions() {
     let mut a = analysis(LayoutMethod::None);
     a.network.nodes[0].x = Some(1.0);
     a.network.nodes[0].y = Some(1.0);
-    cocite::layout::run(&mut a, &|_, _| true);
+    lay_out(&mut a, &|_, _| true);
     assert!(
         a.network
             .nodes
@@ -135,7 +153,7 @@ fn fdg_lays_out_small_graphs_or_falls_back_with_a_note() {
 #[test]
 fn cancelling_stops_the_force_layout_but_still_writes_positions() {
     let mut a = analysis(LayoutMethod::Fa2);
-    cocite::layout::run(&mut a, &|_, _| false);
+    lay_out(&mut a, &|_, _| false);
     assert_eq!(xy(&a).len(), 6);
 }
 
@@ -149,12 +167,15 @@ fn empty_network_is_fine() {
     ] {
         let mut a = Analysis {
             params: AnalysisParams {
-                layout: m,
+                layout: cocite::pipeline::LayoutParams {
+                    method: m,
+                    ..Default::default()
+                },
                 ..AnalysisParams::default()
             },
             ..Analysis::default()
         };
-        cocite::layout::run(&mut a, &|_, _| true);
+        lay_out(&mut a, &|_, _| true);
         assert!(a.network.nodes.is_empty());
     }
 }

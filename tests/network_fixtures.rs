@@ -50,12 +50,21 @@ fn refs_corpus() -> Corpus {
 
 fn params(kind: NodeKind, slice: u32, select: Selection) -> AnalysisParams {
     AnalysisParams {
-        kind,
-        slice,
-        select,
-        measure: Measure::Raw,
-        cluster: ClusterMethod::None,
-        layout: LayoutMethod::None,
+        network: cocite::pipeline::NetworkParams {
+            kind,
+            slice,
+            select,
+            measure: Measure::Raw,
+            ..Default::default()
+        },
+        analysis: cocite::pipeline::AnalysisOptions {
+            cluster: ClusterMethod::None,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::None,
+            ..Default::default()
+        },
         ..Default::default()
     }
 }
@@ -116,7 +125,7 @@ fn fractional_counting() {
     // X-Y = 1/2 + 1 + 1/3 = 11/6; X-W = 1/2 + 1/3 = 5/6; Y-W = 1/3.
     let c = refs_corpus();
     let mut p = params(NodeKind::Reference, 3, Selection::All);
-    p.counting = Counting::Fractional;
+    p.network.counting = Counting::Fractional;
     let net = run(&c, &p).unwrap().network;
     assert!((link(&net, "Xa", "Ya").unwrap().count - 11.0 / 6.0).abs() < 1e-12);
     assert!((link(&net, "Xa", "Wa").unwrap().count - 5.0 / 6.0).abs() < 1e-12);
@@ -136,7 +145,7 @@ fn measures_on_x_w() {
     ];
     for (m, w) in expect {
         let mut p = params(NodeKind::Reference, 3, Selection::All);
-        p.measure = m;
+        p.network.measure = m;
         let net = run(&c, &p).unwrap().network;
         let l = link(&net, "Xa", "Wa").unwrap();
         assert!((l.weight - w).abs() < 1e-12, "{m}: {} vs {w}", l.weight);
@@ -213,12 +222,12 @@ fn pruning_merged_network() {
     // — Y-W is dropped. 5 links.
     let c = refs_corpus();
     let mut p = params(NodeKind::Reference, 3, Selection::All);
-    p.measure = Measure::Cosine;
-    p.prune = Prune::Mst;
+    p.network.measure = Measure::Cosine;
+    p.network.prune = Prune::Mst;
     let net = run(&c, &p).unwrap().network;
     assert_eq!(net.links.len(), 3);
     assert!(link(&net, "Xa", "Wa").is_some() && link(&net, "Ya", "Za").is_none());
-    p.prune = Prune::Pathfinder;
+    p.network.prune = Prune::Pathfinder;
     let net = run(&c, &p).unwrap().network;
     assert_eq!(net.links.len(), 5);
     assert!(link(&net, "Ya", "Wa").is_none());
@@ -383,7 +392,7 @@ fn thesaurus_merges_variants() {
     // and the node W disappears.
     let c = refs_corpus();
     let mut p = params(NodeKind::Reference, 3, Selection::All);
-    p.thesaurus = vec![(W.to_string(), X.to_string())];
+    p.network.thesaurus = vec![(W.to_string(), X.to_string())];
     let net = run(&c, &p).unwrap().network;
     assert_eq!(net.nodes.len(), 3);
     assert_eq!(node(&net, "Xa").count, 4);
@@ -406,7 +415,7 @@ fn no_references_is_explained() {
 fn node_records_trace_counts() {
     let c = refs_corpus();
     let a = run(&c, &params(NodeKind::Reference, 3, Selection::All)).unwrap();
-    let nr = cocite::network::node_records(&c, &a);
+    let nr = a.node_records(&c);
     for (i, n) in a.network.nodes.iter().enumerate() {
         assert_eq!(nr[i].len() as u32, n.count);
     }
@@ -430,11 +439,11 @@ fn node_records_trace_counts() {
 fn bad_parameters() {
     let c = refs_corpus();
     let mut p = params(NodeKind::Reference, 1, Selection::All);
-    p.from = Some(2003);
-    p.to = Some(2001);
+    p.network.from = Some(2003);
+    p.network.to = Some(2001);
     assert!(run(&c, &p).unwrap_err().to_string().contains("after"));
-    p.from = None;
-    p.to = None;
-    p.slice = 0;
+    p.network.from = None;
+    p.network.to = None;
+    p.network.slice = 0;
     assert!(run(&c, &p).is_err());
 }

@@ -11,12 +11,21 @@ use std::path::{Path, PathBuf};
 
 fn params(slice: u32, top: usize) -> AnalysisParams {
     AnalysisParams {
-        kind: NodeKind::Reference,
-        slice,
-        select: Selection::Top { n: top },
-        measure: Measure::Raw,
-        cluster: ClusterMethod::None,
-        layout: LayoutMethod::None,
+        network: cocite::pipeline::NetworkParams {
+            kind: NodeKind::Reference,
+            slice,
+            select: Selection::Top { n: top },
+            measure: Measure::Raw,
+            ..Default::default()
+        },
+        analysis: cocite::pipeline::AnalysisOptions {
+            cluster: ClusterMethod::None,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::None,
+            ..Default::default()
+        },
         ..Default::default()
     }
 }

@@ -39,9 +39,15 @@ fn saved_session(dir: &Path) -> (PathBuf, Analysis) {
     std::fs::copy(demo_file(), data.join("demo.txt")).expect("copy demo");
     let corpus = cocite::io::load(&[data]).expect("loads");
     let params = AnalysisParams {
-        layout: LayoutMethod::Fa2,
-        iterations: 80,
-        seed: 7,
+        analysis: cocite::pipeline::AnalysisOptions {
+            seed: 7,
+            ..Default::default()
+        },
+        layout: cocite::pipeline::LayoutParams {
+            method: LayoutMethod::Fa2,
+            iterations: 80,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     let mut a = pipeline::run(&corpus, &params).expect("runs");
@@ -147,7 +153,10 @@ fn export_write_saves_a_session_with_the_figure_options() {
     std::fs::copy(demo_file(), dir.join("demo.txt")).expect("copy");
     let corpus = cocite::io::load(&[dir.join("demo.txt")]).expect("loads");
     let params = AnalysisParams {
-        iterations: 30,
+        layout: cocite::pipeline::LayoutParams {
+            iterations: 30,
+            ..Default::default()
+        },
         ..AnalysisParams::default()
     };
     let a = pipeline::run(&corpus, &params).expect("runs");

@@ -21,20 +21,23 @@ fn a_version_1_session_keeps_its_parameters() {
     let s = session::read(&dir().join("v1_demo_keyword.cocite")).expect("reads");
     assert_eq!(s.version, 1);
     let p = &s.params;
-    assert_eq!(p.kind.name(), "keyword");
-    assert_eq!((p.from, p.to, p.slice), (None, None, 2));
-    assert_eq!(p.select, "top:20".parse().expect("rule"));
-    assert_eq!(p.measure, "jaccard".parse().expect("measure"));
-    assert_eq!(p.counting, "full".parse().expect("counting"));
-    assert_eq!(p.prune, "pathfinder".parse().expect("prune"));
-    assert!(!p.prune_slices && p.prune_merged && p.thesaurus.is_empty());
-    assert_eq!(p.cluster, ClusterMethod::Leiden);
-    assert!(!p.centrality);
-    assert_eq!((p.resolution, p.seed), (1.0, 9));
-    assert_eq!(p.labels, LabelMethod::Tfidf);
-    assert_eq!(p.layout, LayoutMethod::Fa2);
-    assert_eq!(p.iterations, 50);
-    assert!(p.prevent_overlap);
+    assert_eq!(p.network.kind.name(), "keyword");
+    assert_eq!(
+        (p.network.from, p.network.to, p.network.slice),
+        (None, None, 2)
+    );
+    assert_eq!(p.network.select, "top:20".parse().expect("rule"));
+    assert_eq!(p.network.measure, "jaccard".parse().expect("measure"));
+    assert_eq!(p.network.counting, "full".parse().expect("counting"));
+    assert_eq!(p.network.prune, "pathfinder".parse().expect("prune"));
+    assert!(!p.network.prune_slices && p.network.prune_merged && p.network.thesaurus.is_empty());
+    assert_eq!(p.analysis.cluster, ClusterMethod::Leiden);
+    assert!(!p.analysis.centrality);
+    assert_eq!((p.analysis.resolution, p.analysis.seed), (1.0, 9));
+    assert_eq!(p.analysis.labels, LabelMethod::Tfidf);
+    assert_eq!(p.layout.method, LayoutMethod::Fa2);
+    assert_eq!(p.layout.iterations, 50);
+    assert!(p.layout.prevent_overlap);
 }
 
 #[test]

@@ -32,7 +32,7 @@
 //! without keeping each record's term list, so labelling a 200-node network of a
 //! million records costs time in the citing records and memory in the terms.
 
-use crate::pipeline::LabelMethod;
+use super::params::LabelMethod;
 use rustc_hash::FxHashMap;
 
 use super::terms::Interning;

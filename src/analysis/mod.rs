@@ -4,7 +4,8 @@
 //!
 //! The algorithms are free functions on petgraph's `UnGraph<(), f64>` (node i =
 //! `NodeIndex::new(i)`, edge weight = link strength) in the submodules; [`run`] applies
-//! them to an [`Analysis`] with the parameters in `analysis.params`.
+//! them to a built network with the [`AnalysisOptions`] and returns its own result,
+//! [`Measures`], which the pipeline puts on the nodes.
 
 pub mod burst;
 pub mod centrality;
@@ -12,14 +13,20 @@ pub mod cluster;
 mod csr;
 pub mod labels;
 pub mod leiden;
+pub mod params;
 pub mod rng;
 pub mod silhouette;
 pub mod terms;
 
+pub use params::{
+    AnalysisOptions, ClusterInfo, ClusterMethod, DEFAULT_RESOLUTION, DEFAULT_SEED, LabelMethod,
+};
+
 use crate::model::Corpus;
-use crate::network::node_records;
-use crate::pipeline::{Analysis, ClusterInfo, ClusterMethod, Progress};
+use crate::network::{Built, Burst, Network, node_records};
+use crate::progress::Progress;
 use labels::RecordText;
+use std::collections::BTreeMap;
 
 /// Networks above this many nodes get sampled betweenness.
 pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
@@ -34,80 +41,148 @@ pub const SILHOUETTE_SAMPLES: usize = 2_000;
 /// Members, citing records and label terms kept per cluster.
 pub const TOP_PER_CLUSTER: usize = 10;
 
-/// Adds clusters, silhouettes, labels, betweenness, bursts and sigma to `analysis`.
-/// Stops between stages when `progress` returns false (results so far are kept).
-pub fn run(corpus: &Corpus, analysis: &mut Analysis, progress: Progress) {
-    let n = analysis.network.nodes.len();
-    if n == 0 {
-        return;
-    }
-    let g = analysis.network.graph();
-    let params = analysis.params.clone();
+/// The clusters of a network.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Clusters {
+    /// Cluster of each node.
+    pub membership: Vec<u32>,
+    /// Modularity Q at resolution 1.
+    pub modularity: f64,
+    /// Silhouette of each node (`None` where it was not sampled).
+    pub silhouette: Vec<Option<f64>>,
+    /// Mean of the computed silhouettes; `None` if cancelled before they were.
+    pub mean_silhouette: Option<f64>,
+    /// Size, silhouette, labels, ... of each cluster; empty if cancelled before labels.
+    pub info: Vec<ClusterInfo>,
+}
 
-    if !progress("clustering", 0.0) {
-        return;
+/// Everything the analysis stage computed; a field is `None` where the stage was
+/// cancelled (or not asked) before it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Measures {
+    pub clusters: Option<Clusters>,
+    /// Normalised betweenness of each node (zeros when centrality is off).
+    pub betweenness: Option<Vec<f64>>,
+    /// Strongest burst of each node.
+    pub bursts: Option<Vec<Option<Burst>>>,
+    /// Sigma of each node.
+    pub sigma: Option<Vec<f64>>,
+    /// Messages for the user (sampling, estimates).
+    pub notes: Vec<String>,
+}
+
+/// Clusters, silhouettes, labels, betweenness, bursts and sigma of `built`'s network
+/// (labels from the records of `corpus`; `thesaurus` is the one the network was built
+/// with). Stops between stages when `progress` returns false, keeping what is done.
+pub fn run(
+    corpus: &Corpus,
+    built: &Built,
+    thesaurus: &[(String, String)],
+    opts: &AnalysisOptions,
+    progress: Progress,
+) -> Measures {
+    let mut out = Measures::default();
+    let net = &built.network;
+    let n = net.nodes.len();
+    if n == 0 {
+        return out;
     }
-    let membership = match params.cluster {
-        ClusterMethod::Leiden => Some(cluster::leiden(&g, params.resolution, params.seed)),
-        ClusterMethod::Louvain => Some(cluster::louvain(&g, params.resolution, params.seed)),
+    let g = net.graph();
+    if !progress("clustering", 0.0) {
+        return out;
+    }
+    let membership = match opts.cluster {
+        ClusterMethod::Leiden => Some(cluster::leiden(&g, opts.resolution, opts.seed)),
+        ClusterMethod::Louvain => Some(cluster::louvain(&g, opts.resolution, opts.seed)),
         ClusterMethod::None => None,
     };
     let mut sil = Vec::new();
-    if let Some(m) = &membership {
-        analysis.modularity = Some(cluster::modularity(&g, m, 1.0));
-        for (node, &c) in analysis.network.nodes.iter_mut().zip(m) {
-            node.cluster = Some(c);
-        }
+    if let Some(m) = membership {
+        let modularity = cluster::modularity(&g, &m, 1.0);
+        let clusters = out.clusters.insert(Clusters {
+            silhouette: vec![None; n],
+            membership: m,
+            modularity,
+            ..Default::default()
+        });
         if !progress("silhouette", 0.2) {
-            return;
+            return out;
         }
-        let sample = silhouette_nodes(m, params.seed);
-        let values = silhouette::silhouette_of(&g, m, &sample);
-        if sample.len() < n {
-            analysis.notes.push(format!(
-                "silhouette computed for {} of {n} nodes (at least one per cluster), chosen at random",
-                sample.len()
-            ));
-        }
-        analysis.mean_silhouette = Some(values.iter().sum::<f64>() / values.len().max(1) as f64);
-        let sampled_membership: Vec<u32> = sample.iter().map(|&v| m[v as usize]).collect();
-        sil = silhouette::cluster_means(&values, &sampled_membership);
-        for (&v, &s) in sample.iter().zip(&values) {
-            analysis.network.nodes[v as usize].silhouette = Some(s);
-        }
+        sil = silhouettes(&g, clusters, opts.seed, &mut out.notes);
     }
 
     if !progress("betweenness", 0.4) {
-        return;
+        return out;
     }
-    let between = if !params.centrality {
+    let between = betweenness(&g, opts.centrality, opts.seed, &mut out.notes);
+
+    if !progress("bursts", 0.7) {
+        out.betweenness = Some(between);
+        return out;
+    }
+    let (bursts, sigma) = detect_bursts(net, &built.records_per_year, &between);
+    out.betweenness = Some(between);
+    out.bursts = Some(bursts);
+    out.sigma = Some(sigma);
+
+    if let Some(clusters) = &mut out.clusters {
+        if !progress("labels", 0.8) {
+            return out;
+        }
+        let per_node = node_records(corpus, net, built.span, thesaurus);
+        clusters.info = describe_clusters(corpus, net, &per_node, &clusters.membership, &sil, opts);
+    }
+    progress("analysis", 1.0);
+    out
+}
+
+/// Silhouettes of all nodes, or of a sample on large networks (with a note): fills
+/// `clusters.silhouette` and `mean_silhouette`, returns the mean per cluster.
+fn silhouettes(
+    g: &petgraph::graph::UnGraph<(), f64>,
+    clusters: &mut Clusters,
+    seed: u64,
+    notes: &mut Vec<String>,
+) -> Vec<f64> {
+    let m = &clusters.membership;
+    let n = m.len();
+    let sample = silhouette_nodes(m, seed);
+    let values = silhouette::silhouette_of(g, m, &sample);
+    if sample.len() < n {
+        notes.push(format!(
+            "silhouette computed for {} of {n} nodes (at least one per cluster), chosen at random",
+            sample.len()
+        ));
+    }
+    clusters.mean_silhouette = Some(values.iter().sum::<f64>() / values.len().max(1) as f64);
+    let sampled_membership: Vec<u32> = sample.iter().map(|&v| m[v as usize]).collect();
+    for (&v, &s) in sample.iter().zip(&values) {
+        clusters.silhouette[v as usize] = Some(s);
+    }
+    silhouette::cluster_means(&values, &sampled_membership)
+}
+
+/// Normalised betweenness: exact, sampled above [`EXACT_BETWEENNESS_MAX_NODES`] (with
+/// a note stating the error bound), or zeros when `on` is false.
+fn betweenness(
+    g: &petgraph::graph::UnGraph<(), f64>,
+    on: bool,
+    seed: u64,
+    notes: &mut Vec<String>,
+) -> Vec<f64> {
+    let n = g.node_count();
+    if !on {
         vec![0.0; n]
     } else if n > EXACT_BETWEENNESS_MAX_NODES {
         let bound = centrality::sampled_error_bound(n, BETWEENNESS_SAMPLES, BETWEENNESS_DELTA);
-        analysis.notes.push(format!(
+        notes.push(format!(
             "betweenness estimated from {BETWEENNESS_SAMPLES} of {n} sources: within ±{bound:.4} of the exact value with probability {:.0}%",
             (1.0 - BETWEENNESS_DELTA) * 100.0
         ));
-        centrality::betweenness_sampled(&g, BETWEENNESS_SAMPLES, params.seed)
+        centrality::betweenness_sampled(g, BETWEENNESS_SAMPLES, seed)
     } else {
-        centrality::betweenness(&g)
-    };
-    for (node, &b) in analysis.network.nodes.iter_mut().zip(&between) {
-        node.betweenness = b;
+        centrality::betweenness(g)
     }
-
-    if !progress("bursts", 0.7) {
-        return;
-    }
-    detect_bursts(analysis);
-
-    if let Some(m) = &membership {
-        if !progress("labels", 0.8) {
-            return;
-        }
-        analysis.clusters = describe_clusters(corpus, analysis, m, &sil);
-    }
-    progress("analysis", 1.0);
 }
 
 /// The nodes whose silhouette is computed: all of them, or on large networks one random
@@ -148,46 +223,57 @@ fn silhouette_nodes(membership: &[u32], seed: u64) -> Vec<u32> {
 }
 
 /// Bursts of every node's per-year counts against the records per year of the span,
-/// with CiteSpace's defaults; the node keeps its strongest burst and its sigma.
-fn detect_bursts(analysis: &mut Analysis) {
+/// with CiteSpace's defaults: each node's strongest burst and its sigma.
+fn detect_bursts(
+    net: &Network,
+    records_per_year: &BTreeMap<i32, usize>,
+    betweenness: &[f64],
+) -> (Vec<Option<Burst>>, Vec<f64>) {
     let (Some(&first), Some(&last)) = (
-        analysis.records_per_year.keys().next(),
-        analysis.records_per_year.keys().last(),
+        records_per_year.keys().next(),
+        records_per_year.keys().last(),
     ) else {
-        return;
+        return (vec![None; net.nodes.len()], vec![1.0; net.nodes.len()]);
     };
     let years: Vec<i32> = (first..=last).collect();
     let d: Vec<u64> = years
         .iter()
-        .map(|y| analysis.records_per_year.get(y).map_or(0, |&x| x as u64))
+        .map(|y| records_per_year.get(y).map_or(0, |&x| x as u64))
         .collect();
-    for node in &mut analysis.network.nodes {
-        let r: Vec<u64> = years
-            .iter()
-            .map(|y| node.per_year.get(y).map_or(0, |&x| x as u64))
-            .collect();
-        let bursts = burst::detect(
-            &r,
-            &d,
-            &years,
-            burst::DEFAULT_S,
-            burst::DEFAULT_GAMMA,
-            burst::DEFAULT_MIN_DURATION,
-        );
-        node.burst = burst::strongest(&bursts);
-        node.sigma = burst::sigma(node.betweenness, node.burst.as_ref());
-    }
+    net.nodes
+        .iter()
+        .zip(betweenness)
+        .map(|(node, &b)| {
+            let r: Vec<u64> = years
+                .iter()
+                .map(|y| node.per_year.get(y).map_or(0, |&x| x as u64))
+                .collect();
+            let bursts = burst::detect(
+                &r,
+                &d,
+                &years,
+                burst::DEFAULT_S,
+                burst::DEFAULT_GAMMA,
+                burst::DEFAULT_MIN_DURATION,
+            );
+            let strongest = burst::strongest(&bursts);
+            (strongest, burst::sigma(b, strongest.as_ref()))
+        })
+        .unzip()
 }
 
-/// Size, silhouette, mean year, top members, top citing records and labels per cluster.
+/// Size, silhouette, mean year, top members, top citing records and labels per cluster;
+/// `per_node` holds each node's records ([`node_records`]), `sil` the mean silhouette
+/// per cluster.
 fn describe_clusters(
     corpus: &Corpus,
-    analysis: &Analysis,
+    net: &Network,
+    per_node: &[Vec<u32>],
     membership: &[u32],
     sil: &[f64],
+    opts: &AnalysisOptions,
 ) -> Vec<ClusterInfo> {
-    // `sil`: mean silhouette per cluster.
-    let nodes = &analysis.network.nodes;
+    let nodes = &net.nodes;
     let k = membership
         .iter()
         .map(|&c| c as usize + 1)
@@ -197,7 +283,6 @@ fn describe_clusters(
     for (i, &c) in membership.iter().enumerate() {
         members[c as usize].push(i as u32);
     }
-    let per_node = node_records(corpus, analysis);
     // Citing records of each cluster with the number of members each cites.
     let citing: Vec<Vec<(u32, u32)>> = members
         .iter()
@@ -237,7 +322,7 @@ fn describe_clusters(
         |i| clusters_of[i].as_slice(),
         |i| record_text(corpus, &corpus.records[rows[i] as usize]),
     );
-    let terms = labels::rank_tally(&tally, analysis.params.labels, TOP_PER_CLUSTER);
+    let terms = labels::rank_tally(&tally, opts.labels, TOP_PER_CLUSTER);
     (0..k)
         .map(|c| {
             let ms = &members[c];
@@ -291,12 +376,11 @@ fn record_text<'a>(corpus: &'a Corpus, r: &'a crate::model::Record) -> RecordTex
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::{Link, Network, Node};
-    use crate::pipeline::AnalysisParams;
-    use std::collections::BTreeMap;
+    use crate::network::{Link, Node};
+    use crate::progress::silent;
 
     /// Two triangles joined by the link 2–3; node 0 is cited in 2001 only.
-    fn analysis(cluster: ClusterMethod) -> Analysis {
+    fn built() -> Built {
         let per_year = |y: &[(i32, u32)]| y.iter().copied().collect::<BTreeMap<i32, u32>>();
         let mut nodes: Vec<Node> = (0..6)
             .map(|i| Node {
@@ -316,11 +400,7 @@ mod tests {
                 first_year: 2000,
             })
             .to_vec();
-        Analysis {
-            params: AnalysisParams {
-                cluster,
-                ..Default::default()
-            },
+        Built {
             network: Network {
                 nodes,
                 links,
@@ -331,27 +411,40 @@ mod tests {
         }
     }
 
+    fn options(cluster: ClusterMethod) -> AnalysisOptions {
+        AnalysisOptions {
+            cluster,
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn run_fills_every_measure() {
-        let mut a = analysis(ClusterMethod::Leiden);
-        run(&Corpus::new(), &mut a, &|_, _| true);
-        let clusters: Vec<Option<u32>> = a.network.nodes.iter().map(|n| n.cluster).collect();
-        assert_eq!(clusters, [0, 0, 0, 1, 1, 1].map(Some).to_vec());
+        let m = run(
+            &Corpus::new(),
+            &built(),
+            &[],
+            &options(ClusterMethod::Leiden),
+            &silent,
+        );
+        let c = m.clusters.expect("clustered");
+        assert_eq!(c.membership, [0, 0, 0, 1, 1, 1]);
         // Two triangles with 7 equal links: Q = 2 · (3/7 − (7/14)²) = 5/14.
-        assert!((a.modularity.expect("clustered") - 5.0 / 14.0).abs() < 1e-12);
-        assert_eq!(a.clusters.len(), 2);
-        assert_eq!(a.clusters[0].size, 3);
+        assert!((c.modularity - 5.0 / 14.0).abs() < 1e-12);
+        assert_eq!(c.info.len(), 2);
+        assert_eq!(c.info[0].size, 3);
         // Silhouettes as in silhouette.rs: 0.625 at the tips, 0.4 at the bridge ends.
         assert!(
-            (a.mean_silhouette.expect("clustered") - (4.0 * 0.625 + 2.0 * 0.4) / 6.0).abs() < 1e-12
+            (c.mean_silhouette.expect("silhouettes") - (4.0 * 0.625 + 2.0 * 0.4) / 6.0).abs()
+                < 1e-12
         );
         // Node 2 lies on the one shortest path of each of the 6 pairs between {0,1} and
         // {3,4,5}: 6 / (5 · 4 / 2) = 0.6.
-        assert!((a.network.nodes[2].betweenness - 0.6).abs() < 1e-12);
+        assert!((m.betweenness.expect("betweenness")[2] - 0.6).abs() < 1e-12);
         // Node 0: r = [0, 4, 0], d = [4, 4, 4] is the hand-computed burst of burst.rs,
         // but it lasts one year, below the default minimum duration of 2.
-        assert_eq!(a.network.nodes[0].burst, None);
-        assert_eq!(a.network.nodes[0].sigma, 1.0);
+        assert_eq!(m.bursts.expect("bursts")[0], None);
+        assert_eq!(m.sigma.expect("sigma")[0], 1.0);
     }
 
     #[test]
@@ -374,12 +467,22 @@ mod tests {
 
     #[test]
     fn no_clustering_and_cancel() {
-        let mut a = analysis(ClusterMethod::None);
-        run(&Corpus::new(), &mut a, &|_, _| true);
-        assert!(a.network.nodes.iter().all(|n| n.cluster.is_none()) && a.modularity.is_none());
-        assert!(a.network.nodes[2].betweenness > 0.0);
-        let mut a = analysis(ClusterMethod::Leiden);
-        run(&Corpus::new(), &mut a, &|stage, _| stage != "betweenness");
-        assert!(a.network.nodes[0].cluster.is_some() && a.network.nodes[2].betweenness == 0.0);
+        let m = run(
+            &Corpus::new(),
+            &built(),
+            &[],
+            &options(ClusterMethod::None),
+            &silent,
+        );
+        assert!(m.clusters.is_none());
+        assert!(m.betweenness.expect("betweenness")[2] > 0.0);
+        let m = run(
+            &Corpus::new(),
+            &built(),
+            &[],
+            &options(ClusterMethod::Leiden),
+            &|stage, _| stage != "betweenness",
+        );
+        assert!(m.clusters.is_some() && m.betweenness.is_none() && m.bursts.is_none());
     }
 }

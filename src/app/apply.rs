@@ -174,8 +174,13 @@ impl CociteApp {
             return;
         }
         let net = &self.analysis.network;
-        let settled =
-            crate::layout::window_layout(net, &self.derived.window, &self.analysis.params);
+        let params = &self.analysis.params;
+        let settled = crate::layout::window_layout(
+            net,
+            &self.derived.window,
+            &params.layout,
+            params.analysis.seed,
+        );
         self.derived.cluster_pos = scene::window_cluster_positions(net, &settled);
         self.derived.layout_years = Some(years);
         if self.view.view == super::state::ViewKind::Cluster {
@@ -422,18 +427,20 @@ impl CociteApp {
             if !self
                 .settings
                 .params
+                .network
                 .thesaurus
                 .iter()
                 .any(|(a, _)| *a == variant)
             {
                 self.settings
                     .params
+                    .network
                     .thesaurus
                     .push((variant, target.clone()));
             }
         }
         let path = &self.thesaurus_file;
-        match super::export::save_thesaurus(path, &self.settings.params.thesaurus) {
+        match super::export::save_thesaurus(path, &self.settings.params.network.thesaurus) {
             Ok(()) => {
                 self.view.status = format!(
                     "Merged {} nodes into {target}; thesaurus saved to {}",

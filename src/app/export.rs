@@ -37,11 +37,11 @@ pub fn figure(app: &CociteApp) -> (Analysis, SceneOptions) {
         n.x = Some(p.x as f64);
         n.y = Some(p.y as f64);
     }
-    a.params.layout = match app.view.view {
+    a.params.layout.method = match app.view.view {
         ViewKind::Timeline => LayoutMethod::Timeline,
         ViewKind::TimeZone => LayoutMethod::Timezone,
-        ViewKind::Cluster if is_time_view(a.params.layout) => LayoutMethod::Fa2,
-        ViewKind::Cluster => a.params.layout,
+        ViewKind::Cluster if is_time_view(a.params.layout.method) => LayoutMethod::Fa2,
+        ViewKind::Cluster => a.params.layout.method,
     };
     (a, scene_options(app))
 }

@@ -84,7 +84,7 @@ impl CociteApp {
             None => {
                 self.live = Some(LiveLayout::start(
                     &self.analysis.network,
-                    self.analysis.params.seed,
+                    self.analysis.params.analysis.seed,
                 ))
             }
         }

@@ -142,7 +142,7 @@ impl CociteApp {
     ) -> Self {
         let mut app = CociteApp::new(Vec::new(), settings);
         let records = match &corpus {
-            Some(c) => crate::network::node_records(c, &analysis),
+            Some(c) => analysis.node_records(c),
             None => Vec::new(),
         };
         app.corpus = corpus;

@@ -16,10 +16,10 @@ pub fn params_ui(
 ) {
     ui.heading("Parameters");
     egui::ComboBox::from_label("Nodes")
-        .selected_text(params.kind.describe())
+        .selected_text(params.network.kind.describe())
         .show_ui(ui, |ui| {
             for k in NodeKind::ALL {
-                ui.selectable_value(&mut params.kind, k, k.describe());
+                ui.selectable_value(&mut params.network.kind, k, k.describe());
             }
         })
         .response
@@ -27,24 +27,24 @@ pub fn params_ui(
             "What the dots are. Co-citation: two references are linked when a record cites both.",
         );
     years_ui(ui, params, corpus_years);
-    selection_ui(ui, &mut params.select);
+    selection_ui(ui, &mut params.network.select);
     enum_combo(
         ui,
         "Link strength",
-        &mut params.measure,
+        &mut params.network.measure,
         Measure::ALL,
         |m| m.name(),
     )
     .on_hover_text(
         "How co-occurrence counts become link strengths; cosine is CiteSpace's default.",
     );
-    enum_combo(ui, "Counting", &mut params.counting, Counting::ALL, |c| c.name())
+    enum_combo(ui, "Counting", &mut params.network.counting, Counting::ALL, |c| c.name())
         .on_hover_text("Full: each pair in a record counts 1. Fractional: a record with n items gives each pair 1/(n−1).");
-    enum_combo(ui, "Pruning", &mut params.prune, Prune::ALL, |p| p.name())
+    enum_combo(ui, "Pruning", &mut params.network.prune, Prune::ALL, |p| p.name())
         .on_hover_text("Pathfinder keeps only the strongest paths; MST keeps one spanning tree. Fewer links, clearer map.");
-    if params.prune != Prune::None {
-        ui.checkbox(&mut params.prune_slices, "Prune each slice");
-        ui.checkbox(&mut params.prune_merged, "Prune the merged network");
+    if params.network.prune != Prune::None {
+        ui.checkbox(&mut params.network.prune_slices, "Prune each slice");
+        ui.checkbox(&mut params.network.prune_merged, "Prune the merged network");
     }
     let clusters = [
         ClusterMethod::Leiden,
@@ -54,7 +54,7 @@ pub fn params_ui(
     enum_combo(
         ui,
         "Clustering",
-        &mut params.cluster,
+        &mut params.analysis.cluster,
         &clusters,
         |c| match c {
             ClusterMethod::Leiden => "Leiden",
@@ -63,13 +63,13 @@ pub fn params_ui(
         },
     )
     .on_hover_text("Groups of nodes more linked to each other than to the rest (modularity).");
-    ui.add(egui::Slider::new(&mut params.resolution, 0.1..=3.0).text("Resolution"))
+    ui.add(egui::Slider::new(&mut params.analysis.resolution, 0.1..=3.0).text("Resolution"))
         .on_hover_text("Higher gives more, smaller clusters.");
     let labels = [LabelMethod::Llr, LabelMethod::Tfidf, LabelMethod::Mi];
     enum_combo(
         ui,
         "Cluster labels",
-        &mut params.labels,
+        &mut params.analysis.labels,
         &labels,
         |l| match l {
             LabelMethod::Llr => "log-likelihood (LLR)",
@@ -78,13 +78,16 @@ pub fn params_ui(
         },
     )
     .on_hover_text("How a cluster is named from the titles and keywords of the records citing it.");
-    ui.checkbox(&mut params.prevent_overlap, "Prevent overlap")
+    ui.checkbox(&mut params.layout.prevent_overlap, "Prevent overlap")
         .on_hover_text("End the layout by pushing apart nodes that would cover each other at their drawn size.");
-    if !params.thesaurus.is_empty() {
+    if !params.network.thesaurus.is_empty() {
         ui.horizontal(|ui| {
-            ui.label(format!("Thesaurus: {} merges", params.thesaurus.len()));
+            ui.label(format!(
+                "Thesaurus: {} merges",
+                params.network.thesaurus.len()
+            ));
             if ui.small_button("Clear").clicked() {
-                params.thesaurus.clear();
+                params.network.thesaurus.clear();
             }
         });
     }
@@ -114,28 +117,28 @@ pub fn params_ui(
 fn years_ui(ui: &mut egui::Ui, params: &mut AnalysisParams, corpus_years: Option<(i32, i32)>) {
     let (lo, hi) = corpus_years.unwrap_or((1900, 2030));
     ui.horizontal(|ui| {
-        let mut whole = params.from.is_none() && params.to.is_none();
+        let mut whole = params.network.from.is_none() && params.network.to.is_none();
         if ui
             .checkbox(&mut whole, "All years")
             .on_hover_text("Analyse every year of the data")
             .changed()
         {
-            (params.from, params.to) = if whole {
+            (params.network.from, params.network.to) = if whole {
                 (None, None)
             } else {
                 (Some(lo), Some(hi))
             };
         }
         if !whole {
-            let mut from = params.from.unwrap_or(lo);
-            let mut to = params.to.unwrap_or(hi);
+            let mut from = params.network.from.unwrap_or(lo);
+            let mut to = params.network.to.unwrap_or(hi);
             ui.add(egui::DragValue::new(&mut from).range(lo..=hi));
             ui.label("–");
             ui.add(egui::DragValue::new(&mut to).range(lo..=hi));
-            (params.from, params.to) = (Some(from.min(to)), Some(to.max(from)));
+            (params.network.from, params.network.to) = (Some(from.min(to)), Some(to.max(from)));
         }
     });
-    ui.add(egui::Slider::new(&mut params.slice, 1..=10).text("Slice length (years)"))
+    ui.add(egui::Slider::new(&mut params.network.slice, 1..=10).text("Slice length (years)"))
         .on_hover_text(
             "The span is cut into slices; each slice keeps its own most important nodes.",
         );

@@ -119,7 +119,7 @@ impl Reporter {
                         ));
                     }
                 }
-                let node_records = Arc::new(crate::network::node_records(corpus, &analysis));
+                let node_records = Arc::new(analysis.node_records(corpus));
                 self.send(Msg::Analysed {
                     analysis: Arc::new(analysis),
                     node_records,

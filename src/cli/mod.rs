@@ -1,5 +1,7 @@
-//! The command-line interface: `cocite stats`, and later `cocite network` and
-//! `cocite open`. Every subcommand calls the same core as the app.
+//! The command-line interface: `cocite stats`, `cocite network` and `cocite open`.
+//! Every subcommand calls the same core as the app and returns `Result<(), CliError>`;
+//! [`main`] is the one place that prints an error and chooses the exit code (2 for
+//! wrong arguments, 1 for a failure while running).
 
 mod network;
 mod stats;
@@ -45,38 +47,62 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
+    let result = match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Network(args)) => network::run(&args),
         #[cfg(feature = "gui")]
-        Some(Command::Open(inputs)) => crate::app::run(inputs.paths),
+        Some(Command::Open(inputs)) => return crate::app::run(inputs.paths),
         #[cfg(feature = "gui")]
-        None => crate::app::run(Vec::new()),
+        None => return crate::app::run(Vec::new()),
         #[cfg(not(feature = "gui"))]
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cocite: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    /// The arguments cannot work (bad parameters, unknown output format): exit 2.
+    #[error("{0}")]
+    Usage(String),
+    /// Something failed while running (nothing loaded, a write failed): exit 1.
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl CliError {
+    fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Failed(_) => 1,
         }
     }
 }
 
 /// Prints a command's result: one JSON object with `--json`, else the text form.
-pub(crate) fn emit<T: serde::Serialize>(json: bool, value: &T, text: fn(&T)) -> ExitCode {
-    if !json {
+pub(crate) fn emit<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    text: fn(&T),
+) -> Result<(), CliError> {
+    if json {
+        let j = serde_json::to_string_pretty(value).map_err(|e| CliError::Failed(e.to_string()))?;
+        println!("{j}");
+    } else {
         text(value);
-        return ExitCode::SUCCESS;
     }
-    match serde_json::to_string_pretty(value) {
-        Ok(j) => {
-            println!("{j}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("cocite: {e}");
-            ExitCode::from(1)
-        }
-    }
+    Ok(())
 }
 
 /// Prints load progress to stderr when it is a terminal-like long load.

@@ -1,16 +1,18 @@
 //! `cocite network`: build (and analyse, lay out) a network and print or write it.
 
-use super::Inputs;
+use super::{CliError, Inputs};
 use crate::io::export::Format;
 use crate::io::{LoadOptions, load_with};
 use crate::network::items::read_thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
-use crate::pipeline::{self, Analysis, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod};
+use crate::pipeline::{
+    self, Analysis, AnalysisOptions, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod,
+    LayoutParams, NetworkParams,
+};
 use crate::scene::SceneOptions;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Instant;
 
 /// Parses a lower-case serde enum name (`leiden`, `llr`, `fa2`, ...).
@@ -118,37 +120,45 @@ struct Summary<'a> {
 }
 
 impl NetworkArgs {
-    fn params(&self) -> Result<AnalysisParams, String> {
+    fn params(&self) -> Result<AnalysisParams, CliError> {
         let thesaurus = match &self.thesaurus {
             Some(p) => {
-                let text =
-                    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-                read_thesaurus(&text).map_err(|e| format!("{}: {e}", p.display()))?
+                let bad = |e: String| CliError::Usage(format!("{}: {e}", p.display()));
+                let text = std::fs::read_to_string(p).map_err(|e| bad(e.to_string()))?;
+                read_thesaurus(&text).map_err(bad)?
             }
             None => Vec::new(),
         };
         let params = AnalysisParams {
-            kind: self.kind,
-            from: self.from,
-            to: self.to,
-            slice: self.slice,
-            select: self.select,
-            measure: self.measure,
-            counting: self.counting,
-            prune: self.prune,
-            prune_slices: self.prune_slices,
-            prune_merged: !self.no_prune_merged,
-            thesaurus,
-            cluster: self.cluster,
-            centrality: !self.no_centrality,
-            resolution: self.resolution,
-            seed: self.seed,
-            labels: self.labels,
-            layout: self.layout,
-            iterations: self.iterations,
-            prevent_overlap: !self.allow_overlap,
+            network: NetworkParams {
+                kind: self.kind,
+                from: self.from,
+                to: self.to,
+                slice: self.slice,
+                select: self.select,
+                measure: self.measure,
+                counting: self.counting,
+                prune: self.prune,
+                prune_slices: self.prune_slices,
+                prune_merged: !self.no_prune_merged,
+                thesaurus,
+            },
+            analysis: AnalysisOptions {
+                cluster: self.cluster,
+                centrality: !self.no_centrality,
+                resolution: self.resolution,
+                seed: self.seed,
+                labels: self.labels,
+            },
+            layout: LayoutParams {
+                method: self.layout,
+                iterations: self.iterations,
+                prevent_overlap: !self.allow_overlap,
+            },
         };
-        params.validate().map_err(|e| e.to_string())?;
+        params
+            .validate()
+            .map_err(|e| CliError::Usage(e.to_string()))?;
         Ok(params)
     }
 }
@@ -188,36 +198,22 @@ fn scene_options(args: &NetworkArgs) -> SceneOptions {
     }
 }
 
-pub fn run(args: &NetworkArgs) -> ExitCode {
-    let params = match args.params() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("cocite: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    for out in &args.out {
-        if Format::from_path(out).is_none() {
-            eprintln!(
-                "cocite: {}: unsupported output format (supported: {})",
-                out.display(),
-                Format::supported()
-            );
-            return ExitCode::from(2);
-        }
+pub fn run(args: &NetworkArgs) -> Result<(), CliError> {
+    let params = args.params()?;
+    if let Some(out) = args.out.iter().find(|o| Format::from_path(o).is_none()) {
+        return Err(CliError::Usage(format!(
+            "{}: unsupported output format (supported: {})",
+            out.display(),
+            Format::supported()
+        )));
     }
     let t0 = Instant::now();
-    let (corpus, lt) = match load_with(
+    let (corpus, lt) = load_with(
         &args.inputs.paths,
         &LoadOptions::default(),
         &super::stderr_progress,
-    ) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("cocite: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    )
+    .map_err(|e| CliError::Failed(e.to_string()))?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let show_progress = corpus.records.len() > 20_000;
     let progress = |stage: &str, f: f32| {
@@ -229,19 +225,12 @@ pub fn run(args: &NetworkArgs) -> ExitCode {
         }
         true
     };
-    let analysis = match pipeline::run_with(&corpus, &params, &progress) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("cocite: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let analysis = pipeline::run_with(&corpus, &params, &progress)
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     let scene = scene_options(args);
     for out in &args.out {
-        if let Err(e) = crate::io::export::write(out, &analysis, Some(&corpus), &scene) {
-            eprintln!("cocite: cannot write {}: {e}", out.display());
-            return ExitCode::from(1);
-        }
+        crate::io::export::write(out, &analysis, Some(&corpus), &scene)
+            .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", out.display())))?;
     }
     let mut timings = analysis.timings_ms.clone();
     timings.insert("load".into(), load_ms);
@@ -278,7 +267,7 @@ pub fn run(args: &NetworkArgs) -> ExitCode {
 }
 
 fn print_text(s: &Summary) {
-    let p = s.params;
+    let p = &s.params.network;
     println!(
         "{} network of {} records, {}",
         p.kind.describe(),

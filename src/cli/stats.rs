@@ -1,12 +1,11 @@
 //! `cocite stats`: what was loaded.
 
-use super::Inputs;
+use super::{CliError, Inputs};
 use crate::io::{LoadOptions, load_with};
 use crate::model::Corpus;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
@@ -159,20 +158,14 @@ fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
         .collect()
 }
 
-pub fn run(args: &StatsArgs) -> ExitCode {
+pub fn run(args: &StatsArgs) -> Result<(), CliError> {
     let t0 = Instant::now();
-    let loaded = load_with(
+    let (corpus, lt) = load_with(
         &args.inputs.paths,
         &LoadOptions::default(),
         &super::stderr_progress,
-    );
-    let (corpus, lt) = match loaded {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("cocite: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    )
+    .map_err(|e| CliError::Failed(e.to_string()))?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let t1 = Instant::now();
     let mut s = compute(&corpus);

@@ -31,10 +31,10 @@
 //! with [`carry_positions`], then [`warm_start`] and [`settle`] (or keep stepping);
 //! [`window_layout`] does all of that from the full layout, as the app's slider does.
 //!
-//! [`run`] is the pipeline's layout stage: it reads `params.layout`, `iterations` and
-//! `seed`, writes `x`, `y` on every node and the final energy into `layout_energy`
+//! [`run`] is the pipeline's layout stage: from a network (with its clusters) and the
+//! [`LayoutParams`] it returns [`Positions`]: a position per node and the final energy
 //! (`Σ |F_i|²` for ForceAtlas2, kinetic energy for fdg-sim, none for the time views).
-//! A force layout ends with [`remove_overlap`] unless `params.prevent_overlap` is off,
+//! A force layout ends with [`remove_overlap`] unless `prevent_overlap` is off,
 //! then the map is turned so that it is wider than tall ([`align_principal_axis`]) and
 //! components other than the largest are packed under the largest ([`pack_components`]).
 
@@ -54,7 +54,60 @@ pub use timeline::{TimeParams, TimedNode};
 pub use warm::{carry_positions, settle, warm_start, window_layout, window_steps};
 
 use crate::network::Network;
-use crate::pipeline::{Analysis, LayoutMethod, Progress};
+use crate::progress::Progress;
+use serde::{Deserialize, Serialize};
+
+/// Layout method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LayoutMethod {
+    /// fdg-sim Fruchterman–Reingold (small graphs).
+    Fdg,
+    /// ForceAtlas2 with Barnes–Hut.
+    #[default]
+    Fa2,
+    /// Clusters as rows, publication year on x (CiteSpace timeline view).
+    Timeline,
+    /// Vertical zones per year of first appearance (CiteSpace time-zone view).
+    Timezone,
+    None,
+}
+
+/// Default layout iterations.
+pub const DEFAULT_ITERATIONS: u32 = 300;
+
+/// How the layout stage places the nodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LayoutParams {
+    #[serde(rename = "layout")]
+    pub method: LayoutMethod,
+    pub iterations: u32,
+    /// End the force layout with ForceAtlas2's prevent-overlap phase (Gephi's "adjust
+    /// sizes"), so nodes drawn at their size do not cover each other.
+    pub prevent_overlap: bool,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        LayoutParams {
+            method: LayoutMethod::default(),
+            iterations: DEFAULT_ITERATIONS,
+            prevent_overlap: true,
+        }
+    }
+}
+
+/// What the layout stage produced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Positions {
+    /// Position of each node; `None` when the method is [`LayoutMethod::None`].
+    pub xy: Option<Vec<[f64; 2]>>,
+    /// Final energy of a force layout.
+    pub energy: Option<f64>,
+    /// Messages for the user (a method replaced, a phase skipped).
+    pub notes: Vec<String>,
+}
 
 /// Largest graph laid out with fdg-sim; above it `--layout fdg` uses ForceAtlas2
 /// (an O(n²) step at 5k nodes takes 78 ms, 300 steps half a minute).
@@ -110,21 +163,15 @@ pub fn remove_overlap(
 /// How often (in steps) the force layouts report progress.
 const PROGRESS_EVERY: u32 = 10;
 
-/// Writes `x`, `y` for every node of `analysis.network` and sets `layout_energy`.
-pub fn run(analysis: &mut Analysis, progress: Progress) {
-    let method = analysis.params.layout;
-    let (iterations, seed) = (analysis.params.iterations, analysis.params.seed);
-    let net = &mut analysis.network;
+/// Positions for every node of `net` (whose nodes carry their clusters, for the
+/// timeline), laid out with `params` from `seed`.
+pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) -> Positions {
+    let method = params.method;
+    let iterations = params.iterations;
     let n = net.nodes.len();
-    analysis.layout_energy = None;
+    let mut out = Positions::default();
     let positions: Vec<[f64; 2]> = match method {
-        LayoutMethod::None => {
-            for node in &mut net.nodes {
-                node.x = None;
-                node.y = None;
-            }
-            return;
-        }
+        LayoutMethod::None => return out,
         LayoutMethod::Timeline => {
             timeline::timeline(&timed_nodes(net, false), &TimeParams::default())
         }
@@ -134,12 +181,12 @@ pub fn run(analysis: &mut Analysis, progress: Progress) {
         #[cfg(feature = "fdg")]
         LayoutMethod::Fdg if n <= FDG_MAX_NODES => {
             let (pos, energy) = run_fdg(net, iterations, seed, progress);
-            analysis.layout_energy = energy;
+            out.energy = energy;
             pos
         }
         LayoutMethod::Fdg | LayoutMethod::Fa2 => {
             if method == LayoutMethod::Fdg {
-                analysis.notes.push(if cfg!(feature = "fdg") {
+                out.notes.push(if cfg!(feature = "fdg") {
                     format!("{n} nodes is more than fdg-sim handles well ({FDG_MAX_NODES}); used ForceAtlas2")
                 } else {
                     "built without the `fdg` feature; used ForceAtlas2".to_string()
@@ -154,24 +201,22 @@ pub fn run(analysis: &mut Analysis, progress: Progress) {
             // The energy reported is the force layout's: overlapping nodes repel
             // 100-fold in the prevent-overlap phase, so its Σ|F|² says nothing of
             // convergence.
-            if analysis.params.prevent_overlap && n <= OVERLAP_MAX_NODES {
+            if params.prevent_overlap && n <= OVERLAP_MAX_NODES {
                 let counts = net.nodes.iter().map(|n| n.count);
                 remove_overlap(&mut fa2, &mut pos, &g, counts, OVERLAP_STEPS);
-            } else if analysis.params.prevent_overlap {
-                analysis.notes.push(format!(
+            } else if params.prevent_overlap {
+                out.notes.push(format!(
                     "overlaps not removed: {n} nodes is more than {OVERLAP_MAX_NODES}"
                 ));
             }
             align_principal_axis(&mut pos, &g);
             pack_components(&mut pos, &g);
-            analysis.layout_energy = Some(stats.energy);
+            out.energy = Some(stats.energy);
             to_f64(&pos)
         }
     };
-    for (node, p) in net.nodes.iter_mut().zip(positions) {
-        node.x = Some(p[0]);
-        node.y = Some(p[1]);
-    }
+    out.xy = Some(positions);
+    out
 }
 
 fn report(progress: Progress, it: u32, iterations: u32) -> bool {

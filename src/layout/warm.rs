@@ -14,10 +14,10 @@
 //! layout (never from the previous window), so a window looks the same however the
 //! slider got there, and a saved session redraws the same figure.
 
+use super::LayoutParams;
 use super::forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 use super::graph::{LayoutGraph, SplitMix64, bounding_box, random_positions};
 use crate::network::{Network, WindowView};
-use crate::pipeline::AnalysisParams;
 
 /// Work (visible nodes + links, per step) one slider move may spend settling the
 /// window: at about 40 ns per unit (ForceAtlas2 with Barnes–Hut, 10k nodes / 100k
@@ -39,13 +39,15 @@ pub fn window_steps(nodes: usize, links: usize) -> u32 {
 /// Positions of the nodes `view` shows, `None` for the others: the network of that
 /// window (its nodes and the links that exist by then), starting from the full
 /// layout (`Node::x`, `Node::y`; nodes without one are warm-started next to their
-/// neighbours) and settled for [`window_steps`] ForceAtlas2 steps with the pipeline's
-/// parameters (with prevent-overlap when they ask for it, at the radii the full map is
-/// drawn with, up to [`WINDOW_OVERLAP_MAX`] nodes). A window showing the whole network returns the full layout unchanged.
+/// neighbours) and settled for [`window_steps`] ForceAtlas2 steps with the layout's
+/// parameters and seed (with prevent-overlap when they ask for it, at the radii the
+/// full map is drawn with, up to [`WINDOW_OVERLAP_MAX`] nodes). A window showing the
+/// whole network returns the full layout unchanged.
 pub fn window_layout(
     net: &Network,
     view: &WindowView,
-    params: &AnalysisParams,
+    params: &LayoutParams,
+    seed: u64,
 ) -> Vec<Option<[f32; 2]>> {
     let full: Vec<Option<[f32; 2]>> = net
         .nodes
@@ -58,7 +60,7 @@ pub fn window_layout(
     }
     let (g, original) = LayoutGraph::from_window(net, view);
     let prev: Vec<Option<[f32; 2]>> = original.iter().map(|&i| full[i]).collect();
-    let mut pos = warm_start(&prev, &g, params.seed);
+    let mut pos = warm_start(&prev, &g, seed);
     let mut fa2 = ForceAtlas2::new(Fa2Params::default());
     if params.prevent_overlap && g.node_count() <= WINDOW_OVERLAP_MAX {
         let placed: Vec<[f32; 2]> = full.iter().flatten().copied().collect();

@@ -26,11 +26,12 @@
 
 use super::items::{Items, extract};
 use super::normalize::strength;
+use super::params::{NetworkError, NetworkParams};
 use super::select::{interpolate, select};
-use super::{Counting, Link, Measure, Network, Node, Prune, Selection, prune};
+use super::types::SliceInfo;
+use super::{Counting, Link, Measure, Network, Node, NodeKind, Prune, Selection, prune};
 use crate::model::Corpus;
-use crate::network::NodeKind;
-use crate::pipeline::{Analysis, AnalysisParams, ParamError, Progress, SliceInfo};
+use crate::progress::Progress;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -138,7 +139,7 @@ fn coupling_transactions(items: &Items, corpus: &Corpus, recs: &[usize]) -> Vec<
 fn build_slice(
     items: &Items,
     corpus: &Corpus,
-    params: &AnalysisParams,
+    params: &NetworkParams,
     recs: &[usize],
     span: (i32, i32),
     index: usize,
@@ -277,22 +278,38 @@ fn no_link_note(corpus: &Corpus, kind: NodeKind) -> String {
     }
 }
 
+/// What the network stage produced: the merged network and how it came about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Built {
+    pub network: Network,
+    /// The years analysed, `from..=to` after defaults were resolved.
+    pub span: Option<(i32, i32)>,
+    pub slices: Vec<SliceInfo>,
+    /// Records per publication year within the span.
+    pub records_per_year: BTreeMap<i32, usize>,
+    /// Messages for the user (e.g. "the records have no cited references").
+    pub notes: Vec<String>,
+    /// Milliseconds per step (`items`, `slices`, `merge`).
+    pub timings_ms: BTreeMap<String, f64>,
+}
+
 /// Builds the merged network for `params`.
-pub fn build_analysis(
+pub fn build(
     corpus: &Corpus,
-    params: &AnalysisParams,
+    params: &NetworkParams,
     progress: Progress,
-) -> Result<Analysis, ParamError> {
+) -> Result<Built, NetworkError> {
+    params.validate()?;
     let mut timings = BTreeMap::new();
     let t = Instant::now();
     let items = extract(corpus, params.kind, &params.thesaurus);
     timings.insert("items".to_string(), ms(t));
 
-    let (ymin, ymax) = corpus.year_range().ok_or(ParamError::NoYears)?;
+    let (ymin, ymax) = corpus.year_range().ok_or(NetworkError::NoYears)?;
     let from = params.from.unwrap_or(ymin);
     let to = params.to.unwrap_or(ymax);
     if from > to {
-        return Err(ParamError::FromAfterTo { from, to });
+        return Err(NetworkError::FromAfterTo { from, to });
     }
     let spans = slices(from, to, params.slice);
     let mut by_slice: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
@@ -333,21 +350,19 @@ pub fn build_analysis(
     if network.links.is_empty() {
         notes.push(no_link_note(corpus, params.kind));
     }
-    Ok(Analysis {
-        params: params.clone(),
-        span: Some((from, to)),
+    Ok(Built {
         network,
+        span: Some((from, to)),
         slices: nets.into_iter().map(|n| n.info).collect(),
         records_per_year,
         notes,
         timings_ms: timings,
-        ..Default::default()
     })
 }
 
 fn merge(
     corpus: &Corpus,
-    params: &AnalysisParams,
+    params: &NetworkParams,
     items: &Items,
     nets: &[SliceNet],
     by_slice: &[Vec<usize>],
@@ -469,22 +484,31 @@ fn merge(
     }
 }
 
-/// For each node of `analysis`, the indices of the records in its span that contain it
-/// (cite the reference, use the keyword, ...; for coupling, the record itself), sorted.
-/// Every count on screen can be traced to these records.
-pub fn node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>> {
-    let net = &analysis.network;
-    if net.kind == NodeKind::Reference && analysis.params.thesaurus.is_empty() {
-        return reference_node_records(corpus, analysis);
+/// For each node of `net` (built from `corpus` over `span` with `thesaurus`), the
+/// indices of the records in the span that contain it (cite the reference, use the
+/// keyword, ...; for coupling, the record itself), sorted. Every count on screen can
+/// be traced to these records.
+pub fn node_records(
+    corpus: &Corpus,
+    net: &Network,
+    span: Option<(i32, i32)>,
+    thesaurus: &[(String, String)],
+) -> Vec<Vec<u32>> {
+    if net.kind == NodeKind::Reference && thesaurus.is_empty() {
+        return reference_node_records(corpus, net, span);
     }
-    extracted_node_records(corpus, analysis)
+    extracted_node_records(corpus, net, span, thesaurus)
 }
 
 /// [`node_records`] of any network: the items of every record are extracted again and
 /// matched to the nodes by key.
-fn extracted_node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>> {
-    let net = &analysis.network;
-    let items = extract(corpus, net.kind, &analysis.params.thesaurus);
+fn extracted_node_records(
+    corpus: &Corpus,
+    net: &Network,
+    span: Option<(i32, i32)>,
+    thesaurus: &[(String, String)],
+) -> Vec<Vec<u32>> {
+    let items = extract(corpus, net.kind, thesaurus);
     let by_key: FxHashMap<&str, u32> = net
         .nodes
         .iter()
@@ -496,7 +520,7 @@ fn extracted_node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>>
         .iter()
         .map(|k| by_key.get(&**k).copied())
         .collect();
-    let (from, to) = analysis.span.unwrap_or((i32::MIN, i32::MAX));
+    let (from, to) = span.unwrap_or((i32::MIN, i32::MAX));
     let mut out = vec![Vec::new(); net.nodes.len()];
     for (ri, r) in corpus.records.iter().enumerate() {
         if !r.year.is_some_and(|y| (from..=to).contains(&y)) {
@@ -515,15 +539,18 @@ fn extracted_node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>>
 /// work's key, so the nodes are found in the table of cited works and each record's
 /// reference list is scanned once (in parallel) against a dense table, without
 /// extracting the items of the whole corpus again.
-fn reference_node_records(corpus: &Corpus, analysis: &Analysis) -> Vec<Vec<u32>> {
-    let net = &analysis.network;
+fn reference_node_records(
+    corpus: &Corpus,
+    net: &Network,
+    span: Option<(i32, i32)>,
+) -> Vec<Vec<u32>> {
     let mut node_of = vec![u32::MAX; corpus.refs.len()];
     for (i, n) in net.nodes.iter().enumerate() {
         if let Some(rid) = corpus.refs.lookup(&n.id) {
             node_of[rid as usize] = i as u32;
         }
     }
-    let (from, to) = analysis.span.unwrap_or((i32::MIN, i32::MAX));
+    let (from, to) = span.unwrap_or((i32::MIN, i32::MAX));
     let chunk = corpus
         .records
         .len()
@@ -586,7 +613,6 @@ fn ms(t: Instant) -> f64 {
 mod tests {
     use super::*;
     use crate::model::{CitedRef, record::ParsedRecord};
-    use crate::pipeline::ClusterMethod;
 
     #[test]
     fn reference_node_records_match_extracted_items() {
@@ -614,17 +640,16 @@ mod tests {
                 0,
             );
         }
-        let params = AnalysisParams {
+        let params = NetworkParams {
             from: Some(2001),
             to: Some(2006),
             select: Selection::Top { n: 8 },
-            cluster: ClusterMethod::None,
             ..Default::default()
         };
-        let a = build_analysis(&c, &params, &|_, _| true).expect("network");
+        let a = build(&c, &params, &crate::progress::silent).expect("network");
         assert!(a.network.nodes.len() >= 8);
-        let fast = reference_node_records(&c, &a);
-        assert_eq!(fast, extracted_node_records(&c, &a));
+        let fast = reference_node_records(&c, &a.network, a.span);
+        assert_eq!(fast, extracted_node_records(&c, &a.network, a.span, &[]));
         assert!(fast.iter().all(|r| !r.is_empty()));
         for (n, recs) in a.network.nodes.iter().zip(&fast) {
             assert_eq!(recs.len() as u32, n.count, "{}", n.id);

@@ -17,6 +17,6 @@ pub mod prune;
 pub mod select;
 pub mod types;
 
-pub use build::{build_analysis, cooccurrence, node_records, shared_records, slices};
-pub use params::{Counting, Measure, Prune, Selection};
-pub use types::{Burst, Link, Network, Node, NodeKind, WindowView};
+pub use build::{Built, build, cooccurrence, node_records, shared_records, slices};
+pub use params::{Counting, Measure, NetworkError, NetworkParams, Prune, Selection};
+pub use types::{Burst, Link, Network, Node, NodeKind, SliceInfo, WindowView};

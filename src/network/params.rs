@@ -1,9 +1,82 @@
-//! Network parameters: node selection per slice, link strength, counting and pruning.
-//! Each has a string form used by the CLI and shown in the GUI (`top:50`, `cosine`).
+//! Network parameters: node kind, time span and slicing, node selection per slice,
+//! link strength, counting and pruning ([`NetworkParams`]). Each rule has a string form
+//! used by the CLI and shown in the GUI (`top:50`, `cosine`).
 
+use super::NodeKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+
+/// Default slice length (years).
+pub const DEFAULT_SLICE: u32 = 1;
+
+/// Everything the network stage needs: what the nodes are, which years, how they are
+/// sliced, selected, linked and pruned. Defaults follow CiteSpace where it has one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NetworkParams {
+    pub kind: NodeKind,
+    /// First year (default: the corpus' first year).
+    pub from: Option<i32>,
+    /// Last year (default: the corpus' last year).
+    pub to: Option<i32>,
+    /// Slice length in years.
+    pub slice: u32,
+    pub select: Selection,
+    pub measure: Measure,
+    pub counting: Counting,
+    pub prune: Prune,
+    /// Prune each slice's network before merging.
+    pub prune_slices: bool,
+    /// Prune the merged network.
+    pub prune_merged: bool,
+    /// VOSviewer-style thesaurus (`label<TAB>replace by`) applied before counting.
+    pub thesaurus: Vec<(String, String)>,
+}
+
+impl Default for NetworkParams {
+    fn default() -> Self {
+        NetworkParams {
+            kind: NodeKind::Reference,
+            from: None,
+            to: None,
+            slice: DEFAULT_SLICE,
+            select: Selection::default(),
+            measure: Measure::default(),
+            counting: Counting::default(),
+            prune: Prune::default(),
+            prune_slices: false,
+            prune_merged: true,
+            thesaurus: Vec::new(),
+        }
+    }
+}
+
+/// Network parameters that cannot be used together, or a corpus they cannot slice.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum NetworkError {
+    #[error("--from {from} is after --to {to}")]
+    FromAfterTo { from: i32, to: i32 },
+    #[error("slice length must be at least 1 year")]
+    ZeroSlice,
+    #[error("the corpus has no records with a publication year")]
+    NoYears,
+}
+
+impl NetworkParams {
+    /// Checks the parameters against each other.
+    pub fn validate(&self) -> Result<(), NetworkError> {
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from > to
+        {
+            return Err(NetworkError::FromAfterTo { from, to });
+        }
+        if self.slice == 0 {
+            return Err(NetworkError::ZeroSlice);
+        }
+        Ok(())
+    }
+}
 
 /// Which nodes each time slice keeps (definitions in [`crate::network::select`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

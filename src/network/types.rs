@@ -153,6 +153,21 @@ fn one() -> f64 {
     1.0
 }
 
+/// One time slice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SliceInfo {
+    pub from: i32,
+    pub to: i32,
+    /// Records published in the slice.
+    pub records: usize,
+    /// Distinct items occurring in the slice.
+    pub candidates: usize,
+    /// Items the selection rule kept.
+    pub selected: usize,
+    /// Links among the selected items in this slice.
+    pub links: usize,
+}
+
 /// A link of the merged network, `source < target`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {

@@ -67,14 +67,14 @@ fn frame(a: &Analysis, opts: &SceneOptions, w: f64, h: f64) -> Frame {
     } else {
         0.0
     };
-    let time_view = super::is_time_view(a.params.layout);
+    let time_view = super::is_time_view(a.params.layout.method);
     let axis_h = if time_view { font * 3.0 } else { 0.0 };
     let pad = font * 1.5;
     let plot = [pad, font * 4.5, w - legend_w - pad, h - axis_h - pad];
     let r_max = ((plot[2] - plot[0]).min(plot[3] - plot[1]) * 0.035).clamp(5.0, 40.0);
     let r_min = (r_max * 0.18).max(1.5);
     let years = time_view.then(|| {
-        let timed = timed_nodes(&a.network, a.params.layout == LayoutMethod::Timezone);
+        let timed = timed_nodes(&a.network, a.params.layout.method == LayoutMethod::Timezone);
         let lo = timed.iter().map(|t| t.year).min().unwrap_or(0);
         let hi = timed.iter().map(|t| t.year).max().unwrap_or(lo);
         (lo, hi, TimeParams::default().year_width)
@@ -139,7 +139,7 @@ fn frame(a: &Analysis, opts: &SceneOptions, w: f64, h: f64) -> Frame {
 /// Room on the right of a timeline for the rows' cluster labels (at most 40 % of the
 /// plot's width).
 fn row_label_room(a: &Analysis, opts: &SceneOptions, font: f64, plot_w: f64) -> f64 {
-    if a.params.layout != LayoutMethod::Timeline || !opts.cluster_labels {
+    if a.params.layout.method != LayoutMethod::Timeline || !opts.cluster_labels {
         return 0.0;
     }
     let widest = a
@@ -363,7 +363,7 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
                 pts.iter().map(|p| p[0]).sum::<f64>() / k,
                 pts.iter().map(|p| p[1]).sum::<f64>() / k,
             ];
-            let centre = if a.params.layout == LayoutMethod::Timeline {
+            let centre = if a.params.layout.method == LayoutMethod::Timeline {
                 // Timeline rows carry their label at the right end, as in CiteSpace.
                 [
                     pts.iter().map(|p| p[0]).fold(f64::MIN, f64::max) + f.r_max,
@@ -378,7 +378,7 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
                 center: centre,
                 radius: 0.0,
             };
-            let centred = a.params.layout != LayoutMethod::Timeline;
+            let centred = a.params.layout.method != LayoutMethod::Timeline;
             requests.push((req, darker(colors::cluster_color(Some(c.id))), centred));
         }
     }
@@ -441,7 +441,7 @@ fn axis(a: &Analysis, f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
     let grid = Rgba::rgb(0xd8, 0xd8, 0xd8);
     for year in y0..=y1 {
         let x = f.map((year - y0) as f64 * yw, 0.0)[0];
-        if a.params.layout == LayoutMethod::Timezone {
+        if a.params.layout.method == LayoutMethod::Timezone {
             let edge = x - px_per_year / 2.0;
             zones.push(Shape::Line {
                 from: [edge, f.plot[1]],

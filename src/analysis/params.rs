@@ -1,0 +1,77 @@
+//! Parameters and results of the analysis stage: clustering method and resolution,
+//! label method, centrality on or off ([`AnalysisOptions`]), and what each cluster is
+//! ([`ClusterInfo`]).
+
+use serde::{Deserialize, Serialize};
+
+/// Default modularity resolution.
+pub const DEFAULT_RESOLUTION: f64 = 1.0;
+/// Default random seed (clustering and layout).
+pub const DEFAULT_SEED: u64 = 42;
+
+/// Clustering method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ClusterMethod {
+    /// Traag, Waltman & van Eck (2019).
+    #[default]
+    Leiden,
+    /// Blondel et al. (2008).
+    Louvain,
+    None,
+}
+
+/// How clusters are labelled from their citing records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelMethod {
+    /// Log-likelihood ratio (Dunning 1993): CiteSpace's default.
+    #[default]
+    Llr,
+    Tfidf,
+    Mi,
+}
+
+/// What the analysis stage computes and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalysisOptions {
+    pub cluster: ClusterMethod,
+    /// Compute betweenness centrality (and so sigma). On dense networks of 10k+ nodes
+    /// it dominates the run time.
+    pub centrality: bool,
+    pub resolution: f64,
+    /// Seed of the clustering (and, in a pipeline, of the layout).
+    pub seed: u64,
+    pub labels: LabelMethod,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            cluster: ClusterMethod::default(),
+            centrality: true,
+            resolution: DEFAULT_RESOLUTION,
+            seed: DEFAULT_SEED,
+            labels: LabelMethod::default(),
+        }
+    }
+}
+
+/// A cluster of the merged network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterInfo {
+    pub id: u32,
+    pub size: usize,
+    /// Best label by the chosen method.
+    pub label: String,
+    /// Runner-up labels with their scores.
+    pub terms: Vec<(String, f64)>,
+    pub silhouette: f64,
+    /// Mean publication year of the members.
+    pub mean_year: Option<f64>,
+    /// Most cited members (node indices), best first.
+    pub top_members: Vec<u32>,
+    /// Records citing the cluster's members most (record indices), best first.
+    pub top_citing: Vec<u32>,
+}
