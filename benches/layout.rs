@@ -120,7 +120,6 @@ fn cocitation_1k() -> Option<LayoutGraph> {
             method: LayoutMethod::None,
             ..Default::default()
         },
-        ..AnalysisParams::default()
     };
     let analysis = cocite::pipeline::run(&corpus, &params).ok()?;
     let g = LayoutGraph::from_network(&analysis.network);

@@ -39,7 +39,6 @@ fn params(slice: u32, select: &str) -> AnalysisParams {
             method: LayoutMethod::None,
             ..Default::default()
         },
-        ..Default::default()
     }
 }
 

@@ -124,7 +124,6 @@ fn demo_country_louvain_is_unchanged() {
             method: LayoutMethod::Timezone,
             ..Default::default()
         },
-        ..AnalysisParams::default()
     };
     check(
         "demo_country_louvain",

@@ -65,7 +65,6 @@ fn params(kind: NodeKind, slice: u32, select: Selection) -> AnalysisParams {
             method: LayoutMethod::None,
             ..Default::default()
         },
-        ..Default::default()
     }
 }
 

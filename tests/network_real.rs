@@ -26,7 +26,6 @@ fn params(slice: u32, top: usize) -> AnalysisParams {
             method: LayoutMethod::None,
             ..Default::default()
         },
-        ..Default::default()
     }
 }
 
