@@ -1,7 +1,7 @@
 //! Time to build and write figures and data files of the demo map (605 nodes, 9,392
 //! links after the default pipeline, ForceAtlas2 layout). Run: `cargo bench --bench export`.
 
-use cocite::io::export::{gexf, graphml, pajek, pdf, png, svg, vosviewer};
+use cocite::export::{gexf, graphml, pajek, pdf, png, svg, vosviewer};
 use cocite::pipeline::{self, Analysis, AnalysisParams};
 use cocite::scene::{self, SceneOptions};
 use std::sync::OnceLock;

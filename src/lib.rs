@@ -21,6 +21,7 @@ pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -1,4 +1,5 @@
-//! The `cocite` binary: hands its arguments to the command-line interface.
+//! The `cocite` binary: reads its arguments with the command-line interface, which runs
+//! a command or hands over to the app.
 
 // Readers allocate millions of small strings from several threads; mimalloc is much
 // faster than the system allocator at that (see BENCHMARKS.md).
@@ -20,5 +21,9 @@ fn main() -> std::process::ExitCode {
     // app, holds its corpus anyway.
     // SAFETY: a plain integer option of the allocator this binary links.
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    cocite::cli::main()
+    match cocite::cli::main() {
+        cocite::cli::Entry::Done(code) => code,
+        #[cfg(feature = "gui")]
+        cocite::cli::Entry::App(paths) => cocite::app::run(paths),
+    }
 }

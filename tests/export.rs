@@ -4,7 +4,7 @@
 //! own value (written by hand below), so a writer that drops, renames or rounds an
 //! attribute fails.
 
-use cocite::io::export::{self, Format};
+use cocite::export::{self, Format};
 mod common;
 
 use cocite::pipeline::Analysis;

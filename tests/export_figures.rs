@@ -4,7 +4,7 @@
 
 mod common;
 
-use cocite::io::export::{self, png::parse_svg};
+use cocite::export::{self, png::parse_svg};
 use cocite::pipeline::{self, Analysis, AnalysisParams, LayoutMethod};
 use cocite::scene::{self, SceneOptions, Shape, colors};
 use common::fixture;

@@ -2,7 +2,7 @@
 //! clusters, same positions, including a node moved by hand), finds its data when the
 //! folder moves, warns when an input changed, and fails clearly when one is missing.
 
-use cocite::io::export;
+use cocite::export;
 use cocite::pipeline::{self, Analysis, AnalysisParams, LayoutMethod};
 use cocite::scene::SceneOptions;
 use cocite::session::{self, SessionError, SliderMode, ViewKind, ViewState};

@@ -4,7 +4,7 @@
 use super::state::{Command, SliderMode};
 use super::worker::Msg;
 use super::{CociteApp, scene};
-use crate::io::export::Format;
+use crate::export::Format;
 use std::path::PathBuf;
 
 impl CociteApp {

@@ -30,7 +30,7 @@ pub fn save_thesaurus(path: &std::path::Path, entries: &[(String, String)]) -> s
 
 /// The current view as a figure: the analysis with this view's positions and the
 /// slider's years, and the matching scene options. Figures are drawn by the core
-/// (`cocite::scene`, `cocite::io::export`), the same code as `cocite network --out`.
+/// (`cocite::scene`, `cocite::export`), the same code as `cocite network --out`.
 pub fn figure(app: &CociteApp) -> (Analysis, SceneOptions) {
     let mut a = (*app.analysis).clone();
     for (n, p) in a.network.nodes.iter_mut().zip(&app.derived.pos) {
@@ -62,7 +62,7 @@ pub fn scene_options(app: &CociteApp) -> SceneOptions {
 /// The current view as an SVG document (what File → Export SVG writes).
 pub fn svg(app: &CociteApp) -> String {
     let (a, opts) = figure(app);
-    crate::io::export::svg::to_svg(&crate::scene::build(&a, &opts))
+    crate::export::svg::to_svg(&crate::scene::build(&a, &opts))
 }
 
 impl CociteApp {
@@ -80,7 +80,7 @@ impl CociteApp {
     /// Writes the current view with the core writer chosen by the file's extension.
     pub fn write_figure(&mut self, path: &std::path::Path) {
         let (a, opts) = figure(self);
-        self.view.status = match crate::io::export::write(path, &a, self.corpus.as_deref(), &opts) {
+        self.view.status = match crate::export::write(path, &a, self.corpus.as_deref(), &opts) {
             Ok(_) => format!("Saved {}", path.display()),
             Err(e) => format!("Cannot write {}: {e}", path.display()),
         };
@@ -88,7 +88,7 @@ impl CociteApp {
 
     /// A save dialog offering `formats` (the first one's name suggested), then the
     /// current view written in the format of the extension chosen.
-    pub(super) fn export_dialog(&mut self, formats: &[crate::io::export::Format]) {
+    pub(super) fn export_dialog(&mut self, formats: &[crate::export::Format]) {
         let Some(first) = formats.first() else { return };
         let mut dialog =
             rfd::FileDialog::new().set_file_name(format!("cocite-map.{}", first.extension()));

@@ -6,8 +6,6 @@
 mod network;
 mod stats;
 
-pub use network::write_json;
-
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,26 +32,36 @@ enum Command {
     Open(Inputs),
 }
 
-/// Runs the CLI on the process arguments.
-pub fn main() -> ExitCode {
+/// What the process does after the arguments were read.
+pub enum Entry {
+    /// A command ran (or the arguments were wrong): exit with this code.
+    Done(ExitCode),
+    /// Open the app on these files, folders or session (none: the demo dataset).
+    #[cfg(feature = "gui")]
+    App(Vec<PathBuf>),
+}
+
+/// Reads the process arguments and runs the command they name; `cocite open` and no
+/// command at all are left to the caller, which opens the app.
+pub fn main() -> Entry {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
+            return Entry::Done(if e.use_stderr() {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
-            };
+            });
         }
     };
     let result = match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Network(args)) => network::run(&args),
         #[cfg(feature = "gui")]
-        Some(Command::Open(inputs)) => return crate::app::run(inputs.paths),
+        Some(Command::Open(inputs)) => return Entry::App(inputs.paths),
         #[cfg(feature = "gui")]
-        None => return crate::app::run(Vec::new()),
+        None => return Entry::App(Vec::new()),
         #[cfg(not(feature = "gui"))]
         None => {
             use clap::CommandFactory;
@@ -61,13 +69,13 @@ pub fn main() -> ExitCode {
             Ok(())
         }
     };
-    match result {
+    Entry::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cocite: {e}");
             ExitCode::from(e.exit_code())
         }
-    }
+    })
 }
 
 /// Why a command failed.

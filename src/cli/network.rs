@@ -1,7 +1,7 @@
 //! `cocite network`: build (and analyse, lay out) a network and print or write it.
 
 use super::{CliError, Inputs};
-use crate::io::export::Format;
+use crate::export::Format;
 use crate::io::{LoadOptions, load_with};
 use crate::network::items::read_thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
@@ -163,12 +163,6 @@ impl NetworkArgs {
     }
 }
 
-/// Writes the node-link JSON atomically (temporary file, then rename).
-pub fn write_json(path: &std::path::Path, a: &Analysis) -> std::io::Result<()> {
-    let bytes = crate::io::export::json::node_link(a).map_err(std::io::Error::other)?;
-    crate::io::write_atomic(path, &bytes)
-}
-
 /// Options of figure outputs (`--out` .svg, .png, .pdf).
 #[derive(clap::Args, Debug, Clone)]
 pub struct FigureArgs {
@@ -229,7 +223,7 @@ pub fn run(args: &NetworkArgs) -> Result<(), CliError> {
         .map_err(|e| CliError::Usage(e.to_string()))?;
     let scene = scene_options(args);
     for out in &args.out {
-        crate::io::export::write(out, &analysis, Some(&corpus), &scene)
+        crate::export::write(out, &analysis, Some(&corpus), &scene)
             .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", out.display())))?;
     }
     let mut timings = analysis.timings_ms.clone();

@@ -9,7 +9,6 @@
 //! files still load.
 
 pub mod bibtex;
-pub mod export;
 pub mod fields;
 pub mod lens;
 mod limits;

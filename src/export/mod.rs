@@ -1,5 +1,7 @@
-//! Writers for figures, network data and sessions, one module per format, chosen by
-//! the file extension ([`Format::from_path`]):
+//! The export layer: writers for figures, network data and sessions, one module per
+//! format, chosen by the file extension ([`Format::from_path`]). It sits above
+//! [`crate::scene`] (figures are drawn from a scene) and [`crate::session`] (`.cocite`
+//! files), and below the app and the CLI, which both write through it.
 //!
 //! | extension | writer | content |
 //! |---|---|---|
@@ -171,10 +173,10 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// session (`.cocite`); figures use `scene`.
 ///
 /// ```no_run
-/// use cocite::{io, pipeline, scene::SceneOptions};
+/// use cocite::{export, io, pipeline, scene::SceneOptions};
 /// let corpus = io::load(&["assets/demo".into()]).expect("loads");
 /// let a = pipeline::run(&corpus, &pipeline::AnalysisParams::default()).expect("runs");
-/// io::export::write("map.svg".as_ref(), &a, Some(&corpus), &SceneOptions::default()).expect("writes");
+/// export::write("map.svg".as_ref(), &a, Some(&corpus), &SceneOptions::default()).expect("writes");
 /// ```
 pub fn write(
     path: &Path,
