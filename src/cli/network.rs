@@ -6,8 +6,8 @@ use crate::io::{LoadOptions, load_with};
 use crate::network::items::read_thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
 use crate::pipeline::{
-    self, Analysis, AnalysisOptions, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod,
-    LayoutParams, NetworkParams,
+    self, AnalysisOptions, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod, LayoutParams,
+    NetworkParams,
 };
 use crate::scene::SceneOptions;
 use serde::Serialize;
