@@ -145,10 +145,10 @@ fn frame_10k_pan(bencher: divan::Bencher) {
     let ctx = egui::Context::default();
     frame(&ctx, &mut app);
     frame(&ctx, &mut app);
-    let mut step = 0.0f32;
+    let mut step = 0.0f64;
     bencher.bench_local(|| {
         step = -step + if step > 0.0 { -0.5 } else { 0.5 };
-        app.view.camera.center.x += step;
+        app.view.camera.center[0] += step;
         frame(&ctx, &mut app)
     });
 }

@@ -36,30 +36,36 @@ pub struct InputFile {
     pub bytes: u64,
 }
 
-/// Which view the map is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum ViewKind {
+pub use crate::scene::view::{Camera, ViewKind};
+
+/// How nodes are coloured on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Colouring {
+    /// Cluster palette (or citation tree rings).
     #[default]
-    Network,
-    Timeline,
-    Timezone,
+    Cluster,
+    /// Mean publication year of the citing records.
+    MeanYear,
+    /// Burst strength.
+    Burst,
+    /// Density map (VOSviewer): kernel density of the visible nodes.
+    Density,
 }
 
-/// The camera over the map: centre and zoom factor (in the app: world units, the
-/// layout fitted into ±500, and screen points per world unit).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Camera {
-    pub center: [f64; 2],
-    pub zoom: f64,
-}
+impl Colouring {
+    pub const ALL: [Colouring; 4] = [
+        Colouring::Cluster,
+        Colouring::MeanYear,
+        Colouring::Burst,
+        Colouring::Density,
+    ];
 
-impl Default for Camera {
-    fn default() -> Self {
-        Camera {
-            center: [0.0, 0.0],
-            zoom: 1.0,
+    pub fn name(self) -> &'static str {
+        match self {
+            Colouring::Cluster => "By cluster",
+            Colouring::MeanYear => "By mean year",
+            Colouring::Burst => "By burst",
+            Colouring::Density => "Density",
         }
     }
 }
@@ -105,6 +111,33 @@ pub struct ViewState {
     /// Clusters hidden in the app's cluster list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hidden_clusters: Vec<u32>,
+}
+
+impl ViewState {
+    /// The colouring this view was saved with: `overlay` holds what figures can draw,
+    /// `app_colouring` the app's colourings figures have no counterpart for.
+    pub fn colouring(&self) -> Colouring {
+        match (self.app_colouring.as_deref(), self.overlay) {
+            (Some("burst"), _) => Colouring::Burst,
+            (Some("density"), _) => Colouring::Density,
+            (_, NodeColoring::Year) => Colouring::MeanYear,
+            _ => Colouring::Cluster,
+        }
+    }
+
+    /// Stores `c` as [`ViewState::colouring`] reads it.
+    pub fn set_colouring(&mut self, c: Colouring) {
+        self.app_colouring = match c {
+            Colouring::Burst => Some("burst".into()),
+            Colouring::Density => Some("density".into()),
+            _ => None,
+        };
+        self.overlay = if c == Colouring::MeanYear {
+            NodeColoring::Year
+        } else {
+            NodeColoring::Cluster
+        };
+    }
 }
 
 impl Default for ViewState {

@@ -84,7 +84,10 @@ fn slider_to_an_early_year_shows_the_pipeline_window() {
         &app.analysis.params.layout,
         app.analysis.params.analysis.seed,
     );
-    let want = cocite::app::scene::window_cluster_positions(net, &settled);
+    let want: Vec<egui::Pos2> = cocite::scene::view::cluster_positions(net, &settled)
+        .into_iter()
+        .map(|[x, y]| egui::pos2(x as f32, y as f32))
+        .collect();
     assert_eq!(app.derived.pos, want);
     let moved = (0..net.nodes.len())
         .filter(|&i| settled[i].is_some())
@@ -381,4 +384,60 @@ fn a_saved_session_reopens_the_same_map() {
     app.command(Command::SetView(ViewKind::Cluster));
     assert_eq!(reopened.derived.pos, app.derived.pos);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The canvas and a figure of the same view choose and place the same labels: both
+/// call the core label engine (`scene::labels`) with the view's positions.
+#[test]
+fn canvas_and_figure_place_the_same_labels() {
+    for view in [ViewKind::Cluster, ViewKind::Timeline] {
+        let mut h = harness(demo_app());
+        h.state_mut().command(Command::SetView(view));
+        h.run_steps(3);
+        let app = h.state();
+        let on_screen: Vec<(String, i64, i64)> = app
+            .labels
+            .iter()
+            .map(|l| {
+                let r = app.canvas_rect();
+                let x = l.pos[0] - r.min.x as f64;
+                let y = l.pos[1] - r.min.y as f64;
+                (
+                    l.text.clone(),
+                    (x * 100.0).round() as i64,
+                    (y * 100.0).round() as i64,
+                )
+            })
+            .collect();
+        assert!(on_screen.len() > 10, "{view:?}: {} labels", on_screen.len());
+        assert!(
+            on_screen.iter().any(|l| l.0.starts_with('#')),
+            "cluster labels"
+        );
+        let scene = app.shown_scene();
+        let in_figure: Vec<(String, i64, i64)> = scene
+            .layer("labels")
+            .expect("labels layer")
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                cocite::scene::Shape::Text { text, pos, .. } => Some((
+                    text.clone(),
+                    (pos[0] * 100.0).round() as i64,
+                    (pos[1] * 100.0).round() as i64,
+                )),
+                _ => None,
+            })
+            .collect();
+        // Same labels in the same order at the same places (to 0.05 px: the canvas
+        // works in f32 screen points, the figure in f64).
+        let texts = |v: &[(String, i64, i64)]| v.iter().map(|l| l.0.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&on_screen), texts(&in_figure), "{view:?}");
+        for (a, b) in on_screen.iter().zip(&in_figure) {
+            assert!(
+                (a.1 - b.1).abs() <= 5 && (a.2 - b.2).abs() <= 5,
+                "{view:?}: {a:?} vs {b:?}"
+            );
+        }
+    }
 }

@@ -251,9 +251,9 @@ fn timeline_has_year_axis() {
         let step = (w[1].1 - w[0].1) / (w[1].0 - w[0].0) as f64;
         assert!((step - dx).abs() < 1e-6 && dx > 0.0);
     }
-    // The axis and the nodes share one projection: a node at layout x (year − first)·10
-    // + offset (TimeParams::default().year_width = 10) is drawn at
-    // x(first) + layout x · dx / 10, where the axis puts `first`.
+    // The axis and the nodes share one projection: a node at layout x (year − first)·80
+    // + offset (TimeParams::default().year_width = 80 world units) is drawn at
+    // x(first) + layout x · dx / 80, where the axis puts `first`.
     let timed = cocite::layout::timed_nodes(&a.network, false);
     let first = timed.iter().map(|t| t.year).min().expect("years");
     let x_first = years[0].1 + (first - years[0].0) as f64 * dx;
@@ -272,7 +272,7 @@ fn timeline_has_year_axis() {
         })
         .collect();
     for n in &a.network.nodes {
-        let x = x_first + n.x.expect("timeline position") * dx / 10.0;
+        let x = x_first + n.x.expect("timeline position") * dx / 80.0;
         assert!(
             centres.iter().any(|c| (c - x).abs() < 1e-6),
             "{} expected at x {x}",

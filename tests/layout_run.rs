@@ -100,28 +100,35 @@ fn fa2_writes_positions_and_energy_deterministically() {
 
 #[test]
 fn timeline_rows_and_years() {
-    // Clusters of equal size: cluster 0 (lower id) is row 0. x = (year − 2001) · 10.
-    // Row 0 holds one node per year (height 1): centre y = 0; row 1 stacks three nodes
-    // of 2005 around y = 1 + 3 + 1 = 5 (top 4, height 3).
+    // World units (TimeParams::default()): a year is 80 wide, stacked nodes 14 apart,
+    // rows 35 apart. Clusters of equal size: cluster 0 (lower id) is row 0, x =
+    // (year − 2001) · 80. Row 0 holds one node per year (height 1): centre y = 0; row 1
+    // starts at 14 + 35 = 49 and stacks the three nodes of 2005 at 49, 63, 77. The map
+    // is 320 wide and 77 tall, wider than 1 / 0.7 of its height, so y is stretched by
+    // s = 320 / (0.7 · 77).
     let a = run(LayoutMethod::Timeline);
     let pos = xy(&a);
-    assert_eq!(&pos[..3], &[[0.0, 0.0], [10.0, 0.0], [20.0, 0.0]]);
+    assert_eq!(&pos[..3], &[[0.0, 0.0], [80.0, 0.0], [160.0, 0.0]]);
+    let s = 320.0 / (0.7 * 77.0);
     let mut row1: Vec<f64> = pos[3..].iter().map(|p| p[1]).collect();
     row1.sort_by(f64::total_cmp);
-    assert_eq!(row1, vec![4.0, 5.0, 6.0]);
-    assert!(pos[3..].iter().all(|p| p[0] == 40.0));
-    assert_eq!(
-        pos[3][1], 5.0,
+    for (got, want) in row1.iter().zip([49.0 * s, 63.0 * s, 77.0 * s]) {
+        assert!((got - want).abs() < 1e-9, "{row1:?}");
+    }
+    assert!(pos[3..].iter().all(|p| p[0] == 320.0));
+    assert!(
+        (pos[3][1] - 63.0 * s).abs() < 1e-9,
         "the most cited node of the stack sits in the middle"
     );
     assert_eq!(a.layout_energy, None);
 }
 
 #[test]
+// Zones are a year (80 world units) wide: first slices 2002, 2003, 2004 and 2006.
 fn timezone_uses_first_slices() {
     let pos = xy(&run(LayoutMethod::Timezone));
     let xs: Vec<f64> = pos.iter().map(|p| p[0]).collect();
-    assert_eq!(xs, vec![0.0, 10.0, 20.0, 40.0, 40.0, 40.0]);
+    assert_eq!(xs, vec![0.0, 80.0, 160.0, 320.0, 320.0, 320.0]);
 }
 
 #[test]

@@ -1,10 +1,12 @@
 //! Applying commands and worker results to the app state, and keeping the derived
 //! state (positions, visibility for the slider years) in step with it.
 
+use super::CociteApp;
+use super::dialogs::Pick;
 use super::state::{Command, SliderMode};
 use super::worker::Msg;
-use super::{CociteApp, scene};
 use crate::export::Format;
+use crate::scene::view;
 use std::path::PathBuf;
 
 impl CociteApp {
@@ -103,14 +105,8 @@ impl CociteApp {
         let (first, last) = self.span();
         self.view.year_to = last;
         self.view.year_from = first;
-        self.derived.cluster_pos = scene::cluster_positions(&self.analysis.network);
+        self.derived.cluster_pos = view::cluster_positions(&self.analysis.network, &[]);
         self.derived.layout_years = None;
-        self.derived.cluster_labels = self
-            .analysis
-            .clusters
-            .iter()
-            .map(|c| (c.id, c.label.clone()))
-            .collect();
         self.refresh_positions();
         self.refresh_visibility();
         self.view.fit_pending = true;
@@ -118,11 +114,14 @@ impl CociteApp {
 
     pub(super) fn refresh_positions(&mut self) {
         self.derived.generation += 1;
-        self.derived.pos = scene::positions(
+        self.derived.pos = view::positions(
             &self.analysis.network,
             self.view.view,
             &self.derived.cluster_pos,
-        );
+        )
+        .into_iter()
+        .map(|[x, y]| egui::pos2(x as f32, y as f32))
+        .collect();
     }
 
     /// Recomputes what is visible for the slider years: exactly `Network::window`,
@@ -181,7 +180,7 @@ impl CociteApp {
             &params.layout,
             params.analysis.seed,
         );
-        self.derived.cluster_pos = scene::window_cluster_positions(net, &settled);
+        self.derived.cluster_pos = view::cluster_positions(net, &settled);
         self.derived.layout_years = Some(years);
         if self.view.view == super::state::ViewKind::Cluster {
             self.refresh_positions();
@@ -238,34 +237,9 @@ impl CociteApp {
                 self.worker.load(paths, self.settings.params.clone());
             }
             Command::Open(_) => {}
-            Command::PickFiles => {
-                if let Some(files) = rfd::FileDialog::new()
-                    .set_title("Open exports")
-                    .pick_files()
-                {
-                    self.commands.push(Command::Open(files));
-                    self.apply_commands();
-                }
-            }
-            Command::PickFolder => {
-                if let Some(dir) = rfd::FileDialog::new()
-                    .set_title("Open a folder of exports")
-                    .pick_folder()
-                {
-                    self.commands.push(Command::Open(vec![dir]));
-                    self.apply_commands();
-                }
-            }
-            Command::PickSession => {
-                if let Some(file) = rfd::FileDialog::new()
-                    .set_title("Open a session")
-                    .add_filter("cocite session", &["cocite"])
-                    .pick_file()
-                {
-                    self.commands.push(Command::Open(vec![file]));
-                    self.apply_commands();
-                }
-            }
+            Command::PickFiles => self.pick_inputs(Pick::Files),
+            Command::PickFolder => self.pick_inputs(Pick::Folder),
+            Command::PickSession => self.pick_inputs(Pick::Session),
             Command::Run => match &self.corpus {
                 Some(c) => self.worker.run(c.clone(), self.settings.params.clone()),
                 None => self.view.status = "Open some files first (File → Open)".into(),
@@ -304,7 +278,7 @@ impl CociteApp {
             Command::Fit => self.view.fit_pending = true,
             Command::Focus(i) => {
                 if let Some(p) = self.derived.pos.get(i as usize) {
-                    self.view.camera.center = p.to_vec2();
+                    self.view.camera.center = [p.x as f64, p.y as f64];
                     self.view.auto_fit = false;
                     self.view.camera.zoom = self.view.camera.zoom.max(1.5);
                 }

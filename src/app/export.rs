@@ -3,9 +3,9 @@
 //! code), and the merge thesaurus file.
 
 use super::CociteApp;
-use super::state::{Colouring, ViewKind};
-use crate::pipeline::{Analysis, LayoutMethod};
-use crate::scene::{NodeColoring, SceneOptions, is_time_view};
+use super::state::Colouring;
+use crate::export::Format;
+use crate::scene::{NodeColoring, SceneOptions};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -28,25 +28,8 @@ pub fn save_thesaurus(path: &std::path::Path, entries: &[(String, String)]) -> s
     crate::io::write_atomic(path, text.as_bytes())
 }
 
-/// The current view as a figure: the analysis with this view's positions and the
-/// slider's years, and the matching scene options. Figures are drawn by the core
-/// (`cocite::scene`, `cocite::export`), the same code as `cocite network --out`.
-pub fn figure(app: &CociteApp) -> (Analysis, SceneOptions) {
-    let mut a = (*app.analysis).clone();
-    for (n, p) in a.network.nodes.iter_mut().zip(&app.derived.pos) {
-        n.x = Some(p.x as f64);
-        n.y = Some(p.y as f64);
-    }
-    a.params.layout.method = match app.view.view {
-        ViewKind::Timeline => LayoutMethod::Timeline,
-        ViewKind::TimeZone => LayoutMethod::Timezone,
-        ViewKind::Cluster if is_time_view(a.params.layout.method) => LayoutMethod::Fa2,
-        ViewKind::Cluster => a.params.layout.method,
-    };
-    (a, scene_options(app))
-}
-
-/// The figure options of the current view: colouring, tree rings, slider years.
+/// The figure options of the current view: its view kind, colouring, tree rings,
+/// slider years and cluster labels.
 pub fn scene_options(app: &CociteApp) -> SceneOptions {
     SceneOptions {
         coloring: match app.view.colouring {
@@ -55,48 +38,68 @@ pub fn scene_options(app: &CociteApp) -> SceneOptions {
         },
         tree_rings: app.settings.rings,
         window: Some((app.view.year_from, app.view.year_to)),
+        view: Some(app.view.view),
+        cluster_min_size: app.settings.cluster_min_size,
+        largest_clusters: app.settings.largest_clusters,
         ..Default::default()
     }
 }
 
-/// The current view as an SVG document (what File → Export SVG writes).
-pub fn svg(app: &CociteApp) -> String {
-    let (a, opts) = figure(app);
-    crate::export::svg::to_svg(&crate::scene::build(&a, &opts))
+/// The figure options that draw exactly what the canvas shows: its size, camera,
+/// view, slider years and label sizes, without title or legend.
+pub fn as_shown(app: &CociteApp) -> SceneOptions {
+    let rect = app.canvas_rect();
+    SceneOptions {
+        width: rect.width() as f64,
+        height: rect.height() as f64,
+        legend: false,
+        show_title: false,
+        camera: Some(app.view.camera),
+        font_size: Some(super::canvas::labels::NODE_FONT),
+        node_labels: super::canvas::MAX_LABELS,
+        ..scene_options(app)
+    }
+}
+
+/// The current view's world positions, as drawn on the canvas.
+fn world_positions(app: &CociteApp) -> Vec<[f64; 2]> {
+    app.derived
+        .pos
+        .iter()
+        .map(|p| [p.x as f64, p.y as f64])
+        .collect()
 }
 
 impl CociteApp {
     /// The current view as SVG (what File → Export SVG writes).
     pub fn svg(&self) -> String {
-        svg(self)
+        crate::export::svg::to_svg(&self.figure_scene())
     }
 
     /// The current view as the core scene the figure writers draw.
     pub fn figure_scene(&self) -> crate::scene::Scene {
-        let (a, opts) = figure(self);
-        crate::scene::build(&a, &opts)
+        crate::scene::build_at(&self.analysis, &scene_options(self), &world_positions(self))
     }
 
-    /// Writes the current view with the core writer chosen by the file's extension.
+    /// The canvas exactly as shown (camera, size, labels) as a core scene.
+    pub fn shown_scene(&self) -> crate::scene::Scene {
+        crate::scene::build_at(&self.analysis, &as_shown(self), &world_positions(self))
+    }
+
+    /// Writes the current view (a figure) or the map's data, in the format chosen by
+    /// the file's extension, with the core writers.
     pub fn write_figure(&mut self, path: &std::path::Path) {
-        let (a, opts) = figure(self);
-        self.view.status = match crate::export::write(path, &a, self.corpus.as_deref(), &opts) {
-            Ok(_) => format!("Saved {}", path.display()),
+        let opts = scene_options(self);
+        let result = match Format::from_path(path) {
+            Some(f @ (Format::Svg | Format::Png | Format::Pdf)) => {
+                crate::export::write_scene(f, path, &self.figure_scene(), opts.dpi).map(|()| ())
+            }
+            _ => crate::export::write(path, &self.analysis, self.corpus.as_deref(), &opts)
+                .map(|_| ()),
+        };
+        self.view.status = match result {
+            Ok(()) => format!("Saved {}", path.display()),
             Err(e) => format!("Cannot write {}: {e}", path.display()),
         };
-    }
-
-    /// A save dialog offering `formats` (the first one's name suggested), then the
-    /// current view written in the format of the extension chosen.
-    pub(super) fn export_dialog(&mut self, formats: &[crate::export::Format]) {
-        let Some(first) = formats.first() else { return };
-        let mut dialog =
-            rfd::FileDialog::new().set_file_name(format!("cocite-map.{}", first.extension()));
-        for f in formats {
-            dialog = dialog.add_filter(f.describe(), &[f.extension()]);
-        }
-        if let Some(path) = dialog.save_file() {
-            self.write_figure(&path);
-        }
     }
 }

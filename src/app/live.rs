@@ -40,7 +40,7 @@ impl LiveLayout {
             let r = egui::Rect::from_points(&pts);
             (
                 r.center(),
-                2.0 * super::scene::WORLD_HALF / r.width().max(r.height()).max(1e-6),
+                2.0 * crate::scene::view::WORLD_HALF as f32 / r.width().max(r.height()).max(1e-6),
             )
         };
         LiveLayout {
@@ -54,7 +54,7 @@ impl LiveLayout {
     }
 
     /// Steps within the frame budget; returns the new world positions.
-    pub fn advance(&mut self) -> Vec<Pos2> {
+    pub fn advance(&mut self) -> Vec<[f64; 2]> {
         let start = Instant::now();
         while start.elapsed() < BUDGET && !self.converged() {
             self.fa2.step(&mut self.pos, &self.graph);
@@ -64,10 +64,13 @@ impl LiveLayout {
     }
 
     /// World positions under the fixed transform.
-    pub fn world(&self) -> Vec<Pos2> {
+    pub fn world(&self) -> Vec<[f64; 2]> {
         self.pos
             .iter()
-            .map(|p| Pos2::ZERO + (pos2(p[0], p[1]) - self.centre) * self.scale)
+            .map(|p| {
+                let q = (pos2(p[0], p[1]) - self.centre) * self.scale;
+                [q.x as f64, q.y as f64]
+            })
             .collect()
     }
 

@@ -8,17 +8,13 @@
 
 mod apply;
 pub mod canvas;
-pub mod density;
-mod details;
+pub mod colours;
+mod dialogs;
 mod export;
-mod labels;
 pub mod live;
-mod params_panel;
-pub mod scene;
+pub mod panels;
 pub mod session;
-mod side;
 pub mod state;
-pub mod timeline;
 mod ui;
 pub mod worker;
 
@@ -58,7 +54,7 @@ pub fn demo_paths() -> Vec<PathBuf> {
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     /// Positions of the force-layout view (world units).
-    pub cluster_pos: Vec<Pos2>,
+    pub cluster_pos: Vec<[f64; 2]>,
     /// Positions of the current view.
     pub pos: Vec<Pos2>,
     /// The pipeline's window for the slider years.
@@ -68,7 +64,6 @@ pub struct Derived {
     pub links_visible: Vec<bool>,
     /// Neighbours of the selected nodes.
     pub neighbours: Vec<bool>,
-    pub cluster_labels: Vec<(u32, String)>,
     /// Bumped whenever positions or visibility change.
     pub generation: u64,
     /// The slider years `cluster_pos` was settled for (`layout::window_layout`);
@@ -99,6 +94,8 @@ pub struct CociteApp {
     mesh_cache: canvas::MeshCache,
     /// Running ForceAtlas2 animation, if any.
     pub live: Option<live::LiveLayout>,
+    /// The labels the canvas drew in the last frame (the shared label engine's).
+    pub labels: Vec<crate::scene::labels::Label>,
     /// The view of a session being opened, applied when its map arrives.
     pending_session: Option<crate::session::ViewState>,
     /// Moved or changed inputs of the last opened session (shown with the problems).
@@ -124,6 +121,7 @@ impl CociteApp {
             timing: None,
             mesh_cache: Default::default(),
             live: None,
+            labels: Vec::new(),
             pending_session: None,
             session_warnings: Vec::new(),
         };
@@ -183,6 +181,11 @@ impl CociteApp {
             camera: self.view.camera,
         };
         visible.then(|| t.to_screen(self.derived.pos[i]))
+    }
+
+    /// Where the canvas was drawn in the last frame (screen points).
+    pub fn canvas_rect(&self) -> egui::Rect {
+        self.canvas_rect
     }
 
     /// Nodes drawn now (window minus hidden clusters).

@@ -6,8 +6,7 @@
 //! session opens on exactly the same map.
 
 use super::CociteApp;
-use super::state::{Colouring, SliderMode, ViewKind};
-use crate::scene::NodeColoring;
+use super::state::SliderMode;
 use crate::session::{self, Session};
 use std::path::Path;
 
@@ -22,28 +21,12 @@ impl CociteApp {
     pub fn session_view(&self) -> session::ViewState {
         let v = &self.view;
         let figure = super::export::scene_options(self);
-        session::ViewState {
-            view: match v.view {
-                ViewKind::Cluster => session::ViewKind::Network,
-                ViewKind::Timeline => session::ViewKind::Timeline,
-                ViewKind::TimeZone => session::ViewKind::Timezone,
-            },
-            camera: session::Camera {
-                center: [v.camera.center.x as f64, v.camera.center.y as f64],
-                zoom: v.camera.zoom as f64,
-            },
-            overlay: figure.coloring,
-            app_colouring: match v.colouring {
-                Colouring::Burst => Some("burst".into()),
-                Colouring::Density => Some("density".into()),
-                _ => None,
-            },
+        let mut saved = session::ViewState {
+            view: v.view,
+            camera: v.camera,
             tree_rings: figure.tree_rings,
             slider: session::Slider {
-                mode: match v.mode {
-                    SliderMode::Cumulative => session::SliderMode::Cumulative,
-                    SliderMode::Window => session::SliderMode::Window,
-                },
+                mode: v.mode,
                 from: Some(v.year_from),
                 to: Some(v.year_to),
             },
@@ -55,7 +38,10 @@ impl CociteApp {
                 .map(|n| n.id.clone()),
             figure,
             hidden_clusters: v.hidden_clusters.iter().copied().collect(),
-        }
+            ..Default::default()
+        };
+        saved.set_colouring(v.colouring);
+        saved
     }
 
     /// Saves the current map as a session at `path` (atomically).
@@ -68,41 +54,15 @@ impl CociteApp {
         session::save(path, &s).map_err(|e| e.to_string())
     }
 
-    pub(super) fn save_session_dialog(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter("cocite session", &["cocite"])
-            .set_file_name("map.cocite")
-            .save_file()
-        else {
-            return;
-        };
-        self.view.status = match self.save_session(&path) {
-            Ok(()) => format!("Saved session {}", path.display()),
-            Err(e) => format!("Cannot save the session: {e}"),
-        };
-    }
-
     /// Restores a session's view on the map just computed (positions are already on
     /// the nodes). Years outside the map's span are clamped to it.
     pub(super) fn apply_session_view(&mut self, s: &session::ViewState) {
         let (first, last) = self.span();
         let v = &mut self.view;
-        v.view = match s.view {
-            session::ViewKind::Network => ViewKind::Cluster,
-            session::ViewKind::Timeline => ViewKind::Timeline,
-            session::ViewKind::Timezone => ViewKind::TimeZone,
-        };
-        v.colouring = match (s.app_colouring.as_deref(), s.overlay) {
-            (Some("burst"), _) => Colouring::Burst,
-            (Some("density"), _) => Colouring::Density,
-            (_, NodeColoring::Year) => Colouring::MeanYear,
-            _ => Colouring::Cluster,
-        };
+        v.view = s.view;
+        v.colouring = s.colouring();
         self.settings.rings = s.tree_rings;
-        v.mode = match s.slider.mode {
-            session::SliderMode::Cumulative => SliderMode::Cumulative,
-            session::SliderMode::Window => SliderMode::Window,
-        };
+        v.mode = s.slider.mode;
         let clamp = |y: i32| y.clamp(first, last);
         v.year_to = s.slider.to.map_or(last, clamp);
         v.year_from = match v.mode {
@@ -116,10 +76,7 @@ impl CociteApp {
         {
             v.selection.nodes.push(i as u32);
         }
-        let camera = super::state::Camera {
-            center: egui::vec2(s.camera.center[0] as f32, s.camera.center[1] as f32),
-            zoom: s.camera.zoom as f32,
-        };
+        let camera = s.camera;
         if camera.zoom.is_finite() && camera.zoom > 0.0 && camera != Default::default() {
             v.camera = camera;
             v.fit_pending = false;

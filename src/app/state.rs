@@ -24,6 +24,10 @@ pub struct Settings {
     pub show_explain: bool,
     /// Years per second when playing the timeline.
     pub play_speed: f32,
+    /// Clusters with at least this many members are labelled.
+    pub cluster_min_size: usize,
+    /// Label the largest K clusters instead.
+    pub largest_clusters: Option<usize>,
 }
 
 impl Default for Settings {
@@ -37,11 +41,22 @@ impl Default for Settings {
             show_clusters: true,
             show_explain: false,
             play_speed: 2.0,
+            cluster_min_size: crate::scene::labels::DEFAULT_MIN_CLUSTER_SIZE,
+            largest_clusters: None,
         }
     }
 }
 
 impl Settings {
+    /// Which clusters the canvas and the exported figures label.
+    pub fn figure_labels(&self) -> crate::scene::ClusterLabels {
+        crate::scene::ClusterLabels {
+            show: true,
+            min_size: self.cluster_min_size,
+            largest: self.largest_clusters,
+        }
+    }
+
     /// Puts `paths` first in the recent list.
     pub fn remember(&mut self, paths: &[PathBuf]) {
         self.recent.retain(|r| r.as_slice() != paths);
@@ -50,84 +65,7 @@ impl Settings {
     }
 }
 
-/// Which years the timeline shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SliderMode {
-    /// Everything up to the selected year (the map grows).
-    #[default]
-    Cumulative,
-    /// Only the selected from–to window.
-    Window,
-}
-
-/// Where nodes are placed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ViewKind {
-    /// Force-directed layout, clusters as islands.
-    #[default]
-    Cluster,
-    /// Clusters as horizontal rows, publication year on x (CiteSpace timeline view).
-    Timeline,
-    /// Columns per year of first appearance (CiteSpace time-zone view).
-    TimeZone,
-}
-
-impl ViewKind {
-    pub const ALL: [ViewKind; 3] = [ViewKind::Cluster, ViewKind::Timeline, ViewKind::TimeZone];
-    pub fn name(self) -> &'static str {
-        match self {
-            ViewKind::Cluster => "Cluster view",
-            ViewKind::Timeline => "Timeline view",
-            ViewKind::TimeZone => "Time-zone view",
-        }
-    }
-}
-
-/// How nodes are coloured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Colouring {
-    #[default]
-    Cluster,
-    /// Overlay: mean publication year of the citing records.
-    MeanYear,
-    /// Overlay: burst strength.
-    Burst,
-    /// Density map (VOSviewer): kernel density of the visible nodes.
-    Density,
-}
-
-impl Colouring {
-    pub const ALL: [Colouring; 4] = [
-        Colouring::Cluster,
-        Colouring::MeanYear,
-        Colouring::Burst,
-        Colouring::Density,
-    ];
-    pub fn name(self) -> &'static str {
-        match self {
-            Colouring::Cluster => "By cluster",
-            Colouring::MeanYear => "By mean year",
-            Colouring::Burst => "By burst",
-            Colouring::Density => "Density",
-        }
-    }
-}
-
-/// The camera: world point at the centre of the canvas and screen pixels per world unit.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Camera {
-    pub center: egui::Vec2,
-    pub zoom: f32,
-}
-
-impl Default for Camera {
-    fn default() -> Self {
-        Camera {
-            center: egui::Vec2::ZERO,
-            zoom: 1.0,
-        }
-    }
-}
+pub use crate::session::{Camera, Colouring, SliderMode, ViewKind};
 
 /// What is selected; kept when the view changes.
 #[derive(Debug, Clone, Default, PartialEq)]

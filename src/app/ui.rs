@@ -3,9 +3,9 @@
 
 use super::CociteApp;
 use super::canvas::{self, CanvasInput};
-use super::details::{self, DetailsInput};
+use super::panels::details::{self, DetailsInput};
+use super::panels::{clusters, explain, legend, params, problems, timeline};
 use super::state::{Colouring, Command, ViewKind};
-use super::{params_panel, side, timeline};
 use egui::{CentralPanel, Panel};
 
 impl CociteApp {
@@ -30,7 +30,7 @@ impl CociteApp {
                 &mut commands,
             );
             self.settings.play_speed = speed;
-            side::legend_ui(ui, span);
+            legend::legend_ui(ui, span);
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "Showing {} of {} nodes, {} of {} links ({}–{})",
@@ -52,7 +52,7 @@ impl CociteApp {
                 .default_size(250.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        params_panel::params_ui(
+                        params::params_ui(
                             ui,
                             &mut self.settings.params,
                             years,
@@ -68,11 +68,11 @@ impl CociteApp {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     if self.settings.show_clusters {
-                        side::cluster_list_ui(ui, &self.analysis, &self.view, &mut commands);
+                        clusters::cluster_list_ui(ui, &self.analysis, &self.view, &mut commands);
                         ui.separator();
                     }
                     if self.settings.show_explain {
-                        side::explain_ui(ui, &self.analysis);
+                        explain::explain_ui(ui, &self.analysis);
                         ui.separator();
                     }
                     let input = DetailsInput {
@@ -101,14 +101,21 @@ impl CociteApp {
             // The timeline view keeps room on the right for the rows' cluster labels.
             // (~8.5 points per character of the 17-point labels, at most 40 % of the canvas).
             let room = if self.view.view == ViewKind::Timeline {
-                let longest = self
-                    .derived
-                    .cluster_labels
+                let font = canvas::labels::NODE_FONT * crate::scene::labels::CLUSTER_FONT_SCALE;
+                let widest = self
+                    .settings
+                    .figure_labels()
+                    .choose(&self.analysis.clusters)
                     .iter()
-                    .map(|(id, l)| format!("#{id} {l}").chars().count())
-                    .max()
-                    .unwrap_or(0);
-                (8.5 * longest as f32 + 24.0).min(0.4 * rect.width())
+                    .filter_map(|&id| self.analysis.clusters.iter().find(|c| c.id == id))
+                    .map(|c| {
+                        crate::scene::labels::box_width(
+                            &crate::scene::labels::cluster_text(c),
+                            font,
+                        )
+                    })
+                    .fold(0.0, f64::max);
+                ((widest + 24.0) as f32).min(0.4 * rect.width())
             } else {
                 0.0
             };
@@ -116,7 +123,7 @@ impl CociteApp {
                 egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x - room, rect.max.y));
             let mut camera =
                 canvas::fit_camera(&self.derived.pos, &self.derived.nodes_visible, inner);
-            camera.center.x += 0.5 * room / camera.zoom;
+            camera.center[0] += 0.5 * room as f64 / camera.zoom;
             self.view.camera = camera;
             self.view.fit_pending = false;
             self.view.auto_fit = true;
@@ -135,20 +142,18 @@ impl CociteApp {
             span: self.span(),
             year_to: self.view.year_to,
             dark: self.settings.dark,
-            cluster_labels: &self.derived.cluster_labels,
-            year_axis: super::scene::year_axis(&self.analysis.network, self.view.view),
-            label_rows: self.view.view == ViewKind::Timeline,
+            clusters: &self.analysis.clusters,
+            cluster_rule: self.settings.figure_labels(),
+            year_axis: crate::scene::view::year_axis(&self.analysis.network, self.view.view),
+            rows: self.view.view == ViewKind::Timeline,
             generation: self.derived.generation,
         };
         let mut camera = self.view.camera;
         let mut hover = self.view.hover;
-        commands.extend(canvas::canvas_ui(
-            ui,
-            &input,
-            &mut camera,
-            &mut hover,
-            &mut self.mesh_cache,
-        ));
+        let (more, placed) =
+            canvas::canvas_ui(ui, &input, &mut camera, &mut hover, &mut self.mesh_cache);
+        commands.extend(more);
+        self.labels = placed;
         if camera != fitted {
             self.view.auto_fit = false;
         }
@@ -305,7 +310,7 @@ impl CociteApp {
             .open(&mut open)
             .default_width(500.0)
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-340.0, -120.0))
-            .show(ctx, |ui| side::problems_ui(ui, &corpus.problems));
+            .show(ctx, |ui| problems::problems_ui(ui, &corpus.problems));
         self.view.show_problems = open;
     }
 }

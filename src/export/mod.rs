@@ -190,6 +190,24 @@ pub fn write(
     write_as(format, path, analysis, corpus, scene)
 }
 
+/// Writes a figure already drawn (`scene`) as SVG, PNG (at `dpi`) or PDF; other
+/// formats are not figures and give [`ExportError::Unsupported`].
+pub fn write_scene(
+    format: Format,
+    path: &Path,
+    scene: &crate::scene::Scene,
+    dpi: f64,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Svg => save(path, svg::to_svg(scene).as_bytes()),
+        Format::Png => save(path, &png::to_png(scene, dpi)?),
+        Format::Pdf => save(path, &pdf::to_pdf(scene)?),
+        _ => Err(ExportError::Unsupported {
+            path: path.display().to_string(),
+        }),
+    }
+}
+
 /// As [`write`], with the format given.
 pub fn write_as(
     format: Format,

@@ -39,16 +39,22 @@ pub struct TimeParams {
     /// Height of the time-zone view as a share of its width (zones spread their nodes
     /// evenly over the whole height, as CiteSpace does).
     pub zone_aspect: f64,
+    /// A timeline wider than tall by more than 1 / this gets its rows spread apart (y
+    /// only, so the year axis stays), so that rows have room for their labels.
+    pub timeline_aspect: Option<f64>,
 }
 
 impl Default for TimeParams {
     fn default() -> Self {
+        // World units, as the app and the figures draw them (nodes are 3–20 units
+        // across; see `scene::view`).
         TimeParams {
-            year_width: 10.0,
-            spacing: 1.0,
-            row_gap: 3.0,
+            year_width: 80.0,
+            spacing: 14.0,
+            row_gap: 35.0,
             max_stack: 8,
             zone_aspect: 0.6,
+            timeline_aspect: Some(0.7),
         }
     }
 }
@@ -85,7 +91,29 @@ pub fn timeline(nodes: &[TimedNode], p: &TimeParams) -> Vec<[f64; 2]> {
         }
         top += height as f64 * p.spacing + p.row_gap;
     }
+    if let Some(aspect) = p.timeline_aspect {
+        stretch_rows(&mut pos, aspect);
+    }
     pos
+}
+
+/// A long span makes the timeline a thin strip; spread the rows apart (y only) until
+/// its width is at most `1 / aspect` times its height.
+fn stretch_rows(pts: &mut [[f64; 2]], aspect: f64) {
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for p in pts.iter() {
+        lo = [lo[0].min(p[0]), lo[1].min(p[1])];
+        hi = [hi[0].max(p[0]), hi[1].max(p[1])];
+    }
+    if !lo[0].is_finite() {
+        return;
+    }
+    let stretch = (hi[0] - lo[0]) / (aspect * (hi[1] - lo[1]).max(1.0));
+    if stretch > 1.0 {
+        for p in pts {
+            p[1] = lo[1] + (p[1] - lo[1]) * stretch;
+        }
+    }
 }
 
 /// Time-zone positions, one per node: zone `year` at `x = (year − first) · year_width`,
@@ -168,6 +196,37 @@ fn place_stack(
 mod tests {
     use super::*;
 
+    /// Unit geometry for hand-computed positions: a year is 10 wide, nodes 1 apart.
+    fn unit() -> TimeParams {
+        TimeParams {
+            year_width: 10.0,
+            spacing: 1.0,
+            row_gap: 3.0,
+            max_stack: 8,
+            zone_aspect: 0.6,
+            timeline_aspect: None,
+        }
+    }
+
+    #[test]
+    fn stretched_rows_make_the_timeline_taller_than_wide() {
+        // A 100 × 10 strip becomes 100 × 100 / 0.7 = 142.857 tall (rows far enough apart
+        // for their labels); x (the year axis) is untouched.
+        let mut pts = vec![[0.0, 5.0], [100.0, 15.0], [50.0, 10.0]];
+        stretch_rows(&mut pts, 0.7);
+        let want = [
+            (0.0, 5.0),
+            (100.0, 5.0 + 1000.0 / 7.0),
+            (50.0, 5.0 + 500.0 / 7.0),
+        ];
+        for (p, (x, y)) in pts.iter().zip(want) {
+            assert!(
+                (p[0] - x).abs() < 1e-9 && (p[1] - y).abs() < 1e-9,
+                "{pts:?}"
+            );
+        }
+    }
+
     fn node(cluster: Option<u32>, year: i32, weight: f64) -> TimedNode {
         TimedNode {
             cluster,
@@ -188,7 +247,7 @@ mod tests {
             (7, 2003, 1.0),
         ]
         .map(|(c, y, w)| node(Some(c), y, w));
-        let pos = timeline(&nodes, &TimeParams::default());
+        let pos = timeline(&nodes, &unit());
         assert_eq!(pos[2], [0.0, 1.0]); // heaviest first → slot +0.5
         assert_eq!(pos[1], [0.0, 0.0]);
         assert_eq!(pos[3], [30.0, 0.5]);
@@ -199,7 +258,7 @@ mod tests {
     fn crowded_years_open_columns_within_the_year() {
         let p = TimeParams {
             max_stack: 2,
-            ..TimeParams::default()
+            ..unit()
         };
         let nodes: Vec<TimedNode> = (0..5).map(|i| node(None, 2010, i as f64)).collect();
         let pos = timeline(&nodes, &p);
@@ -220,7 +279,7 @@ mod tests {
             node(Some(0), 1999, 1.0),
             node(None, 2001, 1.0),
         ];
-        let pos = timezone(&nodes, &TimeParams::default());
+        let pos = timezone(&nodes, &unit());
         // Three years → width 30, height 0.6 · 30 = 18. Zone 1999 holds cluster 0 then
         // cluster 1, each in half of the height: y = ∓4.5.
         assert_eq!(pos[1], [0.0, -4.5]);

@@ -1,22 +1,30 @@
-//! Building a [`Scene`] from an analysis: frame and projection, then one function per
-//! layer.
+//! Building a [`Scene`] from an analysis: the view's world positions
+//! ([`super::view`]), a camera that fits them into the plot, then one function per
+//! layer. Labels come from the shared engine ([`super::labels`]), as on the canvas.
 
 use super::colors::{self, INK, Rgba};
+use super::labels::{self, LabelTarget, LabelView};
 use super::legend;
-use super::text::{self, Anchor, Bounds, LabelRequest};
+use super::text::{self, Anchor, Bounds};
+use super::view::{self, Camera, ViewKind, YEAR_WIDTH};
 use super::{Layer, Scene, SceneOptions, Shape, Stroke, node_fill, year_scale};
-use crate::layout::{TimeParams, timed_nodes};
-use crate::network::{Node, NodeKind};
-use crate::pipeline::{Analysis, LayoutMethod};
+use crate::pipeline::Analysis;
 
-/// Where the map goes in the figure and how layout coordinates map there.
+/// Where the map goes in the figure: the view, its camera over the world positions,
+/// and each node's position and radius in figure units.
 pub(super) struct Frame {
     /// Plot area (labels stay inside it).
     pub plot: Bounds,
-    scale: [f64; 2],
-    offset: [f64; 2],
-    /// Layout x of the start of the first year, and year width (time views).
-    years: Option<(i32, i32, f64)>,
+    pub view: ViewKind,
+    pub camera: Camera,
+    /// Output point the camera centres on.
+    centre: [f64; 2],
+    /// Figure position of each node.
+    pub pos: Vec<[f64; 2]>,
+    /// Drawn radius of each node.
+    pub radius: Vec<f64>,
+    /// First and last year of the time views' x axis.
+    years: Option<(i32, i32)>,
     /// A small length (18 % of `r_max`): link widths and legend symbols scale with it.
     pub r_min: f64,
     /// Radius of the largest node.
@@ -26,11 +34,14 @@ pub(super) struct Frame {
 }
 
 impl Frame {
-    pub fn map(&self, x: f64, y: f64) -> [f64; 2] {
-        [
-            self.offset[0] + x * self.scale[0],
-            self.offset[1] + y * self.scale[1],
-        ]
+    /// Figure point of world point `p`.
+    pub fn map(&self, p: [f64; 2]) -> [f64; 2] {
+        self.camera.to_output(p, self.centre)
+    }
+
+    /// Drawn radius of a node with `count` (the legend's sizes).
+    pub fn radius_of(&self, count: u32) -> f64 {
+        view::drawn_radius(count, self.camera.zoom)
     }
 }
 
@@ -60,155 +71,132 @@ fn visible(a: &Analysis, opts: &SceneOptions) -> Visible {
     }
 }
 
-fn frame(a: &Analysis, opts: &SceneOptions, w: f64, h: f64) -> Frame {
-    let font = (w.min(h) / 75.0).clamp(9.0, 18.0);
-    let legend_w = if opts.legend {
-        (w * 0.22).clamp(170.0, 340.0)
-    } else {
-        0.0
+/// The view a figure of `a` draws: the one asked for, else the layout's.
+pub(super) fn figure_view(a: &Analysis, opts: &SceneOptions) -> ViewKind {
+    opts.view
+        .unwrap_or_else(|| ViewKind::of_layout(a.params.layout.method))
+}
+
+/// Base text size of a figure `w` × `h`.
+fn base_font(opts: &SceneOptions, w: f64, h: f64) -> f64 {
+    opts.font_size
+        .unwrap_or_else(|| (w.min(h) / 75.0).clamp(9.0, 18.0))
+}
+
+fn frame(
+    a: &Analysis,
+    opts: &SceneOptions,
+    vis: &Visible,
+    given: Option<&[[f64; 2]]>,
+    [w, h]: [f64; 2],
+) -> Frame {
+    let font = base_font(opts, w, h);
+    let kind = figure_view(a, opts);
+    let net = &a.network;
+    let world = match given {
+        Some(p) if p.len() == net.nodes.len() => p.to_vec(),
+        _ => view::positions(net, kind, &view::cluster_positions(net, &[])),
     };
-    let time_view = super::is_time_view(a.params.layout.method);
-    let axis_h = if time_view { font * 3.0 } else { 0.0 };
-    let pad = font * 1.5;
-    let plot = [pad, font * 4.5, w - legend_w - pad, h - axis_h - pad];
-    let r_max = ((plot[2] - plot[0]).min(plot[3] - plot[1]) * 0.035).clamp(5.0, 40.0);
-    let r_min = (r_max * 0.18).max(1.5);
-    let years = time_view.then(|| {
-        let timed = timed_nodes(&a.network, a.params.layout.method == LayoutMethod::Timezone);
-        let lo = timed.iter().map(|t| t.year).min().unwrap_or(0);
-        let hi = timed.iter().map(|t| t.year).max().unwrap_or(lo);
-        (lo, hi, TimeParams::default().year_width)
-    });
-    let mut lo = [f64::INFINITY; 2];
-    let mut hi = [f64::NEG_INFINITY; 2];
-    for n in &a.network.nodes {
-        if let (Some(x), Some(y)) = (n.x, n.y)
-            && x.is_finite()
-            && y.is_finite()
-        {
-            lo = [lo[0].min(x), lo[1].min(y)];
-            hi = [hi[0].max(x), hi[1].max(y)];
-        }
-    }
-    if let Some((y0, y1, yw)) = years {
-        lo[0] = lo[0].min(-0.5 * yw);
-        hi[0] = hi[0].max((y1 - y0) as f64 * yw + 0.5 * yw);
-    }
-    if !lo[0].is_finite() {
-        lo = [0.0; 2];
-        hi = [0.0; 2];
-    }
-    // Circles and their rings stay inside the plot.
-    let inner = [
-        plot[0] + r_max * 1.4,
-        plot[1] + r_max * 1.4,
-        plot[2] - r_max * 1.4 - row_label_room(a, opts, font, plot[2] - plot[0]),
-        plot[3] - r_max * 1.4,
-    ];
-    let span = [hi[0] - lo[0], hi[1] - lo[1]];
-    let avail = [inner[2] - inner[0], inner[3] - inner[1]];
-    let fit = |k: usize| {
-        if span[k] > 0.0 {
-            avail[k] / span[k]
-        } else {
-            1.0
+    let world_r: Vec<f64> = net
+        .nodes
+        .iter()
+        .map(|n| view::node_radius(n.count))
+        .collect();
+    let years = view::year_axis(net, kind);
+    let plot = plot_area(opts, font, w, h, years.is_some());
+    let (camera, centre) = match opts.camera {
+        Some(c) => (c, [(plot[0] + plot[2]) / 2.0, (plot[1] + plot[3]) / 2.0]),
+        None => {
+            // Room on the right of a timeline for the rows' cluster labels.
+            let room = row_label_room(a, opts, kind, font, plot[2] - plot[0]);
+            let inner = [plot[0], plot[1], plot[2] - room, plot[3]];
+            let size = [inner[2] - inner[0], inner[3] - inner[1]];
+            let c = Camera::fit(&world, &world_r, &vis.nodes, size, font * 0.5);
+            (
+                c,
+                [(inner[0] + inner[2]) / 2.0, (inner[1] + inner[3]) / 2.0],
+            )
         }
     };
-    let mut scale = [fit(0), fit(1)];
-    if !time_view {
-        // Force layouts keep their aspect ratio.
-        let s = scale[0].min(scale[1]);
-        scale = [s, s];
-    }
-    let centre = [(inner[0] + inner[2]) / 2.0, (inner[1] + inner[3]) / 2.0];
-    let offset = [
-        centre[0] - (lo[0] + hi[0]) / 2.0 * scale[0],
-        centre[1] - (lo[1] + hi[1]) / 2.0 * scale[1],
-    ];
+    let pos: Vec<[f64; 2]> = world.iter().map(|&p| camera.to_output(p, centre)).collect();
+    let radius: Vec<f64> = net
+        .nodes
+        .iter()
+        .map(|n| view::drawn_radius(n.count, camera.zoom))
+        .collect();
+    let r_max = radius.iter().copied().fold(1.0, f64::max);
     Frame {
         plot,
-        scale,
-        offset,
+        view: kind,
+        camera,
+        centre,
+        pos,
+        radius,
         years,
-        r_min,
+        r_min: (r_max * 0.18).max(1.5),
         r_max,
         font,
     }
 }
 
+/// The plot area: the figure minus its title band, legend column and year axis. With
+/// a camera given (a view exported as shown), the axis lies over the map as on the
+/// canvas and the plot has no padding.
+fn plot_area(opts: &SceneOptions, font: f64, w: f64, h: f64, axis: bool) -> Bounds {
+    let legend_w = if opts.legend {
+        (w * 0.22).clamp(170.0, 340.0)
+    } else {
+        0.0
+    };
+    let shown = opts.camera.is_some();
+    let axis_h = if axis && !shown { font * 3.0 } else { 0.0 };
+    let pad = if shown { 0.0 } else { font * 1.5 };
+    let top = if opts.show_title { font * 4.5 } else { pad };
+    [pad, top, w - legend_w - pad, h - axis_h - pad]
+}
+
 /// Room on the right of a timeline for the rows' cluster labels (at most 40 % of the
 /// plot's width).
-fn row_label_room(a: &Analysis, opts: &SceneOptions, font: f64, plot_w: f64) -> f64 {
-    if a.params.layout.method != LayoutMethod::Timeline || !opts.cluster_labels {
+fn row_label_room(
+    a: &Analysis,
+    opts: &SceneOptions,
+    kind: ViewKind,
+    font: f64,
+    plot_w: f64,
+) -> f64 {
+    if kind != ViewKind::Timeline {
         return 0.0;
     }
-    let widest = a
-        .clusters
+    let rule = opts.cluster_rule();
+    let widest = rule
+        .choose(&a.clusters)
         .iter()
-        .take(CLUSTER_LABELS)
-        .map(|c| text::text_width(&cluster_label(c.id, &c.label), font * CLUSTER_FONT))
+        .filter_map(|&id| a.clusters.iter().find(|c| c.id == id))
+        .map(|c| labels::box_width(&labels::cluster_text(c), font * CLUSTER_FONT))
         .fold(0.0, f64::max);
     (widest + font).min(plot_w * 0.4)
 }
 
-/// Clusters labelled on the map (largest first).
-const CLUSTER_LABELS: usize = 15;
-/// Size of cluster labels relative to node labels.
-const CLUSTER_FONT: f64 = 1.35;
+use labels::CLUSTER_FONT_SCALE as CLUSTER_FONT;
 
-fn cluster_label(id: u32, label: &str) -> String {
-    format!("#{id} {}", truncate(label, 30))
-}
-
-/// Radius of a node: the app's `3 + 2.2·√count`, scaled so the largest node has
-/// radius `r_max` (at least 1 px).
-pub(super) fn radius(count: u32, max: u32, f: &Frame) -> f64 {
-    let app = crate::layout::node_radius;
-    (f.r_max * app(count) / app(max.max(count))).max(1.0)
-}
-
-/// The label a figure shows: for cited references `Author, Year`, else the label;
-/// at most 40 characters.
-pub fn short_label(n: &Node, kind: NodeKind) -> String {
-    let s: String = if kind == NodeKind::Reference {
-        n.label
-            .splitn(3, ", ")
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(", ")
-    } else {
-        n.label.clone()
-    };
-    truncate(&s, 40)
-}
-
-/// `s` cut to `max` characters with an ellipsis.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
-pub(super) fn build(a: &Analysis, opts: &SceneOptions) -> Scene {
+pub(super) fn build(a: &Analysis, opts: &SceneOptions, world: Option<&[[f64; 2]]>) -> Scene {
     let (w, h) = (opts.width.max(200.0), opts.height.max(150.0));
-    let f = frame(a, opts, w, h);
     let vis = visible(a, opts);
+    let f = frame(a, opts, &vis, world, [w, h]);
     let max_count = a.network.nodes.iter().map(|n| n.count).max().unwrap_or(0);
     let mut layers = Vec::new();
-    if let Some(zones) = axis(a, &f, w, h) {
+    if let Some(zones) = axis(&f, w, h) {
         layers.extend(zones);
     }
     layers.push(links(a, &f, &vis));
-    layers.push(nodes(a, opts, &f, &vis, max_count));
-    layers.push(labels(a, opts, &f, &vis, max_count));
+    layers.push(nodes(a, opts, &f, &vis));
+    layers.push(label_layer(a, opts, &f, &vis));
     if opts.legend {
         layers.push(legend::legend(a, opts, &f, w, max_count));
     }
-    layers.push(title(a, opts, &f, &vis));
+    if opts.show_title {
+        layers.push(title(a, opts, &f, &vis));
+    }
     Scene {
         width: w,
         height: h,
@@ -217,11 +205,11 @@ pub(super) fn build(a: &Analysis, opts: &SceneOptions) -> Scene {
     }
 }
 
-fn position(n: &Node, f: &Frame) -> Option<[f64; 2]> {
-    match (n.x, n.y) {
-        (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Some(f.map(x, y)),
-        _ => None,
-    }
+fn position(i: usize, f: &Frame) -> Option<[f64; 2]> {
+    f.pos
+        .get(i)
+        .copied()
+        .filter(|p| p[0].is_finite() && p[1].is_finite())
 }
 
 fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
@@ -235,12 +223,8 @@ fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
     for i in order {
         let l = &net.links[i];
         let (Some(s), Some(t)) = (
-            net.nodes
-                .get(l.source as usize)
-                .and_then(|n| position(n, f)),
-            net.nodes
-                .get(l.target as usize)
-                .and_then(|n| position(n, f)),
+            position(l.source as usize, f),
+            position(l.target as usize, f),
         ) else {
             continue;
         };
@@ -265,7 +249,7 @@ fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
     }
 }
 
-fn nodes(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32) -> Layer {
+fn nodes(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
     let net = &a.network;
     let scale = year_scale(a);
     let mut order: Vec<usize> = (0..net.nodes.len()).filter(|&i| vis.nodes[i]).collect();
@@ -274,8 +258,8 @@ fn nodes(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32) 
     let mut shapes = Vec::new();
     for i in order {
         let n = &net.nodes[i];
-        let Some(c) = position(n, f) else { continue };
-        let r = radius(n.count, max, f);
+        let Some(c) = position(i, f) else { continue };
+        let r = f.radius[i];
         let years: Vec<(i32, u32)> = n
             .per_year
             .range(..=vis.until)
@@ -340,79 +324,35 @@ fn darker(c: Rgba) -> Rgba {
     Rgba([d(r), d(g), d(b), a])
 }
 
-fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32) -> Layer {
-    let net = &a.network;
-    let mut requests: Vec<(LabelRequest, Rgba, bool)> = Vec::new();
-    if opts.cluster_labels {
-        for c in a.clusters.iter().take(CLUSTER_LABELS) {
-            if c.label.is_empty() {
-                continue;
-            }
-            let pts: Vec<[f64; 2]> = net
-                .nodes
-                .iter()
-                .enumerate()
-                .filter(|(i, n)| vis.nodes[*i] && n.cluster == Some(c.id))
-                .filter_map(|(_, n)| position(n, f))
-                .collect();
-            if pts.is_empty() {
-                continue;
-            }
-            let k = pts.len() as f64;
-            let mean = [
-                pts.iter().map(|p| p[0]).sum::<f64>() / k,
-                pts.iter().map(|p| p[1]).sum::<f64>() / k,
-            ];
-            let centre = if a.params.layout.method == LayoutMethod::Timeline {
-                // Timeline rows carry their label at the right end, as in CiteSpace.
-                [
-                    pts.iter().map(|p| p[0]).fold(f64::MIN, f64::max) + f.r_max,
-                    mean[1],
-                ]
-            } else {
-                mean
-            };
-            let req = LabelRequest {
-                text: cluster_label(c.id, &c.label),
-                size: f.font * CLUSTER_FONT,
-                center: centre,
-                radius: 0.0,
-            };
-            let centred = a.params.layout.method != LayoutMethod::Timeline;
-            requests.push((req, darker(colors::cluster_color(Some(c.id))), centred));
-        }
-    }
-    let mut order: Vec<usize> = (0..net.nodes.len()).filter(|&i| vis.nodes[i]).collect();
-    order.sort_by(|&x, &y| {
-        let (p, q) = (&net.nodes[x], &net.nodes[y]);
-        q.sigma
-            .total_cmp(&p.sigma)
-            .then(q.count.cmp(&p.count))
-            .then(x.cmp(&y))
+/// The label layer: the shared engine on the figure's positions, with a halo.
+fn label_layer(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
+    let area = f.plot;
+    let placed = labels::place(&LabelView {
+        net: &a.network,
+        clusters: &a.clusters,
+        pos: &f.pos,
+        radius: &f.radius,
+        visible: &vis.nodes,
+        area,
+        node_font: f.font,
+        cluster_font: f.font * CLUSTER_FONT,
+        max_node_labels: labels::budget(area, opts.node_labels),
+        cluster_labels: opts.cluster_rule(),
+        rows: f.view == ViewKind::Timeline,
+        first: &[],
+        taken: &[],
     });
-    for i in order.into_iter().take(opts.node_labels) {
-        let n = &net.nodes[i];
-        let Some(c) = position(n, f) else { continue };
-        let req = LabelRequest {
-            text: short_label(n, net.kind),
-            size: f.font,
-            center: c,
-            radius: radius(n.count, max, f),
-        };
-        requests.push((req, INK, false));
-    }
-    let (reqs, rest): (Vec<LabelRequest>, Vec<(Rgba, bool)>) =
-        requests.into_iter().map(|(r, c, m)| (r, (c, m))).unzip();
-    let centred: Vec<bool> = rest.iter().map(|x| x.1).collect();
-    let placed = text::place_labels_with(&reqs, &centred, f.plot, &[]);
     let shapes = placed
         .into_iter()
-        .map(|p| Shape::Text {
-            pos: p.pos,
-            text: reqs[p.request].text.clone(),
-            size: reqs[p.request].size,
-            color: rest[p.request].0,
-            anchor: p.anchor,
+        .map(|l| Shape::Text {
+            color: match l.target {
+                LabelTarget::Cluster(c) => darker(colors::cluster_color(Some(c))),
+                LabelTarget::Node(_) => INK,
+            },
+            pos: l.pos,
+            text: l.text,
+            size: l.size,
+            anchor: l.anchor,
             halo: Some(colors::BACKGROUND.with_alpha(0.85)),
         })
         .collect();
@@ -423,11 +363,17 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
 }
 
 /// Year axis (and zone separators for the time-zone view); `None` for force layouts.
-fn axis(a: &Analysis, f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
-    let (y0, y1, yw) = f.years?;
-    let base = f.plot[3] + f.font * 0.6;
+fn axis(f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
+    let (y0, y1) = f.years?;
+    let yw = YEAR_WIDTH;
+    // Below the plot; over the map's foot when the plot fills the figure.
+    let base = if f.plot[3] + f.font * 2.0 > h {
+        f.plot[3] - f.font * 2.2
+    } else {
+        f.plot[3] + f.font * 0.6
+    };
     let label_w = text::text_width("0000", f.font) * 1.8;
-    let px_per_year = yw * f.scale[0];
+    let px_per_year = yw * f.camera.zoom;
     let step = ((label_w / px_per_year.max(1e-9)).ceil() as i32).max(1);
     let mut axis = vec![Shape::Line {
         from: [f.plot[0], base],
@@ -440,8 +386,8 @@ fn axis(a: &Analysis, f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
     let mut zones = Vec::new();
     let grid = Rgba::rgb(0xd8, 0xd8, 0xd8);
     for year in y0..=y1 {
-        let x = f.map((year - y0) as f64 * yw, 0.0)[0];
-        if a.params.layout.method == LayoutMethod::Timezone {
+        let x = f.map([(year - y0) as f64 * yw, 0.0])[0];
+        if f.view == ViewKind::TimeZone {
             let edge = x - px_per_year / 2.0;
             zones.push(Shape::Line {
                 from: [edge, f.plot[1]],

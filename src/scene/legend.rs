@@ -2,7 +2,8 @@
 //! the year colour scale.
 
 use super::colors::{self, INK, Rgba};
-use super::draw::{Frame, radius, ring_shape, truncate};
+use super::draw::{Frame, ring_shape};
+use super::labels::truncate;
 use super::text::{self, Anchor};
 use super::{Layer, NodeColoring, SceneOptions, Shape, count_noun, year_scale};
 use crate::pipeline::Analysis;
@@ -81,7 +82,7 @@ fn sizes(col: &mut Column, a: &Analysis, f: &Frame, max: u32) {
     let mut counts = vec![max, (max + min) / 2, min];
     counts.dedup();
     for c in counts {
-        let r = radius(c, max, f);
+        let r = f.radius_of(c);
         col.row(2.0 * r, c.to_string(), |centre| {
             vec![Shape::Circle {
                 center: [centre[0] + f.r_max - r, centre[1]],

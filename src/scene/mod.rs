@@ -21,15 +21,18 @@
 
 pub mod colors;
 mod draw;
+pub mod labels;
 mod legend;
 pub mod text;
+pub mod view;
 
 use crate::network::{Node, NodeKind};
 use crate::pipeline::{Analysis, LayoutMethod};
 use colors::Rgba;
-pub use draw::{short_label, truncate};
+pub use labels::{ClusterLabels, node_text, truncate};
 use serde::{Deserialize, Serialize};
 pub use text::{Anchor, FONT_DATA, FONT_FAMILY};
+pub use view::{Camera, ViewKind};
 
 /// How nodes without tree rings are filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -57,12 +60,41 @@ pub struct SceneOptions {
     pub coloring: NodeColoring,
     /// Draw CiteSpace's citation tree rings instead of a plain fill.
     pub tree_rings: bool,
-    /// How many node labels at most.
+    /// How many node labels at most (fewer where the plot has no room for them).
     pub node_labels: usize,
     pub cluster_labels: bool,
+    /// Clusters with at least this many members are labelled.
+    pub cluster_min_size: usize,
+    /// Label the largest K clusters instead (CiteSpace's "show the largest K clusters").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub largest_clusters: Option<usize>,
     pub legend: bool,
+    /// Draw the title and subtitle above the map.
+    pub show_title: bool,
     /// The timeline slider's window `from..=to`: only what is visible then is drawn.
     pub window: Option<(i32, i32)>,
+    /// The view drawn; `None` draws the one the layout made (`--layout timeline` → the
+    /// timeline view).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<ViewKind>,
+    /// The camera over the view's world positions; `None` fits the whole map. The app
+    /// passes its own to export exactly what is on screen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub camera: Option<Camera>,
+    /// Base text size; `None` scales it with the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<f64>,
+}
+
+impl SceneOptions {
+    /// Which clusters get a label ([`labels::ClusterLabels`]).
+    pub fn cluster_rule(&self) -> ClusterLabels {
+        ClusterLabels {
+            show: self.cluster_labels,
+            min_size: self.cluster_min_size,
+            largest: self.largest_clusters,
+        }
+    }
 }
 
 impl Default for SceneOptions {
@@ -76,8 +108,14 @@ impl Default for SceneOptions {
             tree_rings: true,
             node_labels: 30,
             cluster_labels: true,
+            cluster_min_size: labels::DEFAULT_MIN_CLUSTER_SIZE,
+            largest_clusters: None,
             legend: true,
+            show_title: true,
             window: None,
+            view: None,
+            camera: None,
+            font_size: None,
         }
     }
 }
@@ -159,10 +197,7 @@ pub fn year_scale(a: &Analysis) -> (i32, i32) {
     if lo > hi { (0, 0) } else { (lo, hi) }
 }
 
-/// The year a node is coloured by in the year overlay.
-pub fn node_year(n: &Node) -> Option<i32> {
-    n.year.or_else(|| n.per_year.keys().next().copied())
-}
+pub use view::node_year;
 
 /// Node fill for the chosen colouring.
 pub fn node_fill(n: &Node, coloring: NodeColoring, scale: (i32, i32)) -> Rgba {
@@ -192,5 +227,11 @@ pub fn is_time_view(layout: LayoutMethod) -> bool {
 
 /// Builds the figure of `a` (see the module docs for what is drawn).
 pub fn build(a: &Analysis, opts: &SceneOptions) -> Scene {
-    draw::build(a, opts)
+    draw::build(a, opts, None)
+}
+
+/// As [`build`], with every node's world position given (the app's current view:
+/// a settled slider window, a live layout) instead of the view's own.
+pub fn build_at(a: &Analysis, opts: &SceneOptions, world: &[[f64; 2]]) -> Scene {
+    draw::build(a, opts, Some(world))
 }

@@ -1,8 +1,8 @@
 //! The parameters panel: CiteSpace's project settings in plain words with tooltips.
 //! Editing changes the saved parameters; "Run" recomputes in the background.
 
-use super::state::Command;
-use super::worker::JobStatus;
+use super::super::state::Command;
+use super::super::worker::JobStatus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
 use crate::pipeline::{AnalysisParams, ClusterMethod, LabelMethod};
 

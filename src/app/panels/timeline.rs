@@ -3,8 +3,8 @@
 //! play/pause with a speed, and the cumulative / window mode switch. It only pushes
 //! commands; the app applies them after drawing so the map never half-updates.
 
-use super::scene;
-use super::state::{Command, SliderMode, ViewState};
+use super::super::colours;
+use super::super::state::{Command, SliderMode, ViewState};
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 use std::collections::BTreeMap;
 
@@ -120,7 +120,7 @@ fn histogram_ui(
             1.0
         };
         let colour = if inside {
-            scene::year_colour(t)
+            colours::year_colour(t)
         } else {
             visuals.weak_text_color().gamma_multiply(0.4)
         };

@@ -3,8 +3,8 @@
 //! burst, betweenness, sigma, cluster and the records that cite or contain it; a link
 //! shows the records that co-cite both ends; a cluster its members and citing records.
 
-use super::scene;
-use super::state::{Command, Selection};
+use super::super::colours;
+use super::super::state::{Command, Selection};
 use crate::model::Corpus;
 use crate::network::{Node, shared_records};
 use crate::pipeline::Analysis;
@@ -82,7 +82,10 @@ fn node_ui(
     n: &Node,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading(canvas_title(n));
+    ui.heading(crate::scene::labels::node_text(
+        n,
+        input.analysis.network.kind,
+    ));
     ui.label(&n.label);
     if let Some(doi) = &n.doi {
         ui.hyperlink_to(format!("doi:{doi}"), format!("https://doi.org/{doi}"));
@@ -136,10 +139,6 @@ fn node_ui(
     }
 }
 
-fn canvas_title(n: &Node) -> String {
-    super::labels::short_label(&n.label)
-}
-
 /// Counts per year as bars, the burst years in red.
 fn per_year_chart(ui: &mut egui::Ui, n: &Node, span: Option<(i32, i32)>) {
     let Some((first, last)) =
@@ -159,9 +158,9 @@ fn per_year_chart(ui: &mut egui::Ui, n: &Node, span: Option<(i32, i32)>) {
         let h = (rect.height() - 2.0) * c as f32 / max;
         let bursting = n.burst.is_some_and(|b| (b.begin..=b.end).contains(&y));
         let colour = if bursting {
-            super::scene::egui_colour(crate::scene::colors::BURST_RING)
+            colours::egui_colour(crate::scene::colors::BURST_RING)
         } else {
-            scene::year_colour((y - first) as f32 / (years - 1.0).max(1.0))
+            colours::year_colour((y - first) as f32 / (years - 1.0).max(1.0))
         };
         painter.rect_filled(
             Rect::from_min_max(pos2(x + 0.5, rect.max.y - h), pos2(x + w - 0.5, rect.max.y)),

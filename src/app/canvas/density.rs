@@ -3,15 +3,15 @@
 //! on a grid coloured blue → green → yellow, normalised to the densest cell. The
 //! kernel width is fixed in world units so the map keeps its look when zooming.
 
-use super::canvas::CanvasInput;
-use super::scene;
+use super::super::colours;
+use super::CanvasInput;
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Pos2, Rect, pos2};
 
 /// Screen pixels per density cell.
 const CELL: f32 = 6.0;
 /// Kernel width in world units (the world is ±`WORLD_HALF`).
-pub const SIGMA_WORLD: f32 = scene::WORLD_HALF * 0.05;
+pub const SIGMA_WORLD: f32 = crate::scene::view::WORLD_HALF as f32 * 0.05;
 
 /// Density on a grid of `cols × rows` cells covering `rect`, for points with weights.
 pub fn density_grid(points: &[(Pos2, f32)], rect: Rect, sigma_px: f32) -> (usize, usize, Vec<f32>) {
@@ -48,7 +48,7 @@ pub fn density_mesh(input: &CanvasInput, screen: &[Pos2], rect: Rect, zoom: f32)
     let mut mesh = Mesh::default();
     for y in 0..rows {
         for x in 0..cols {
-            let colour = scene::density_colour(grid[y * cols + x] / max);
+            let colour = colours::density_colour(grid[y * cols + x] / max);
             let min = pos2(rect.min.x + x as f32 * CELL, rect.min.y + y as f32 * CELL);
             let base = mesh.vertices.len() as u32;
             for p in [

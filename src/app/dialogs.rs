@@ -1,0 +1,68 @@
+//! Native file dialogs (rfd): which exports or session to open, where to write a
+//! figure, data or a session. The commands that need a dialog are dispatched here.
+
+use super::CociteApp;
+use super::state::Command;
+use crate::export::Format;
+
+/// What an open dialog picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// Export files.
+    Files,
+    /// A folder of export files.
+    Folder,
+    /// A `.cocite` session.
+    Session,
+}
+
+impl CociteApp {
+    /// Asks for inputs and opens them.
+    pub(super) fn pick_inputs(&mut self, what: Pick) {
+        let dialog = rfd::FileDialog::new();
+        let picked = match what {
+            Pick::Files => dialog.set_title("Open exports").pick_files(),
+            Pick::Folder => dialog
+                .set_title("Open a folder of exports")
+                .pick_folder()
+                .map(|d| vec![d]),
+            Pick::Session => dialog
+                .set_title("Open a session")
+                .add_filter("cocite session", &["cocite"])
+                .pick_file()
+                .map(|f| vec![f]),
+        };
+        if let Some(paths) = picked {
+            self.command(Command::Open(paths));
+        }
+    }
+
+    /// A save dialog offering `formats` (the first one's name suggested), then the
+    /// current view written in the format of the extension chosen.
+    pub(super) fn export_dialog(&mut self, formats: &[Format]) {
+        let Some(first) = formats.first() else { return };
+        let mut dialog =
+            rfd::FileDialog::new().set_file_name(format!("cocite-map.{}", first.extension()));
+        for f in formats {
+            dialog = dialog.add_filter(f.describe(), &[f.extension()]);
+        }
+        if let Some(path) = dialog.save_file() {
+            self.write_figure(&path);
+        }
+    }
+
+    /// Asks where to save the session, then saves it.
+    pub(super) fn save_session_dialog(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("cocite session", &["cocite"])
+            .set_file_name("map.cocite")
+            .save_file()
+        else {
+            return;
+        };
+        self.view.status = match self.save_session(&path) {
+            Ok(()) => format!("Saved session {}", path.display()),
+            Err(e) => format!("Cannot save the session: {e}"),
+        };
+    }
+}
