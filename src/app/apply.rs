@@ -6,6 +6,7 @@ use super::dialogs::Pick;
 use super::state::{Command, SliderMode};
 use super::worker::Msg;
 use crate::export::Format;
+use crate::network::thesaurus;
 use crate::scene::view;
 use std::path::PathBuf;
 
@@ -382,7 +383,7 @@ impl CociteApp {
     /// saves the thesaurus file and recomputes.
     fn merge(&mut self) {
         let net = &self.analysis.network;
-        let mut sel: Vec<usize> = self
+        let sel: Vec<usize> = self
             .view
             .selection
             .nodes
@@ -394,27 +395,13 @@ impl CociteApp {
             self.view.status = "Select two or more nodes (Shift+click) to merge".into();
             return;
         }
-        sel.sort_by_key(|&i| std::cmp::Reverse(net.nodes[i].count));
-        let target = thesaurus_label(&net.nodes[sel[0]], net.kind);
-        for &i in &sel[1..] {
-            let variant = thesaurus_label(&net.nodes[i], net.kind);
-            if !self
-                .settings
-                .params
-                .network
-                .thesaurus
-                .iter()
-                .any(|(a, _)| *a == variant)
-            {
-                self.settings
-                    .params
-                    .network
-                    .thesaurus
-                    .push((variant, target.clone()));
-            }
-        }
+        let nodes: Vec<&crate::network::Node> = sel.iter().map(|&i| &net.nodes[i]).collect();
+        let entries = &mut self.settings.params.network.thesaurus;
+        let Some(target) = thesaurus::merge(entries, &nodes, net.kind) else {
+            return;
+        };
         let path = &self.thesaurus_file;
-        match super::export::save_thesaurus(path, &self.settings.params.network.thesaurus) {
+        match thesaurus::save(path, &self.settings.params.network.thesaurus) {
             Ok(()) => {
                 self.view.status = format!(
                     "Merged {} nodes into {target}; thesaurus saved to {}",
@@ -432,16 +419,6 @@ impl CociteApp {
         self.view.selection = Default::default();
         self.commands.push(Command::Run);
         self.apply_commands();
-    }
-}
-
-/// How a node is written in a thesaurus so that it maps to the node's own key: a
-/// reference keyed by its DOI is written as WoS writes it, with ", DOI ..." (its
-/// label alone would parse to a different key).
-pub fn thesaurus_label(node: &crate::network::Node, kind: crate::network::NodeKind) -> String {
-    match (&node.doi, kind) {
-        (Some(doi), crate::network::NodeKind::Reference) => format!("{}, DOI {doi}", node.label),
-        _ => node.label.clone(),
     }
 }
 

@@ -1,12 +1,11 @@
 //! Export of the current view (PNG, SVG through the core scene and writers, so a
 //! figure from the app and one from `cocite network --out` are drawn by the same
-//! code), and the merge thesaurus file.
+//! code), and where the merge thesaurus file goes.
 
 use super::CociteApp;
 use super::state::Colouring;
 use crate::export::Format;
 use crate::scene::{NodeColoring, SceneOptions};
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// Where merges are saved by default: `thesaurus.txt` in the app's data directory.
@@ -14,18 +13,6 @@ pub fn default_thesaurus_file() -> PathBuf {
     eframe::storage_dir("cocite")
         .unwrap_or_else(std::env::temp_dir)
         .join("thesaurus.txt")
-}
-
-/// Writes the thesaurus in VOSviewer's format (`label<TAB>replace by`) to `path`.
-pub fn save_thesaurus(path: &std::path::Path, entries: &[(String, String)]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut text = String::from("label\treplace by\n");
-    for (a, b) in entries {
-        let _ = writeln!(text, "{a}\t{b}");
-    }
-    crate::io::write_atomic(path, text.as_bytes())
 }
 
 /// The figure options of the current view: its view kind, colouring, tree rings,
@@ -92,7 +79,7 @@ impl CociteApp {
         let opts = scene_options(self);
         let result = match Format::from_path(path) {
             Some(f @ (Format::Svg | Format::Png | Format::Pdf)) => {
-                crate::export::write_scene(f, path, &self.figure_scene(), opts.dpi).map(|()| ())
+                crate::export::write_scene(f, path, &self.figure_scene(), opts.dpi)
             }
             _ => crate::export::write(path, &self.analysis, self.corpus.as_deref(), &opts)
                 .map(|_| ()),

@@ -3,7 +3,7 @@
 use super::{CliError, Inputs};
 use crate::export::Format;
 use crate::io::{LoadOptions, load_with};
-use crate::network::items::read_thesaurus;
+use crate::network::thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
 use crate::pipeline::{
     self, AnalysisOptions, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod, LayoutParams,
@@ -125,7 +125,7 @@ impl NetworkArgs {
             Some(p) => {
                 let bad = |e: String| CliError::Usage(format!("{}: {e}", p.display()));
                 let text = std::fs::read_to_string(p).map_err(|e| bad(e.to_string()))?;
-                read_thesaurus(&text).map_err(bad)?
+                thesaurus::read(&text).map_err(bad)?
             }
             None => Vec::new(),
         };

@@ -194,28 +194,6 @@ pub fn thesaurus_map(
         .collect()
 }
 
-/// Reads a VOSviewer thesaurus file: a header line `label<TAB>replace by`, then one
-/// mapping per line. Lines without a tab are reported as errors with their number.
-pub fn read_thesaurus(text: &str) -> Result<Vec<(String, String)>, String> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
-        if line.trim().is_empty() || (i == 0 && line.to_lowercase().starts_with("label")) {
-            continue;
-        }
-        match line.split_once('\t') {
-            Some((a, b)) => out.push((a.trim().to_string(), b.trim().to_string())),
-            None => {
-                return Err(format!(
-                    "line {}: expected `label<TAB>replace by`, got {line:?}",
-                    i + 1
-                ));
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Item ids cached per source id (a cited work's id, or an interned string's), so
 /// each distinct work or string is normalised once, not once per occurrence.
 struct Memo(Vec<u32>);
@@ -431,18 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn thesaurus_file() {
-        let t = read_thesaurus("label\treplace by\nco-creation of value\tvalue co-creation\n\n")
-            .unwrap();
-        assert_eq!(
-            t,
-            vec![("co-creation of value".into(), "value co-creation".into())]
-        );
-        assert!(
-            read_thesaurus("label\treplace by\nno tab here")
-                .unwrap_err()
-                .starts_with("line 2")
-        );
+    fn thesaurus_maps_variants_to_keys() {
         let m = thesaurus_map(
             NodeKind::Reference,
             &[(

@@ -7,6 +7,7 @@
 //! - [`select`]: top N, top N%, g-index, thresholds;
 //! - [`normalize`]: raw, cosine, Jaccard, Dice, association strength;
 //! - [`prune`]: Pathfinder and minimum spanning tree;
+//! - [`thesaurus`]: VOSviewer thesaurus files (merging name variants);
 //! - [`build`]: slicing, counting, merging.
 
 pub mod build;
@@ -15,6 +16,7 @@ pub mod normalize;
 pub mod params;
 pub mod prune;
 pub mod select;
+pub mod thesaurus;
 pub mod types;
 
 pub use build::{Built, build, cooccurrence, node_records, shared_records, slices};

@@ -91,7 +91,7 @@ impl Camera {
         let mut lo = [f64::INFINITY; 2];
         let mut hi = [f64::NEG_INFINITY; 2];
         for (i, p) in pos.iter().enumerate() {
-            if !visible.get(i).copied().unwrap_or(true) || !(p[0].is_finite() && p[1].is_finite()) {
+            if !(visible.get(i).copied().unwrap_or(true) && p[0].is_finite() && p[1].is_finite()) {
                 continue;
             }
             let r = radius.get(i).copied().unwrap_or(0.0);
