@@ -11,6 +11,7 @@
 pub mod bibtex;
 pub mod export;
 pub mod fields;
+mod fs;
 pub mod lens;
 mod limits;
 pub mod medline;
@@ -22,6 +23,8 @@ pub mod sources;
 pub mod text;
 pub mod wos;
 pub mod wos_tab;
+
+pub use fs::write_atomic;
 
 use crate::model::{Corpus, SourceFile};
 use rayon::prelude::*;
@@ -724,29 +727,4 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, target: usize) -> std::io::Re
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
-}
-
-/// Writes a file atomically: a temporary file in the same folder, flushed, then renamed
-/// over the target, so a crash never leaves a half-written file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
