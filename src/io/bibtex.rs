@@ -25,8 +25,8 @@
 //! `MMXIX`) is reported and left empty ([`fields::year_field`]).
 
 use super::fields::{self, lines_any, nonempty, short_author};
+use super::parsed::BlockResult;
 use super::scopus;
-use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::record::parse_address;
 use crate::model::{CitedRef, ParsedRecord};

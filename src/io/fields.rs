@@ -9,7 +9,6 @@
 //! them to `Vargo, SL`.
 
 use super::text::{Encoding, decode_line, decode_utf16, sniff_bom};
-use super::wos::BlockResult;
 use crate::model::ParsedAddress;
 use crate::model::record::normalize_country;
 
@@ -54,14 +53,6 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<(u64, u64)>) {
             let (s, lossy) = decode_utf16(&body[..even], enc);
             (s, lossy.then_some((1, 1)))
         }
-    }
-}
-
-/// A result with one whole-file problem.
-pub fn file_problem(msg: impl Into<String>) -> BlockResult {
-    BlockResult {
-        problems: vec![(0, msg.into())],
-        ..Default::default()
     }
 }
 

@@ -8,7 +8,7 @@
 //! `lens:<id>`: they match citations of the same id by other Lens records only.
 
 use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author, split_list};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::ParsedRecord;
 use crate::model::cited_ref::normalize_doi;
 
@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> BlockResult {
     });
     match read {
         Ok(()) => out,
-        Err(e) => fields::file_problem(e),
+        Err(e) => BlockResult::file_problem(e),
     }
 }
 

@@ -16,7 +16,7 @@
 //! cuts a block that holds no record end after 16 blocks, so no single record or line
 //! is ever held whole beyond that.
 
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::ParsedRecord;
 
 /// The caps applied to each parsed record.

@@ -11,7 +11,7 @@
 //! `LA`, `PT`. MEDLINE has no cited references.
 
 use super::fields::{self, lines_any, nonempty, short_author, skip_line};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::ParsedRecord;
 use crate::model::cited_ref::normalize_doi;
 

@@ -17,6 +17,7 @@ mod limits;
 pub mod medline;
 pub mod openalex;
 mod openalex_csv;
+mod parsed;
 pub mod ris;
 pub mod scopus;
 pub mod sources;
@@ -25,6 +26,7 @@ pub mod wos;
 pub mod wos_tab;
 
 pub use fs::write_atomic;
+pub use parsed::BlockResult;
 
 use crate::model::{Corpus, SourceFile};
 use rayon::prelude::*;
@@ -218,7 +220,7 @@ enum Job {
 }
 
 /// A job's result, and the block buffer it gives back for reuse.
-type JobOutput = ((u32, Result<wos::BlockResult, String>), Option<Vec<u8>>);
+type JobOutput = ((u32, Result<BlockResult, String>), Option<Vec<u8>>);
 
 /// Runs a job, then applies the input caps to its records.
 fn run_job(job: Job, caps: limits::Caps) -> JobOutput {
@@ -249,7 +251,7 @@ fn run_parser(job: Job) -> JobOutput {
     }
 }
 
-fn read_tab(path: &Path, encoding: Encoding, bom: usize) -> Result<wos::BlockResult, String> {
+fn read_tab(path: &Path, encoding: Encoding, bom: usize) -> Result<BlockResult, String> {
     let mut f = File::open(path).map_err(|e| e.to_string())?;
     match encoding {
         Encoding::Utf8 => {
@@ -314,7 +316,7 @@ fn sniff(head: &[u8]) -> Result<(Format, Encoding, usize), String> {
 }
 
 /// Parsed blocks on their way to the merging thread: (file index, result).
-type Parsed = Vec<(u32, Result<wos::BlockResult, String>)>;
+type Parsed = Vec<(u32, Result<BlockResult, String>)>;
 
 /// Adds parsed records to the corpus, in order, on its own thread while the next
 /// batch is parsed.

@@ -24,7 +24,7 @@
 
 use super::fields::{self, id_ref, nonempty, short_author};
 pub use super::openalex_csv::{detect_csv, parse_csv};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{ParsedAddress, ParsedRecord};
 use serde_json::Value;

@@ -28,8 +28,8 @@
 //! value kept.
 
 use super::fields::{self, lines_any, nonempty, short_author, skip_line, split_pages};
+use super::parsed::BlockResult;
 use super::scopus;
-use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{CitedRef, ParsedRecord};
 

@@ -29,7 +29,7 @@
 //! first page; the DOI when the reference has one).
 
 use super::fields::{self, CsvTable, Row, nonempty, short_author, split_list};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{CitedRef, ParsedRecord};
 
@@ -245,7 +245,7 @@ pub fn parse(text: &str) -> BlockResult {
         }
     });
     if let Err(e) = read {
-        return fields::file_problem(e);
+        return BlockResult::file_problem(e);
     }
     if shifted > 0 {
         out.problems.push((

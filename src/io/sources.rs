@@ -15,7 +15,7 @@
 //!   `Scopus` / `EXPORT DATE` preamble, is ignored as BibTeX ignores it).
 
 use super::fields::{lines_any, read_text};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use super::{Format, bibtex, lens, medline, openalex, ris, scopus};
 use std::path::Path;
 

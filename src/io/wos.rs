@@ -16,20 +16,11 @@
 //! - bytes that are not UTF-8 → decoded as Windows-1252, reported once per block;
 //! - implausible years (outside 1000–2100) → year left empty, reported.
 
+pub use super::parsed::BlockResult;
 use super::text::decode_line;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::record::parse_address;
 use crate::model::{CitedRef, ParsedRecord};
-
-/// What a block of WoS text produced.
-#[derive(Debug, Default)]
-pub struct BlockResult {
-    pub records: Vec<ParsedRecord>,
-    /// (line, message)
-    pub problems: Vec<(u64, String)>,
-    /// Lines decoded as Windows-1252 because they were not UTF-8: (first line, count).
-    pub non_utf8: Option<(u64, u64)>,
-}
 
 /// True when `bytes` (after any BOM) look like a WoS plain-text export: the first
 /// non-blank line is `FN ...Web of Science...`, or a `PT ` tag line.
@@ -373,10 +364,7 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
         }
         let (text, fallback) = decode_line(raw);
         if fallback {
-            out.non_utf8 = Some(match out.non_utf8 {
-                Some((first, n)) => (first, n + 1),
-                None => (line_no, 1),
-            });
+            out.note_non_utf8(line_no);
         }
         let line: &str = &text;
         if line.contains('\0') {

@@ -7,7 +7,8 @@
 //! UTF-8 files stream row by row; UTF-16 files are decoded whole first (WoS writes at
 //! most 1,000 records per tab-delimited file, a few MB).
 
-use super::wos::{BlockResult, Builder};
+use super::parsed::BlockResult;
+use super::wos::Builder;
 use std::io::{BufRead, BufReader, Read};
 
 /// True when the text (after BOM/decoding) starts with a WoS tab-delimited header.
@@ -124,10 +125,7 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
             }
             let (text, fallback) = super::text::decode_line(cell);
             if fallback {
-                out.non_utf8 = Some(match out.non_utf8 {
-                    Some((f, n)) => (f, n + 1),
-                    None => (line, 1),
-                });
+                out.note_non_utf8(line);
             }
             let text: &str = &text;
             match tag.as_slice() {
