@@ -554,3 +554,33 @@ fn all_shared_wos_files_load_together() {
     assert_eq!(c.records.len() + c.duplicates, 2594);
     assert_eq!(c.files.len(), 10);
 }
+
+#[test]
+fn block_size_does_not_change_the_corpus() {
+    // Small blocks cut every file into many blocks, parsed in many batches, with the
+    // block buffers reused: records, problems and counts must be those of one block.
+    let mut paths = vec![repo("assets/demo/valuecreation2_96_records.txt")];
+    if let Some(dir) = shared("") {
+        for f in [
+            "citespace-homework-bci/savedrecs (1).txt",
+            "metaknowledge-tests/ManyAuthors.isi",
+            "metaknowledge-tests/testFile.isi",
+            "phenomenology-wos/citations1.txt",
+        ] {
+            paths.push(dir.join(f));
+        }
+    }
+    let load_blocks = |block_bytes| {
+        let opts = cocite::io::LoadOptions {
+            block_bytes,
+            ..Default::default()
+        };
+        cocite::io::load_with(&paths, &opts, &|_| {}).unwrap().0
+    };
+    let (a, b) = (load_blocks(8 << 10), load_blocks(64 << 20));
+    assert_eq!(a.records, b.records);
+    assert_eq!(a.problems, b.problems);
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.refs.len(), b.refs.len());
+    assert_eq!(a.cited_lines, b.cited_lines);
+}

@@ -8,8 +8,11 @@
 //! most 1,000 records per tab-delimited file, a few MB).
 
 use super::parsed::BlockResult;
+use super::text::{self, Encoding};
 use super::wos::Builder;
+use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 
 /// True when the text (after BOM/decoding) starts with a WoS tab-delimited header.
 pub fn detect(text: &[u8]) -> bool {
@@ -123,7 +126,7 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
                 b.mark_malformed("binary data (NUL byte) in row");
                 break;
             }
-            let (text, fallback) = super::text::decode_line(cell);
+            let (text, fallback) = text::decode_line(cell);
             if fallback {
                 out.note_non_utf8(line);
             }
@@ -144,6 +147,30 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         return Err("empty file".into());
     }
     Ok(out)
+}
+
+/// Reads a tab-delimited export file in the encoding its head was sniffed as,
+/// skipping the `bom` bytes of its byte-order mark.
+pub(crate) fn read(path: &Path, encoding: Encoding, bom: usize) -> Result<BlockResult, String> {
+    let mut f = File::open(path).map_err(|e| e.to_string())?;
+    match encoding {
+        Encoding::Utf8 => {
+            let mut skip = vec![0u8; bom];
+            f.read_exact(&mut skip).map_err(|e| e.to_string())?;
+            parse(BufReader::with_capacity(1 << 20, f))
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            let (s, lossy) = text::decode_utf16(&bytes[bom..], encoding);
+            let mut r = parse(s.as_bytes())?;
+            if lossy {
+                r.problems
+                    .push((0, "invalid UTF-16 sequences replaced by U+FFFD".into()));
+            }
+            Ok(r)
+        }
+    }
 }
 
 #[cfg(test)]
