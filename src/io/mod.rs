@@ -30,6 +30,7 @@ pub mod scopus;
 pub mod sources;
 pub mod text;
 pub mod wos;
+mod wos_fields;
 pub mod wos_tab;
 
 pub use detect::Format;

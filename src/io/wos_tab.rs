@@ -9,7 +9,7 @@
 
 use super::parsed::BlockResult;
 use super::text::{self, Encoding};
-use super::wos::Builder;
+use super::wos_fields::Builder;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
