@@ -13,7 +13,7 @@
 //! let corpus = cocite::io::load(&[PathBuf::from("assets/demo")]).expect("loads");
 //! println!("{} records, {} unique cited works", corpus.records.len(), corpus.refs.len());
 //! for p in &corpus.problems {
-//!     eprintln!("{}:{}: {}", p.file, p.line, p.message);
+//!     eprintln!("{}:{}: {}", p.file, p.line, p.message());
 //! }
 //! ```
 

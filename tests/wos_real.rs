@@ -422,7 +422,7 @@ fn metaknowledge_test_file_with_missing_tag_space() {
     let c = load(&[p]).unwrap();
     assert_eq!(c.problems.len(), 1);
     assert_eq!(c.problems[0].line, 416);
-    assert!(c.problems[0].message.contains("no space after tag AU"));
+    assert!(c.problems[0].message().contains("no space after tag AU"));
     let gilles = c
         .records
         .iter()

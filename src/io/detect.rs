@@ -8,6 +8,7 @@
 
 use super::text::{self, Encoding};
 use super::{sources, wos, wos_tab};
+use crate::model::ProblemKind;
 
 /// Supported input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +60,9 @@ pub(crate) struct Sniffed {
 }
 
 /// Sniffs a file's format from its first bytes.
-pub(crate) fn sniff(head: &[u8]) -> Result<Sniffed, String> {
+pub(crate) fn sniff(head: &[u8]) -> Result<Sniffed, ProblemKind> {
     if head.is_empty() {
-        return Err("empty file".into());
+        return Err(ProblemKind::EmptyFile);
     }
     let (encoding, bom) = text::sniff_bom(head);
     let decoded;
@@ -91,24 +92,19 @@ pub(crate) fn sniff(head: &[u8]) -> Result<Sniffed, String> {
         return sniffed(f);
     }
     if encoding == Encoding::Utf8 && text::looks_binary(body) {
-        return Err("not a supported format: binary data (NUL bytes)".into());
+        return Err(ProblemKind::BinaryFile);
     }
     Err(not_supported(body))
 }
 
-/// The problem for a file of no supported format: its first non-blank line and the
-/// formats it could have been.
-fn not_supported(body: &[u8]) -> String {
-    let first: String = String::from_utf8_lossy(body)
+/// The problem for a file of no supported format: its first non-blank line.
+fn not_supported(body: &[u8]) -> ProblemKind {
+    let start: String = String::from_utf8_lossy(body)
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .chars()
         .take(60)
         .collect();
-    format!(
-        "not a supported format: starts with {first:?}; expected a Web of Science export \
-         (plain text starting \"FN ... Web of Science\", or tab-delimited with a \"PT\tAU\t...\" header), \
-         Scopus CSV, RIS, BibTeX, PubMed MEDLINE, OpenAlex JSON/CSV or Lens.org CSV"
-    )
+    ProblemKind::UnknownFormat { start }
 }

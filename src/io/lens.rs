@@ -9,8 +9,8 @@
 
 use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author, split_list};
 use super::parsed::BlockResult;
-use crate::model::ParsedRecord;
 use crate::model::cited_ref::normalize_doi;
+use crate::model::{ParsedRecord, ProblemKind};
 
 /// True when a CSV header line is Lens.org's.
 pub fn detect(first_line: &str) -> bool {
@@ -32,12 +32,19 @@ pub fn parse(text: &str) -> BlockResult {
 }
 
 /// A record from one row.
-fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+fn record(r: Row, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRecord {
     let names = split_list(r.get(&["Author/s"]), ';');
     let year = match r.get(&["Publication Year"]) {
         "" => None,
         y => fields::year_in(y).or_else(|| {
-            problems.push((line, format!("Publication Year is not a year: {y:?}")));
+            problems.push((
+                line,
+                ProblemKind::InvalidValue {
+                    field: "Publication Year",
+                    expected: "year",
+                    value: y.to_string(),
+                },
+            ));
             None
         }),
     };

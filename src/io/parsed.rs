@@ -2,25 +2,33 @@
 //! problems found in it by line, and the lines read as Windows-1252 because they were
 //! not UTF-8. The loader applies the input caps to it and adds it to the corpus.
 
-use crate::model::ParsedRecord;
+use crate::model::{ParsedRecord, ProblemKind};
 
 /// What a reader produced from a file or a block of one.
 #[derive(Debug, Default)]
 pub struct BlockResult {
     pub records: Vec<ParsedRecord>,
-    /// (line, message)
-    pub problems: Vec<(u64, String)>,
+    /// (line, problem)
+    pub problems: Vec<(u64, ProblemKind)>,
     /// Lines decoded as Windows-1252 because they were not UTF-8: (first line, count).
     pub non_utf8: Option<(u64, u64)>,
 }
 
 impl BlockResult {
     /// A result with one problem about the whole file (line 0) and no records.
-    pub fn file_problem(msg: impl Into<String>) -> Self {
+    pub fn file_problem(kind: ProblemKind) -> Self {
         BlockResult {
-            problems: vec![(0, msg.into())],
+            problems: vec![(0, kind)],
             ..Default::default()
         }
+    }
+
+    /// The problems as (line, message), as they will be printed.
+    pub fn messages(&self) -> Vec<(u64, String)> {
+        self.problems
+            .iter()
+            .map(|(line, kind)| (*line, kind.to_string()))
+            .collect()
     }
 
     /// Counts line `line` as read as Windows-1252.

@@ -22,6 +22,7 @@ pub use super::parsed::BlockResult;
 use super::text::decode_line;
 use super::wos_fields::{Builder, Field, T_EF, T_ER, T_FN, T_PT, T_VR, field_of, truncate};
 pub use super::wos_fields::{parse_year, split_keywords};
+use crate::model::ProblemKind;
 
 /// True when `bytes` (after any BOM) look like a WoS plain-text export: the first
 /// non-blank line is `FN ...Web of Science...`, or a `PT ` tag line.
@@ -141,11 +142,9 @@ impl BlockParser<'_> {
                     self.field = field_of(tag);
                     b.add(self.field, value);
                 }
-                None => self.outside_record(line_no, || {
-                    format!(
-                        "field {} outside a record (no PT line); ignored",
-                        String::from_utf8_lossy(tag)
-                    )
+                None => self.outside_record(line_no, || ProblemKind::FieldOutsideRecord {
+                    tag: String::from_utf8_lossy(tag).into_owned(),
+                    start: "PT",
                 }),
             },
         }
@@ -156,7 +155,10 @@ impl BlockParser<'_> {
         if let Some(b) = self.cur.take() {
             self.out.problems.push((
                 b.line(),
-                format!("record not closed by ER before the next PT at line {line_no}; kept"),
+                ProblemKind::NotClosedBeforeNext {
+                    start: "PT",
+                    next_line: line_no,
+                },
             ));
             self.keep(b);
         }
@@ -174,7 +176,7 @@ impl BlockParser<'_> {
             None => self
                 .out
                 .problems
-                .push((line_no, "ER without a record".into())),
+                .push((line_no, ProblemKind::EndWithoutRecord)),
         }
     }
 
@@ -189,7 +191,7 @@ impl BlockParser<'_> {
     fn continuation(&mut self, line: &str, line_no: u64) {
         match self.cur.as_mut() {
             Some(b) => b.add(self.field, line),
-            None => self.outside_record(line_no, || "continuation line outside a record".into()),
+            None => self.outside_record(line_no, || ProblemKind::ContinuationOutsideRecord),
         }
     }
 
@@ -202,7 +204,7 @@ impl BlockParser<'_> {
             None => self
                 .out
                 .problems
-                .push((line_no, "binary data (NUL byte) outside a record".into())),
+                .push((line_no, ProblemKind::BinaryOutsideRecord)),
         }
     }
 
@@ -218,10 +220,9 @@ impl BlockParser<'_> {
         {
             self.out.problems.push((
                 line_no,
-                format!(
-                    "no space after tag {}; read as that field",
-                    String::from_utf8_lossy(&raw[..2])
-                ),
+                ProblemKind::NoSpaceAfterTag {
+                    tag: String::from_utf8_lossy(&raw[..2]).into_owned(),
+                },
             ));
             self.field = field_of(&raw[..2]);
             b.add(self.field, &line[2..]);
@@ -235,10 +236,9 @@ impl BlockParser<'_> {
         if self.cur.is_some() && line_no == last && !block.ends_with(b"\n") {
             self.out.problems.push((
                 line_no,
-                format!(
-                    "incomplete last line ignored (truncated file?): {:?}",
-                    truncate(line)
-                ),
+                ProblemKind::IncompleteLastLine {
+                    text: truncate(line).to_string(),
+                },
             ));
             return;
         }
@@ -248,15 +248,17 @@ impl BlockParser<'_> {
             }),
             None => self.out.problems.push((
                 line_no,
-                format!("unexpected text outside a record: {:?}", truncate(line)),
+                ProblemKind::UnexpectedText {
+                    text: truncate(line).to_string(),
+                },
             )),
         }
     }
 
     /// Reports a line outside a record, once per run of them.
-    fn outside_record(&mut self, line_no: u64, message: impl FnOnce() -> String) {
+    fn outside_record(&mut self, line_no: u64, kind: impl FnOnce() -> ProblemKind) {
         if !self.outside_reported {
-            self.out.problems.push((line_no, message()));
+            self.out.problems.push((line_no, kind()));
             self.outside_reported = true;
         }
     }
@@ -264,10 +266,7 @@ impl BlockParser<'_> {
     /// The end of the block: a record still open is reported and kept.
     fn finish(mut self) -> BlockResult {
         if let Some(b) = self.cur.take() {
-            self.out.problems.push((
-                b.line(),
-                "record not closed by ER (truncated file?); kept with the fields read".into(),
-            ));
+            self.out.problems.push((b.line(), ProblemKind::NotClosed));
             self.keep(b);
         }
         self.out
@@ -321,9 +320,14 @@ mod tests {
         assert_eq!(r.records[1].title, "cut off");
         assert_eq!(r.problems.len(), 2);
         assert_eq!(r.problems[0].0, 5);
-        assert!(r.problems[0].1.contains("line 7 is not a field tag"));
+        assert!(
+            r.problems[0]
+                .1
+                .to_string()
+                .contains("line 7 is not a field tag")
+        );
         assert_eq!(r.problems[1].0, 9);
-        assert!(r.problems[1].1.contains("not closed by ER"));
+        assert!(r.problems[1].1.to_string().contains("not closed by ER"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::model::cited_ref::normalize_doi;
 use crate::model::record::parse_address;
-use crate::model::{CitedRef, ParsedRecord};
+use crate::model::{CitedRef, ParsedRecord, ProblemKind};
 
 /// The field being read (the last tag seen).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -206,9 +206,9 @@ impl Builder {
 
     /// Converts the record's text into a [`ParsedRecord`], reporting the values it
     /// cannot use; a malformed record is reported and gives none.
-    pub(crate) fn finish(self, problems: &mut Vec<(u64, String)>) -> Option<ParsedRecord> {
+    pub(crate) fn finish(self, problems: &mut Vec<(u64, ProblemKind)>) -> Option<ParsedRecord> {
         if let Some(why) = self.malformed {
-            problems.push((self.line, format!("record skipped: {why}")));
+            problems.push((self.line, ProblemKind::RecordSkipped { reason: why }));
             return None;
         }
         let year = parse_year(&self.year, self.line, "PY", problems)
@@ -241,19 +241,21 @@ impl Builder {
     }
 
     /// `DI`, normalised; a value that is not a DOI is reported and dropped.
-    fn doi(&self, problems: &mut Vec<(u64, String)>) -> Option<String> {
+    fn doi(&self, problems: &mut Vec<(u64, ProblemKind)>) -> Option<String> {
         let doi = normalize_doi(&self.doi);
         if doi.is_none() && !self.doi.is_empty() {
             problems.push((
                 self.line,
-                format!("DI is not a DOI: {:?}; ignored", truncate(&self.doi)),
+                ProblemKind::NotADoi {
+                    value: truncate(&self.doi).to_string(),
+                },
             ));
         }
         doi
     }
 
     /// `TC`; a value that is not a count is reported and dropped.
-    fn times_cited(&self, problems: &mut Vec<(u64, String)>) -> Option<u32> {
+    fn times_cited(&self, problems: &mut Vec<(u64, ProblemKind)>) -> Option<u32> {
         if self.tc.is_empty() {
             return None;
         }
@@ -261,7 +263,11 @@ impl Builder {
         if n.is_none() {
             problems.push((
                 self.line,
-                format!("TC is not a number: {:?}", truncate(&self.tc)),
+                ProblemKind::InvalidValue {
+                    field: "TC",
+                    expected: "number",
+                    value: truncate(&self.tc).to_string(),
+                },
             ));
         }
         n
@@ -290,7 +296,12 @@ pub(super) fn truncate(s: &str) -> &str {
 }
 
 /// Parses a year field; years outside 1000–2100 are reported and dropped.
-pub fn parse_year(s: &str, line: u64, tag: &str, problems: &mut Vec<(u64, String)>) -> Option<i32> {
+pub fn parse_year(
+    s: &str,
+    line: u64,
+    tag: &str,
+    problems: &mut Vec<(u64, ProblemKind)>,
+) -> Option<i32> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -300,7 +311,10 @@ pub fn parse_year(s: &str, line: u64, tag: &str, problems: &mut Vec<(u64, String
         _ => {
             problems.push((
                 line,
-                format!("{tag} is not a plausible year: {:?}", truncate(s)),
+                ProblemKind::ImplausibleYear {
+                    field: tag.to_string(),
+                    value: format!("{:?}", truncate(s)),
+                },
             ));
             None
         }

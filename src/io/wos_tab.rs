@@ -10,6 +10,7 @@
 use super::parsed::BlockResult;
 use super::text::{self, Encoding};
 use super::wos_fields::Builder;
+use crate::model::ProblemKind;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -50,7 +51,7 @@ pub const MAX_ROW_BYTES: u64 = 64 << 20;
 /// Parses a tab-delimited export from a UTF-8 byte stream (BOM already removed).
 /// WoS does not quote cells (tabs and newlines never occur inside them), so rows are
 /// lines and cells are split on tabs.
-pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
+pub fn parse<R: Read>(input: R) -> Result<BlockResult, ProblemKind> {
     let mut rdr = BufReader::with_capacity(1 << 16, input);
     let mut out = BlockResult::default();
     let mut header: Vec<Vec<u8>> = Vec::new();
@@ -61,7 +62,7 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         match (&mut rdr).take(MAX_ROW_BYTES).read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => line += 1,
-            Err(e) => return Err(format!("line {}: read error: {e}", line + 1)),
+            Err(e) => return Err(read_error(line + 1, &e)),
         }
         if buf.len() as u64 == MAX_ROW_BYTES && !buf.ends_with(b"\n") {
             // A row this long is not an export row; skip to its end in bounded reads.
@@ -71,12 +72,15 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
                 match (&mut rdr).take(MAX_ROW_BYTES).read_until(b'\n', &mut buf) {
                     Ok(n) if n > 0 && !buf.ends_with(b"\n") => skipped += n as u64,
                     Ok(n) => break skipped += n as u64,
-                    Err(e) => return Err(format!("line {line}: read error: {e}")),
+                    Err(e) => return Err(read_error(line, &e)),
                 }
             }
             out.problems.push((
                 line,
-                format!("row is {skipped} bytes, over the limit of {MAX_ROW_BYTES} bytes; skipped"),
+                ProblemKind::RowTooLong {
+                    bytes: skipped,
+                    max: MAX_ROW_BYTES,
+                },
             ));
             continue;
         }
@@ -102,21 +106,21 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         {
             out.problems.push((
                 line,
-                format!(
-                    "row has {} cells, the header {}; extra cells ignored",
-                    cells.len(),
-                    header.len()
-                ),
+                ProblemKind::CellCount {
+                    cells: cells.len(),
+                    header: header.len(),
+                    effect: "extra cells ignored",
+                },
             ));
         }
         if cells.len() < header.len() {
             out.problems.push((
                 line,
-                format!(
-                    "row has {} cells, the header {}; missing cells left empty (a line break inside a cell?)",
-                    cells.len(),
-                    header.len()
-                ),
+                ProblemKind::CellCount {
+                    cells: cells.len(),
+                    header: header.len(),
+                    effect: "missing cells left empty (a line break inside a cell?)",
+                },
             ));
         }
         let mut b = Builder::new(line);
@@ -144,29 +148,39 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         }
     }
     if header.is_empty() {
-        return Err("empty file".into());
+        return Err(ProblemKind::EmptyFile);
     }
     Ok(out)
 }
 
+/// A read error in the middle of the file, at line `line`.
+fn read_error(line: u64, e: &std::io::Error) -> ProblemKind {
+    ProblemKind::Other(format!("line {line}: read error: {e}"))
+}
+
 /// Reads a tab-delimited export file in the encoding its head was sniffed as,
 /// skipping the `bom` bytes of its byte-order mark.
-pub(crate) fn read(path: &Path, encoding: Encoding, bom: usize) -> Result<BlockResult, String> {
-    let mut f = File::open(path).map_err(|e| e.to_string())?;
+pub(crate) fn read(
+    path: &Path,
+    encoding: Encoding,
+    bom: usize,
+) -> Result<BlockResult, ProblemKind> {
+    // The file was opened once already (to sniff it): an error here is rare.
+    let other = |e: std::io::Error| ProblemKind::Other(e.to_string());
+    let mut f = File::open(path).map_err(other)?;
     match encoding {
         Encoding::Utf8 => {
             let mut skip = vec![0u8; bom];
-            f.read_exact(&mut skip).map_err(|e| e.to_string())?;
+            f.read_exact(&mut skip).map_err(other)?;
             parse(BufReader::with_capacity(1 << 20, f))
         }
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let mut bytes = Vec::new();
-            f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            f.read_to_end(&mut bytes).map_err(other)?;
             let (s, lossy) = text::decode_utf16(&bytes[bom..], encoding);
             let mut r = parse(s.as_bytes())?;
             if lossy {
-                r.problems
-                    .push((0, "invalid UTF-16 sequences replaced by U+FFFD".into()));
+                r.problems.push((0, ProblemKind::InvalidUtf16));
             }
             Ok(r)
         }

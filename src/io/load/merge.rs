@@ -4,7 +4,7 @@
 
 use super::{LoadOptions, ms};
 use crate::io::parsed::BlockResult;
-use crate::model::{Corpus, Problem, SourceFile};
+use crate::model::{Corpus, Problem, ProblemKind, SourceFile};
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,7 +15,7 @@ use std::time::Instant;
 /// previous batch (sending the whole list every batch was quadratic in the number of
 /// files).
 pub(super) struct Batch {
-    pub(super) parsed: Vec<(u32, Result<BlockResult, String>)>,
+    pub(super) parsed: Vec<(u32, Result<BlockResult, ProblemKind>)>,
     pub(super) new_files: Vec<SourceFile>,
 }
 
@@ -68,7 +68,7 @@ pub(super) fn merge_batches(
 }
 
 impl Merger {
-    fn merge(&mut self, parsed: Vec<(u32, Result<BlockResult, String>)>) {
+    fn merge(&mut self, parsed: Vec<(u32, Result<BlockResult, ProblemKind>)>) {
         let t = Instant::now();
         for (file, res) in parsed {
             match res {
@@ -90,10 +90,10 @@ impl Merger {
             self.corpus.push(rec, file);
         }
         let seen = self.problem_counts.entry(file).or_insert(0);
-        for (line, msg) in r.problems {
+        for (line, kind) in r.problems {
             *seen += 1;
             if *seen <= self.max_problems {
-                self.corpus.problem(path, line, msg);
+                self.corpus.problem(path, line, kind);
             }
         }
         if let Some((first, n)) = r.non_utf8 {
@@ -124,13 +124,9 @@ impl Merger {
 
 /// One problem per file with lines read as Windows-1252, at the first such line.
 fn report_non_utf8(corpus: &mut Corpus, non_utf8: FxHashMap<u32, (u64, u64)>) {
-    for (file, (first, count)) in non_utf8 {
+    for (file, (first, lines)) in non_utf8 {
         let path = corpus.files[file as usize].path.clone();
-        corpus.problem(
-            &path,
-            first,
-            format!("{count} line(s) are not valid UTF-8 (first at this line); read as Windows-1252 (Latin-1)"),
-        );
+        corpus.problem(&path, first, ProblemKind::NotUtf8 { lines });
     }
 }
 
@@ -145,17 +141,13 @@ fn report_quiet_files(corpus: &mut Corpus, counts: &FxHashMap<u32, usize>, max: 
             corpus.problem(
                 &path,
                 0,
-                format!(
-                    "{} more problem(s) not listed (LoadOptions::max_problems_per_file = {max})",
-                    n - max
-                ),
+                ProblemKind::MoreProblems {
+                    count: n - max,
+                    max,
+                },
             );
         } else if n == 0 && corpus.files[i].records == 0 {
-            corpus.problem(
-                &path,
-                0,
-                "no records found (a header without records, or line ends that are neither LF nor CRLF?)",
-            );
+            corpus.problem(&path, 0, ProblemKind::NoRecords);
         }
     }
 }

@@ -41,7 +41,7 @@ pub enum LoadError {
 fn format_problems(p: &[Problem]) -> String {
     p.iter()
         .take(20)
-        .map(|p| format!("  {}:{}: {}", p.file, p.line, p.message))
+        .map(|p| format!("  {p}"))
         .collect::<Vec<_>>()
         .join("\n")
 }

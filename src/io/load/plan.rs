@@ -10,7 +10,7 @@ use crate::io::limits;
 use crate::io::parsed::BlockResult;
 use crate::io::text::Encoding;
 use crate::io::{sources, wos, wos_tab};
-use crate::model::{Problem, SourceFile};
+use crate::model::{Problem, ProblemKind, SourceFile};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -41,7 +41,7 @@ enum Job {
 }
 
 /// A job's result, and the block buffer it gives back for reuse.
-type JobOutput = ((u32, Result<BlockResult, String>), Option<Vec<u8>>);
+type JobOutput = ((u32, Result<BlockResult, ProblemKind>), Option<Vec<u8>>);
 
 /// Runs a job, then applies the input caps to its records.
 fn run_job(job: Job, caps: limits::Caps) -> JobOutput {
@@ -80,20 +80,23 @@ struct Opened {
 }
 
 /// Opens a file and sniffs its format from its first 64 KiB.
-fn open_input(path: &Path, size: u64, opts: &LoadOptions) -> Result<Opened, String> {
+fn open_input(path: &Path, size: u64, opts: &LoadOptions) -> Result<Opened, ProblemKind> {
     if size > opts.max_file_bytes {
-        return Err(format!(
-            "file is {size} bytes, over the limit of {} bytes (LoadOptions::max_file_bytes); skipped",
-            opts.max_file_bytes
-        ));
+        return Err(ProblemKind::FileTooLarge {
+            size,
+            limit: opts.max_file_bytes,
+        });
     }
-    let f = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let unreadable = |e: std::io::Error| ProblemKind::Unreadable {
+        error: e.to_string(),
+    };
+    let f = File::open(path).map_err(unreadable)?;
     let mut reader = BufReader::with_capacity(1 << 16, f);
     let mut head = Vec::with_capacity(1 << 16);
     (&mut reader)
         .take(1 << 16)
         .read_to_end(&mut head)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(unreadable)?;
     let sniffed = sniff(&head)?;
     Ok(Opened {
         reader,
@@ -197,11 +200,7 @@ impl<'a> Planner<'a> {
                 head.drain(..bom);
                 self.add_wos_blocks(file, &shown, opened.reader, head);
             }
-            (Format::Wos, _) => self.problem(
-                shown,
-                0,
-                "UTF-16 plain-text exports are not supported; export as UTF-8".into(),
-            ),
+            (Format::Wos, _) => self.problem(shown, 0, ProblemKind::Utf16PlainText),
             _ => self.push(
                 Job::Whole {
                     file,
@@ -234,8 +233,8 @@ impl<'a> Planner<'a> {
                 self.parse_batch();
             }
         }
-        if let Some((line, msg)) = blocks.error {
-            self.problem(shown.to_string(), line, msg);
+        if let Some((line, kind)) = blocks.error {
+            self.problem(shown.to_string(), line, kind);
         }
     }
 
@@ -251,12 +250,8 @@ impl<'a> Planner<'a> {
         self.batch_size += bytes;
     }
 
-    fn problem(&mut self, file: String, line: u64, message: String) {
-        self.problems.push(Problem {
-            file,
-            line,
-            message,
-        });
+    fn problem(&mut self, file: String, line: u64, kind: ProblemKind) {
+        self.problems.push(Problem { file, line, kind });
     }
 
     /// Parses the batch in parallel, sends it to the merging thread with the files
@@ -295,7 +290,7 @@ struct WosBlocks {
     target: usize,
     eof: bool,
     line: u64,
-    error: Option<(u64, String)>,
+    error: Option<(u64, ProblemKind)>,
 }
 
 impl WosBlocks {
@@ -319,8 +314,12 @@ impl WosBlocks {
                 match fill(&mut self.reader, &mut self.buf, self.target) {
                     Ok(e) => self.eof = e,
                     Err(e) => {
-                        self.error =
-                            Some((self.line, format!("read error: {e}; rest of file skipped")));
+                        self.error = Some((
+                            self.line,
+                            ProblemKind::ReadError {
+                                error: e.to_string(),
+                            },
+                        ));
                         self.eof = true;
                     }
                 }
