@@ -18,6 +18,7 @@
 //! - bytes that are not UTF-8 → decoded as Windows-1252, reported once per block;
 //! - implausible years (outside 1000–2100) → year left empty, reported.
 
+// The readers' output type was first defined here; `io::wos::BlockResult` still works.
 pub use super::parsed::BlockResult;
 use super::text::decode_line;
 use super::wos_fields::{Builder, Field, T_EF, T_ER, T_FN, T_PT, T_VR, field_of, truncate};
