@@ -6,6 +6,8 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+// The one unsafe call of the crate: mimalloc's C option setter.
+#[allow(unsafe_code)]
 unsafe extern "C" {
     /// mimalloc's option setter (mimalloc.h); linked with the allocator above.
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
@@ -20,7 +22,10 @@ fn main() -> std::process::ExitCode {
     // cost on virtual machines (BENCHMARKS.md). The process is short-lived or, for the
     // app, holds its corpus anyway.
     // SAFETY: a plain integer option of the allocator this binary links.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    #[allow(unsafe_code)]
+    unsafe {
+        mi_option_set(MI_OPTION_PURGE_DELAY, -1)
+    };
     match cocite::cli::main() {
         cocite::cli::Entry::Done(code) => code,
         #[cfg(feature = "gui")]

@@ -36,7 +36,7 @@ fn check(name: &str, expect: &Expect) -> Result<(), String> {
                 if !c
                     .problems
                     .iter()
-                    .any(|p| p.line == *line && p.message.contains(text))
+                    .any(|p| p.line == *line && p.message().contains(text))
                 {
                     return Err(format!(
                         "no problem at line {line} with {text:?}: {:?}",
@@ -49,7 +49,7 @@ fn check(name: &str, expect: &Expect) -> Result<(), String> {
         (Rejected(line, text), Err(LoadError::NothingLoaded { problems, .. })) => {
             let hit = problems
                 .iter()
-                .any(|p| names_file(&p.file) && p.line == *line && p.message.contains(text));
+                .any(|p| names_file(&p.file) && p.line == *line && p.message().contains(text));
             if hit {
                 Ok(())
             } else {
@@ -169,9 +169,9 @@ fn the_whole_folder_loads_in_one_go() {
                 assert!(file.is_some_and(|f| f.records > 0), "{name}")
             }
             Rejected(line, text) => assert!(
-                c.problems
-                    .iter()
-                    .any(|p| p.file.ends_with(name) && p.line == *line && p.message.contains(text)),
+                c.problems.iter().any(|p| p.file.ends_with(name)
+                    && p.line == *line
+                    && p.message().contains(text)),
                 "{name}"
             ),
             _ => {}
@@ -224,7 +224,7 @@ fn giant_single_line_is_reported_and_the_good_record_kept() {
     assert!(c.problems.iter().all(|p| p.line == 10), "{:?}", c.problems);
     assert!(
         c.problems[0]
-            .message
+            .message()
             .contains("unexpected text outside a record")
     );
     // The same as a tab-delimited row: over the 64 MiB row cap it is skipped.
@@ -239,7 +239,7 @@ fn giant_single_line_is_reported_and_the_good_record_kept() {
     assert_eq!(c.problems[0].line, 3);
     assert!(
         c.problems[0]
-            .message
+            .message()
             .contains("row is 73400321 bytes, over the limit")
     );
 }
@@ -262,11 +262,11 @@ fn ten_mb_fields_are_cut_and_reported() {
         "the 10 MB reference is dropped, the other kept"
     );
     assert_eq!(c.refs.get(r.refs[0]).key.as_ref(), "lee k|2002|v2|p2");
-    let msgs: Vec<&str> = c
+    let msgs: Vec<String> = c
         .problems
         .iter()
         .filter(|p| p.line == 3)
-        .map(|p| p.message.as_str())
+        .map(|p| p.message())
         .collect();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(msgs[0].contains("abstract is 10485760 bytes, over the limit of 1048576"));
@@ -297,12 +297,12 @@ fn reference_and_problem_caps() {
     assert_eq!(c.problems[0].line, 0);
     assert!(
         c.problems[0]
-            .message
+            .message()
             .contains("4001 more problem(s) not listed")
     );
     assert!(c.problems.iter().any(|p| {
         p.line == 3
-            && p.message
+            && p.message()
                 .contains("150000 cited references, over the limit of 100000")
     }));
 }

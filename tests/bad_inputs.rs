@@ -25,7 +25,10 @@ fn nothing(name: &str) -> Vec<(u64, String)> {
                 problems.iter().all(|p| p.file.ends_with(name)),
                 "{name}: {problems:?}"
             );
-            problems.into_iter().map(|p| (p.line, p.message)).collect()
+            problems
+                .into_iter()
+                .map(|p| (p.line, p.message()))
+                .collect()
         }
         other => panic!("{name}: expected NothingLoaded, got {other:?}"),
     }
@@ -35,7 +38,7 @@ fn problem(c: &Corpus, line: u64, text: &str) {
     assert!(
         c.problems
             .iter()
-            .any(|p| p.line == line && p.message.contains(text)),
+            .any(|p| p.line == line && p.message().contains(text)),
         "expected problem at line {line} containing {text:?}, got {:?}",
         c.problems
     );
@@ -178,7 +181,7 @@ fn giant_line_and_many_files() {
     let (c, _) = load_with(std::slice::from_ref(&f), &opts, &|_| {}).unwrap();
     assert_eq!(c.records.len(), 2);
     assert_eq!(c.records[0].title.len(), 1 << 20);
-    assert!(c.problems[0].message.contains("title is 10485760 bytes"));
+    assert!(c.problems[0].message().contains("title is 10485760 bytes"));
     assert_eq!(c.problems[0].line, 3);
     // A file over the size limit is skipped with a clear message; the others load.
     let opts = LoadOptions {
@@ -189,7 +192,7 @@ fn giant_line_and_many_files() {
     let (c, _) = load_with(&[f, small], &opts, &|_| {}).unwrap();
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(c.records.len(), 2);
-    assert!(c.problems[0].message.contains("over the limit"));
+    assert!(c.problems[0].message().contains("over the limit"));
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn problem(c: &Corpus, line: u64, text: &str) {
     assert!(
         c.problems
             .iter()
-            .any(|p| p.line == line && p.message.contains(text)),
+            .any(|p| p.line == line && p.message().contains(text)),
         "expected a problem at line {line} containing {text:?}, got {:?}",
         c.problems
     );

@@ -67,7 +67,7 @@ fn scopus_csv_with_extra_funding_cells() {
     assert_eq!(c.records.iter().filter(|r| !r.refs.is_empty()).count(), 48);
     assert_eq!(c.cited_lines, 2452);
     assert_eq!(c.problems.len(), 1);
-    assert!(c.problems[0].message.contains("56 row(s)"));
+    assert!(c.problems[0].message().contains("56 row(s)"));
     let namd = &c.records[0];
     assert_eq!(namd.title.as_ref(), "Scalable molecular dynamics with NAMD");
     assert_eq!(namd.times_cited, Some(13169));

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(
                 c.problems
                     .iter()
-                    .all(|p| p.file == shown && !p.message.is_empty())
+                    .all(|p| p.file == shown && !p.message().is_empty())
             );
             for r in &c.records {
                 for &id in &r.refs {

@@ -2,9 +2,12 @@
 //! pipeline on a worker thread and shows the map with a timeline slider.
 //!
 //! Structure (egui demo-app style): [`CociteApp`] holds the core's `Corpus` and
-//! `Analysis` plus plain view state; panels are free `*_ui` functions that read state
-//! by `&` and push [`state::Command`]s, which [`CociteApp::apply`] runs after drawing.
-//! `logic` polls the worker, plays the timeline and handles shortcuts; `ui` only draws.
+//! `Analysis` plus plain view state ([`state`]; the saved view types are the core's,
+//! `crate::session`); [`panels`] are free `*_ui` functions, one per file, that read
+//! state by `&` and push [`state::Command`]s, which `apply` dispatches after drawing
+//! (file dialogs in `dialogs`). The [`canvas`] draws the map as batched meshes with the
+//! core's view geometry and label engine (`crate::scene`). `logic` polls the [`worker`],
+//! plays the timeline and handles shortcuts; `ui` only draws.
 
 mod apply;
 pub mod canvas;

@@ -228,7 +228,7 @@ fn print_text(s: &Stats) {
     }
     println!("problems:           {}", s.problems.len());
     for p in s.problems.iter().take(50) {
-        println!("  {}:{}: {}", p.file, p.line, p.message);
+        println!("  {}:{}: {}", p.file, p.line, p.message());
     }
     if s.problems.len() > 50 {
         println!("  ... {} more (use --json for all)", s.problems.len() - 50);

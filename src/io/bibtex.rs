@@ -25,11 +25,11 @@
 //! `MMXIX`) is reported and left empty ([`fields::year_field`]).
 
 use super::fields::{self, lines_any, nonempty, short_author};
+use super::parsed::BlockResult;
 use super::scopus;
-use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::record::parse_address;
-use crate::model::{CitedRef, ParsedRecord};
+use crate::model::{CitedRef, ParsedRecord, ProblemKind};
 
 /// `@article{key,` → `article`, when the line starts an entry.
 pub fn entry_start(line: &str) -> Option<&str> {
@@ -61,23 +61,20 @@ pub fn parse(text: &str) -> BlockResult {
             Ok(fields) => out
                 .records
                 .push(record(&fields, &kind, line, &mut out.problems)),
-            Err((offset, msg, fields)) => {
+            Err((offset, error, fields)) => {
                 let at_line = line + chunk[..offset.min(chunk.len())].matches('\n').count() as u64;
-                if fields.iter().any(|f| f.name == "title") {
-                    out.problems
-                        .push((at_line, format!("{msg}; entry kept with the fields read")));
+                let kept = fields.iter().any(|f| f.name == "title");
+                out.problems
+                    .push((at_line, ProblemKind::BadEntry { error, kept }));
+                if kept {
                     out.records
                         .push(record(&fields, &kind, line, &mut out.problems));
-                } else {
-                    out.problems
-                        .push((at_line, format!("{msg}; entry skipped")));
                 }
             }
         }
     }
     if starts.is_empty() {
-        out.problems
-            .push((0, "no BibTeX entries (@type{...})".into()));
+        out.problems.push((0, ProblemKind::NoBibtexEntries));
     }
     out
 }
@@ -274,7 +271,7 @@ fn authors(raw: &str) -> Vec<String> {
 /// Reports each field repeated in an entry with another value: BibTeX itself keeps
 /// the first and ignores the repeats ("I'm ignoring ...'s extra field"), and so does
 /// [`record`].
-fn report_repeats(fields: &Fields, line: u64, problems: &mut Vec<(u64, String)>) {
+fn report_repeats(fields: &Fields, line: u64, problems: &mut Vec<(u64, ProblemKind)>) {
     for (i, f) in fields.iter().enumerate() {
         let Some(k) = fields[..i].iter().find(|k| k.name == f.name) else {
             continue;
@@ -283,14 +280,12 @@ fn report_repeats(fields: &Fields, line: u64, problems: &mut Vec<(u64, String)>)
         if kept != ignored {
             problems.push((
                 line + f.line,
-                format!(
-                    "field {} repeated in the entry: the first value (line {}) {:?} kept, \
-                     this one {:?} ignored",
-                    f.name,
-                    line + k.line,
-                    fields::clip(&kept),
-                    fields::clip(&ignored)
-                ),
+                ProblemKind::RepeatedField {
+                    name: f.name.clone(),
+                    first_line: line + k.line,
+                    kept: fields::clip(&kept).to_string(),
+                    ignored: fields::clip(&ignored).to_string(),
+                },
             ));
         }
     }
@@ -302,7 +297,7 @@ fn record(
     fields: &Fields,
     kind: &str,
     line: u64,
-    problems: &mut Vec<(u64, String)>,
+    problems: &mut Vec<(u64, ProblemKind)>,
 ) -> ParsedRecord {
     report_repeats(fields, line, problems);
     let get = |k: &str| {
@@ -454,6 +449,6 @@ mod tests {
             (8, "year is not a plausible year: \"99999\""),
         ];
         let want: Vec<(u64, String)> = want.iter().map(|(l, m)| (*l, m.to_string())).collect();
-        assert_eq!(r.problems, want);
+        assert_eq!(r.messages(), want);
     }
 }

@@ -9,14 +9,15 @@
 //! them to `Vargo, SL`.
 
 use super::text::{Encoding, decode_line, decode_utf16, sniff_bom};
-use super::wos::BlockResult;
-use crate::model::ParsedAddress;
 use crate::model::record::normalize_country;
+use crate::model::{ParsedAddress, ProblemKind};
 
 /// Reads a whole file as text: BOM removed, UTF-16 decoded, lines that are not UTF-8
 /// read as Windows-1252 (counted in `non_utf8` of the result it returns).
-pub fn read_text(path: &std::path::Path) -> Result<(String, Option<(u64, u64)>), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+pub fn read_text(path: &std::path::Path) -> Result<(String, Option<(u64, u64)>), ProblemKind> {
+    let bytes = std::fs::read(path).map_err(|e| ProblemKind::Unreadable {
+        error: e.to_string(),
+    })?;
     Ok(decode_text(bytes))
 }
 
@@ -54,14 +55,6 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<(u64, u64)>) {
             let (s, lossy) = decode_utf16(&body[..even], enc);
             (s, lossy.then_some((1, 1)))
         }
-    }
-}
-
-/// A result with one whole-file problem.
-pub fn file_problem(msg: impl Into<String>) -> BlockResult {
-    BlockResult {
-        problems: vec![(0, msg.into())],
-        ..Default::default()
     }
 }
 
@@ -244,7 +237,7 @@ pub fn year_field(
     value: &str,
     line: u64,
     name: &str,
-    problems: &mut Vec<(u64, String)>,
+    problems: &mut Vec<(u64, ProblemKind)>,
 ) -> Option<i32> {
     let value = value.trim();
     if value.is_empty() {
@@ -254,7 +247,10 @@ pub fn year_field(
     if year.is_none() {
         problems.push((
             line,
-            format!("{name} is not a plausible year: {:?}", clip(value)),
+            ProblemKind::ImplausibleYear {
+                field: name.to_string(),
+                value: format!("{:?}", clip(value)),
+            },
         ));
     }
     year
@@ -341,17 +337,12 @@ impl CsvTable {
     /// ones are reported as ignored).
     pub fn read(
         text: &str,
-        problems: &mut Vec<(u64, String)>,
-        mut each: impl FnMut(Row<'_>, u64, &mut Vec<(u64, String)>) -> bool,
-    ) -> Result<(), String> {
+        problems: &mut Vec<(u64, ProblemKind)>,
+        mut each: impl FnMut(Row<'_>, u64, &mut Vec<(u64, ProblemKind)>) -> bool,
+    ) -> Result<(), ProblemKind> {
         let delimiter = csv_delimiter(text);
         if delimiter == b';' {
-            problems.push((
-                1,
-                "note: the header's cells are separated by `;`, not `,` (a CSV re-saved by a \
-                 spreadsheet?); read with `;` as the delimiter"
-                    .into(),
-            ));
+            problems.push((1, ProblemKind::SemicolonDelimiter));
         }
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
@@ -360,7 +351,9 @@ impl CsvTable {
             .from_reader(text.as_bytes());
         let header: Vec<String> = rdr
             .headers()
-            .map_err(|e| format!("cannot read the CSV header: {e}"))?
+            .map_err(|e| ProblemKind::CsvHeader {
+                error: e.to_string(),
+            })?
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
@@ -376,20 +369,17 @@ impl CsvTable {
                         continue;
                     }
                     if r.len() < 2 && n >= 2 {
-                        problems.push((
-                            line,
-                            "row has a single cell (unbalanced quotes?); skipped".into(),
-                        ));
+                        problems.push((line, ProblemKind::SingleCellRow));
                         continue;
                     }
                     if r.len() < n {
                         problems.push((
                             line,
-                            format!(
-                                "row has {} cells, the header {n}; missing cells read as empty \
-                                 (unbalanced quotes?)",
-                                r.len()
-                            ),
+                            ProblemKind::CellCount {
+                                cells: r.len(),
+                                header: n,
+                                effect: "missing cells read as empty (unbalanced quotes?)",
+                            },
                         ));
                     }
                     let row = Row {
@@ -400,17 +390,22 @@ impl CsvTable {
                     if !each(row, line, problems) && extra {
                         problems.push((
                             line,
-                            format!(
-                                "row has {} cells, the header {n}; the cells beyond the \
-                                 header ignored",
-                                r.len()
-                            ),
+                            ProblemKind::CellCount {
+                                cells: r.len(),
+                                header: n,
+                                effect: "the cells beyond the header ignored",
+                            },
                         ));
                     }
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
-                    problems.push((line, format!("CSV row skipped: {e}")));
+                    problems.push((
+                        line,
+                        ProblemKind::CsvRowSkipped {
+                            error: e.to_string(),
+                        },
+                    ));
                 }
             }
         }
@@ -456,12 +451,12 @@ pub fn cell(row: &csv::StringRecord, col: Option<usize>) -> &str {
 
 /// True for a line the tagged readers (RIS, MEDLINE) pass over: blank, or holding a NUL
 /// byte, which is reported at line `n` in `problems`.
-pub fn skip_line(n: u64, line: &str, problems: &mut Vec<(u64, String)>) -> bool {
+pub fn skip_line(n: u64, line: &str, problems: &mut Vec<(u64, ProblemKind)>) -> bool {
     if line.trim().is_empty() {
         return true;
     }
     if line.contains('\0') {
-        problems.push((n, "binary data (NUL byte); line ignored".into()));
+        problems.push((n, ProblemKind::BinaryLine));
         return true;
     }
     false
@@ -541,7 +536,8 @@ mod tests {
             .iter()
             .map(|v| (9, format!("year is not a plausible year: {v}")))
             .collect();
-        assert_eq!(problems, want);
+        let got: Vec<(u64, String)> = problems.iter().map(|(l, k)| (*l, k.to_string())).collect();
+        assert_eq!(got, want);
         assert_eq!(plausible_year(2100), Some(2100));
         assert_eq!(plausible_year(999), None);
         assert_eq!(plausible_year(i64::MAX), None);

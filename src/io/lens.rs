@@ -8,9 +8,9 @@
 //! `lens:<id>`: they match citations of the same id by other Lens records only.
 
 use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author, split_list};
-use super::wos::BlockResult;
-use crate::model::ParsedRecord;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
+use crate::model::{ParsedRecord, ProblemKind};
 
 /// True when a CSV header line is Lens.org's.
 pub fn detect(first_line: &str) -> bool {
@@ -27,17 +27,24 @@ pub fn parse(text: &str) -> BlockResult {
     });
     match read {
         Ok(()) => out,
-        Err(e) => fields::file_problem(e),
+        Err(e) => BlockResult::file_problem(e),
     }
 }
 
 /// A record from one row.
-fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+fn record(r: Row, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRecord {
     let names = split_list(r.get(&["Author/s"]), ';');
     let year = match r.get(&["Publication Year"]) {
         "" => None,
         y => fields::year_in(y).or_else(|| {
-            problems.push((line, format!("Publication Year is not a year: {y:?}")));
+            problems.push((
+                line,
+                ProblemKind::InvalidValue {
+                    field: "Publication Year",
+                    expected: "year",
+                    value: y.to_string(),
+                },
+            ));
             None
         }),
     };

@@ -16,8 +16,8 @@
 //! cuts a block that holds no record end after 16 blocks, so no single record or line
 //! is ever held whole beyond that.
 
-use super::wos::BlockResult;
-use crate::model::ParsedRecord;
+use super::parsed::BlockResult;
+use crate::model::{ParsedRecord, ProblemKind};
 
 /// The caps applied to each parsed record.
 #[derive(Debug, Clone, Copy)]
@@ -62,19 +62,17 @@ pub(crate) fn apply(block: &mut BlockResult, caps: Caps) {
     }
 }
 
-/// Caps one record; returns a message per cap that triggered.
-pub(crate) fn cap_record(r: &mut ParsedRecord, caps: Caps) -> Vec<String> {
+/// Caps one record; returns a problem per cap that triggered.
+pub(crate) fn cap_record(r: &mut ParsedRecord, caps: Caps) -> Vec<ProblemKind> {
     let max = caps.max_field_bytes;
     let mut out = Vec::new();
-    let over = |what: &str, len: usize| {
-        format!(
-            "{what} is {len} bytes, over the limit of {max} (LoadOptions::max_field_bytes); cut to the limit"
-        )
-    };
+    let over = |field: &'static str, len: usize| ProblemKind::FieldCut { field, len, max };
+    let dropped =
+        |what: &'static str, count: usize| ProblemKind::EntriesDropped { what, count, max };
     if let Some(len) = cut(&mut r.title, max) {
         out.push(over("title", len));
     }
-    let texts: [(&str, &mut Option<String>); 11] = [
+    let texts: [(&'static str, &mut Option<String>); 11] = [
         ("abstract", &mut r.abstract_text),
         ("source", &mut r.source),
         ("source abbreviation", &mut r.source_abbrev),
@@ -92,7 +90,7 @@ pub(crate) fn cap_record(r: &mut ParsedRecord, caps: Caps) -> Vec<String> {
             out.push(over(what, len));
         }
     }
-    let lists: [(&str, &mut Vec<String>); 4] = [
+    let lists: [(&'static str, &mut Vec<String>); 4] = [
         ("author", &mut r.authors),
         ("full author name", &mut r.authors_full),
         ("author keyword", &mut r.author_keywords),
@@ -101,9 +99,7 @@ pub(crate) fn cap_record(r: &mut ParsedRecord, caps: Caps) -> Vec<String> {
     for (what, list) in lists {
         let n = drop_long(list, max);
         if n > 0 {
-            out.push(format!(
-                "{n} {what}(s) longer than {max} bytes (LoadOptions::max_field_bytes) dropped"
-            ));
+            out.push(dropped(what, n));
         }
     }
     let mut long_addresses = 0;
@@ -117,25 +113,20 @@ pub(crate) fn cap_record(r: &mut ParsedRecord, caps: Caps) -> Vec<String> {
         }
     }
     if long_addresses > 0 {
-        out.push(format!(
-            "{long_addresses} address part(s) longer than {max} bytes (LoadOptions::max_field_bytes) dropped"
-        ));
+        out.push(dropped("address part", long_addresses));
     }
     let before = r.cited_refs.len();
     r.cited_refs.retain(|c| c.label.len() <= max);
     if r.cited_refs.len() < before {
-        out.push(format!(
-            "{} cited reference(s) longer than {max} bytes (LoadOptions::max_field_bytes) dropped",
-            before - r.cited_refs.len()
-        ));
+        out.push(dropped("cited reference", before - r.cited_refs.len()));
     }
     let n = r.cited_refs.len();
     if n > caps.max_refs_per_record {
         r.cited_refs.truncate(caps.max_refs_per_record);
-        out.push(format!(
-            "record has {n} cited references, over the limit of {} (LoadOptions::max_refs_per_record); the first {} kept",
-            caps.max_refs_per_record, caps.max_refs_per_record
-        ));
+        out.push(ProblemKind::TooManyRefs {
+            count: n,
+            max: caps.max_refs_per_record,
+        });
     }
     out
 }
@@ -172,8 +163,9 @@ mod tests {
         assert!(block.records[0].cited_refs.is_empty());
         let lines: Vec<u64> = block.problems.iter().map(|p| p.0).collect();
         assert_eq!(lines, vec![7, 7, 7]);
-        assert!(block.problems[0].1.contains("title is 12 bytes"));
-        assert!(block.problems[2].1.contains("5 cited reference(s)"));
+        let messages = block.messages();
+        assert!(messages[0].1.contains("title is 12 bytes"));
+        assert!(messages[2].1.contains("5 cited reference(s)"));
 
         let caps = Caps {
             max_field_bytes: 100,
@@ -183,6 +175,10 @@ mod tests {
         assert_eq!(r.cited_refs.len(), 3);
         assert_eq!(r.cited_refs[2].year, Some(2002));
         assert_eq!(msgs.len(), 1);
-        assert!(msgs[0].contains("has 5 cited references, over the limit of 3"));
+        assert!(
+            msgs[0]
+                .to_string()
+                .contains("has 5 cited references, over the limit of 3")
+        );
     }
 }

@@ -11,9 +11,9 @@
 //! `LA`, `PT`. MEDLINE has no cited references.
 
 use super::fields::{self, lines_any, nonempty, short_author, skip_line};
-use super::wos::BlockResult;
-use crate::model::ParsedRecord;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
+use crate::model::{ParsedRecord, ProblemKind};
 
 /// The tag of a MEDLINE tag line (`PMID- 1` → `PMID`, `AU  - X` → `AU`).
 fn tag_of(line: &str) -> Option<&str> {
@@ -28,7 +28,7 @@ fn tag_of(line: &str) -> Option<&str> {
 fn finish(
     fields: Vec<(&str, String)>,
     line: u64,
-    problems: &mut Vec<(u64, String)>,
+    problems: &mut Vec<(u64, ProblemKind)>,
 ) -> ParsedRecord {
     let first = |t: &str| {
         fields
@@ -57,7 +57,14 @@ fn finish(
         .find_map(|(_, v)| v.strip_suffix("[doi]").and_then(normalize_doi));
     let year = match first("DP") {
         Some(d) => fields::year_in(d).or_else(|| {
-            problems.push((line, format!("DP is not a date: {d:?}")));
+            problems.push((
+                line,
+                ProblemKind::InvalidValue {
+                    field: "DP",
+                    expected: "date",
+                    value: d.to_string(),
+                },
+            ));
             None
         }),
         None => None,
@@ -104,7 +111,7 @@ pub fn parse(text: &str) -> BlockResult {
                 }
                 None if !outside_reported => {
                     out.problems
-                        .push((n, "continuation line outside a record".into()));
+                        .push((n, ProblemKind::ContinuationOutsideRecord));
                     outside_reported = true;
                 }
                 None => {}
@@ -112,15 +119,12 @@ pub fn parse(text: &str) -> BlockResult {
             continue;
         }
         let Some(tag) = tag_of(line) else {
-            let what = line.chars().take(40).collect::<String>();
-            match cur.as_mut() {
-                Some(_) => out
-                    .problems
-                    .push((n, format!("line is not a MEDLINE field: {what:?}; ignored"))),
-                None => out
-                    .problems
-                    .push((n, format!("text outside a record: {what:?}"))),
-            }
+            let text = fields::clip(line).to_string();
+            let kind = match cur {
+                Some(_) => ProblemKind::NotMedlineField { text },
+                None => ProblemKind::TextOutsideRecord { text },
+            };
+            out.problems.push((n, kind));
             continue;
         };
         let value = line.get(5..).unwrap_or("").trim().to_string();
@@ -137,7 +141,10 @@ pub fn parse(text: &str) -> BlockResult {
             None if !outside_reported => {
                 out.problems.push((
                     n,
-                    format!("field {tag} outside a record (no PMID line); ignored"),
+                    ProblemKind::FieldOutsideRecord {
+                        tag: tag.to_string(),
+                        start: "PMID",
+                    },
                 ));
                 outside_reported = true;
             }

@@ -24,9 +24,9 @@
 
 use super::fields::{self, id_ref, nonempty, short_author};
 pub use super::openalex_csv::{detect_csv, parse_csv};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
-use crate::model::{ParsedAddress, ParsedRecord};
+use crate::model::{ParsedAddress, ParsedRecord, ProblemKind};
 use serde_json::Value;
 
 /// `https://openalex.org/W123` → `W123`.
@@ -143,7 +143,7 @@ const FIELDS: &[(&str, Kind)] = &[
 /// The fields of a work (of [`FIELDS`]) that have another type than expected, each
 /// reported (null is no value, as OpenAlex writes it for missing titles, years and
 /// abstracts, and is not reported).
-fn mistyped(w: &Value, line: u64, problems: &mut Vec<(u64, String)>) -> Vec<&'static str> {
+fn mistyped(w: &Value, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> Vec<&'static str> {
     let mut out = Vec::new();
     for &(key, kind) in FIELDS {
         let Some(v) = w.get(key).filter(|v| !v.is_null()) else {
@@ -164,7 +164,13 @@ fn mistyped(w: &Value, line: u64, problems: &mut Vec<(u64, String)>) -> Vec<&'st
     out
 }
 
-fn report_type(key: &str, kind: Kind, v: &Value, line: u64, problems: &mut Vec<(u64, String)>) {
+fn report_type(
+    key: &'static str,
+    kind: Kind,
+    v: &Value,
+    line: u64,
+    problems: &mut Vec<(u64, ProblemKind)>,
+) {
     let expected = match kind {
         Kind::Str => "string",
         Kind::Num => "number",
@@ -173,28 +179,32 @@ fn report_type(key: &str, kind: Kind, v: &Value, line: u64, problems: &mut Vec<(
     };
     problems.push((
         line,
-        format!(
-            "field {key} has the wrong type (expected {expected}, found {}); ignored",
-            type_name(v)
-        ),
+        ProblemKind::WrongType {
+            field: key,
+            expected,
+            found: type_name(v),
+        },
     ));
 }
 
 /// The publication year; a number outside the plausible years is reported.
-fn year_of(v: Option<&Value>, line: u64, problems: &mut Vec<(u64, String)>) -> Option<i32> {
+fn year_of(v: Option<&Value>, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> Option<i32> {
     let v = v?;
     let year = v.as_i64().and_then(fields::plausible_year);
     if year.is_none() {
         problems.push((
             line,
-            format!("publication_year is not a plausible year: {v}"),
+            ProblemKind::ImplausibleYear {
+                field: "publication_year".into(),
+                value: v.to_string(),
+            },
         ));
     }
     year
 }
 
 /// A record from one work object.
-fn work(work: &Value, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+fn work(work: &Value, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRecord {
     let bad = mistyped(work, line, problems);
     // The work's top-level fields of the expected types.
     let w = |key: &str| work.get(key).filter(|_| !bad.contains(&key));
@@ -295,7 +305,7 @@ fn push_works(out: &mut BlockResult, text: &str, v: &Value, line: Option<u64>) {
         },
         _ => {
             out.problems
-                .push((line.unwrap_or(1), "JSON value is not a work".into()));
+                .push((line.unwrap_or(1), ProblemKind::NotAWork));
             return;
         }
     };
@@ -307,10 +317,7 @@ fn push_works(out: &mut BlockResult, text: &str, v: &Value, line: Option<u64>) {
 /// Adds one work of the file, found at `line`.
 fn push_work(out: &mut BlockResult, w: &Value, line: u64) {
     if !w.is_object() || w.get("id").is_none() && w.get("title").is_none() {
-        out.problems.push((
-            line,
-            "JSON value is not an OpenAlex work (no id or title); skipped".into(),
-        ));
+        out.problems.push((line, ProblemKind::NotAnOpenAlexWork));
         return;
     }
     out.records.push(work(w, line, &mut out.problems));
@@ -350,7 +357,7 @@ fn recover_truncated(out: &mut BlockResult, text: &str, err: &serde_json::Error)
                 .len();
         let line = 1 + fields::line_breaks(&text[..at]);
         if at >= text.len() || text[at..].starts_with(']') {
-            break (line, "after the last complete work".to_string());
+            break (line, "after the last complete work");
         }
         let mut one = serde_json::Deserializer::from_str(&text[at..]).into_iter::<Value>();
         match one.next() {
@@ -362,7 +369,7 @@ fn recover_truncated(out: &mut BlockResult, text: &str, err: &serde_json::Error)
             _ => {
                 break (
                     line,
-                    "inside the work starting on this line, which is skipped".into(),
+                    "inside the work starting on this line, which is skipped",
                 );
             }
         }
@@ -374,10 +381,11 @@ fn recover_truncated(out: &mut BlockResult, text: &str, err: &serde_json::Error)
     out.problems.append(&mut read.problems);
     out.problems.push((
         line,
-        format!(
-            "invalid JSON: {err}: the file is cut off (truncated?) {what}; the {complete} \
-             complete work(s) before the cut kept"
-        ),
+        ProblemKind::TruncatedJson {
+            error: err.to_string(),
+            at: what,
+            kept: complete,
+        },
     ));
     true
 }
@@ -402,13 +410,21 @@ pub fn parse_json(text: &str) -> BlockResult {
                         lines_ok += 1;
                         push_works(&mut out, text, &v, Some(n));
                     }
-                    Err(e) => out
-                        .problems
-                        .push((n, format!("invalid JSON: {e}; line skipped"))),
+                    Err(e) => out.problems.push((
+                        n,
+                        ProblemKind::InvalidJsonLine {
+                            error: e.to_string(),
+                        },
+                    )),
                 }
             }
             if lines_ok == 0 {
-                out.problems = vec![(whole.line() as u64, format!("invalid JSON: {whole}"))];
+                out.problems = vec![(
+                    whole.line() as u64,
+                    ProblemKind::InvalidJson {
+                        error: whole.to_string(),
+                    },
+                )];
             }
         }
     }
@@ -467,7 +483,7 @@ mod tests {
                 "field referenced_works has the wrong type (expected array, found object); ignored",
             ),
         ]);
-        assert_eq!(r.problems, want);
+        assert_eq!(r.messages(), want);
     }
 
     #[test]
@@ -482,11 +498,11 @@ mod tests {
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].0, 5);
         assert!(
-            r.problems[0]
+            r.messages()[0]
                 .1
                 .starts_with("invalid JSON: EOF while parsing a string")
         );
-        assert!(r.problems[0].1.ends_with(
+        assert!(r.messages()[0].1.ends_with(
             "the file is cut off (truncated?) inside the work starting on this line, which \
              is skipped; the 2 complete work(s) before the cut kept"
         ));
@@ -494,7 +510,7 @@ mod tests {
         let r = parse_json("[{\"id\":\"W1\",\"title\":\"One\"},");
         assert_eq!(r.records.len(), 1);
         assert!(
-            r.problems[0]
+            r.messages()[0]
                 .1
                 .contains("after the last complete work; the 1")
         );
@@ -507,7 +523,7 @@ mod tests {
             assert!(r.records.is_empty());
             assert_eq!(r.problems.len(), 1);
             assert!(
-                r.problems[0]
+                r.messages()[0]
                     .1
                     .starts_with("invalid JSON: EOF while parsing")
             );

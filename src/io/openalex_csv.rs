@@ -5,7 +5,7 @@
 
 use super::fields::{self, CsvTable, Row, id_ref, nonempty, short_author};
 use super::openalex::{country_of_code, short_id};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
 use crate::model::{ParsedAddress, ParsedRecord};
 
@@ -25,7 +25,7 @@ pub fn parse_csv(text: &str) -> BlockResult {
     });
     match read {
         Ok(()) => out,
-        Err(e) => fields::file_problem(e),
+        Err(e) => BlockResult::file_problem(e),
     }
 }
 

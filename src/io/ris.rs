@@ -28,10 +28,10 @@
 //! value kept.
 
 use super::fields::{self, lines_any, nonempty, short_author, skip_line, split_pages};
+use super::parsed::BlockResult;
 use super::scopus;
-use super::wos::BlockResult;
 use crate::model::cited_ref::normalize_doi;
-use crate::model::{CitedRef, ParsedRecord};
+use crate::model::{CitedRef, ParsedRecord, ProblemKind};
 
 /// The tag of a RIS tag line (`TY  - JOUR` → `TY`), if it is one.
 pub fn tag_of(line: &str) -> Option<&str> {
@@ -102,7 +102,7 @@ impl Rec {
     }
 
     /// Reports each single-valued tag repeated with another value.
-    fn report_repeats(&self, problems: &mut Vec<(u64, String)>) {
+    fn report_repeats(&self, problems: &mut Vec<(u64, ProblemKind)>) {
         for (i, f) in self.fields.iter().enumerate() {
             if f.value.is_empty() || !SINGLE_VALUED.contains(&f.tag.as_str()) {
                 continue;
@@ -113,20 +113,18 @@ impl Rec {
             if let Some(k) = kept.filter(|k| k.value != f.value) {
                 problems.push((
                     f.line,
-                    format!(
-                        "{} repeated in the record: the first value (line {}) {:?} kept, \
-                         this one {:?} ignored",
-                        f.tag,
-                        k.line,
-                        fields::clip(&k.value),
-                        fields::clip(&f.value)
-                    ),
+                    ProblemKind::RepeatedTag {
+                        tag: f.tag.clone(),
+                        first_line: k.line,
+                        kept: fields::clip(&k.value).to_string(),
+                        ignored: fields::clip(&f.value).to_string(),
+                    },
                 ));
             }
         }
     }
 
-    fn finish(self, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+    fn finish(self, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRecord {
         self.report_repeats(problems);
         let mut authors: Vec<String> = Vec::new();
         let mut authors_full: Vec<String> = Vec::new();
@@ -223,19 +221,16 @@ pub fn parse(text: &str) -> BlockResult {
                 }
                 Some(_) => out.problems.push((
                     n,
-                    format!(
-                        "not an RIS tag line (`XX  - value`) nor a continuation (indented, or \
-                         after AB, N1 or N2): {:?}; ignored",
-                        fields::clip(line)
-                    ),
+                    ProblemKind::NotRisTagLine {
+                        text: fields::clip(line).to_string(),
+                    },
                 )),
                 None if !outside_reported => {
                     out.problems.push((
                         n,
-                        format!(
-                            "text outside a record: {:?}",
-                            line.chars().take(40).collect::<String>()
-                        ),
+                        ProblemKind::TextOutsideRecord {
+                            text: fields::clip(line).to_string(),
+                        },
                     ));
                     outside_reported = true;
                 }
@@ -249,7 +244,10 @@ pub fn parse(text: &str) -> BlockResult {
                 if let Some(r) = cur.take() {
                     out.problems.push((
                         r.line,
-                        format!("record not closed by ER before the next TY at line {n}; kept"),
+                        ProblemKind::NotClosedBeforeNext {
+                            start: "TY",
+                            next_line: n,
+                        },
                     ));
                     out.records.push(r.finish(&mut out.problems));
                 }
@@ -265,7 +263,7 @@ pub fn parse(text: &str) -> BlockResult {
             }
             "ER" => match cur.take() {
                 Some(r) => out.records.push(r.finish(&mut out.problems)),
-                None => out.problems.push((n, "ER without a record".into())),
+                None => out.problems.push((n, ProblemKind::EndWithoutRecord)),
             },
             _ => match cur.as_mut() {
                 Some(r) => r.fields.push(Field {
@@ -276,7 +274,10 @@ pub fn parse(text: &str) -> BlockResult {
                 None if !outside_reported => {
                     out.problems.push((
                         n,
-                        format!("field {tag} outside a record (no TY line); ignored"),
+                        ProblemKind::FieldOutsideRecord {
+                            tag: tag.to_string(),
+                            start: "TY",
+                        },
                     ));
                     outside_reported = true;
                 }
@@ -285,10 +286,7 @@ pub fn parse(text: &str) -> BlockResult {
         }
     }
     if let Some(r) = cur.take() {
-        out.problems.push((
-            r.line,
-            "record not closed by ER (truncated file?); kept with the fields read".into(),
-        ));
+        out.problems.push((r.line, ProblemKind::NotClosed));
         out.records.push(r.finish(&mut out.problems));
     }
     out
@@ -342,6 +340,6 @@ mod tests {
             (5, "PY is not a plausible year: \"99999\""),
         ];
         let want: Vec<(u64, String)> = want.iter().map(|(l, m)| (*l, m.to_string())).collect();
-        assert_eq!(r.problems, want);
+        assert_eq!(r.messages(), want);
     }
 }

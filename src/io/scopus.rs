@@ -29,9 +29,9 @@
 //! first page; the DOI when the reference has one).
 
 use super::fields::{self, CsvTable, Row, nonempty, short_author, split_list};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use crate::model::cited_ref::normalize_doi;
-use crate::model::{CitedRef, ParsedRecord};
+use crate::model::{CitedRef, ParsedRecord, ProblemKind};
 
 /// True when the first line is a Scopus CSV header.
 pub fn detect(text: &str) -> bool {
@@ -245,22 +245,17 @@ pub fn parse(text: &str) -> BlockResult {
         }
     });
     if let Err(e) = read {
-        return fields::file_problem(e);
+        return BlockResult::file_problem(e);
     }
     if shifted > 0 {
-        out.problems.push((
-            1,
-            format!(
-                "{shifted} row(s) have more cells than the header (extra Funding Text \
-                 columns); the columns after the funding texts were realigned"
-            ),
-        ));
+        out.problems
+            .push((1, ProblemKind::FundingColumnsRealigned { rows: shifted }));
     }
     out
 }
 
 /// A record from one row.
-fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord {
+fn record(r: Row, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRecord {
     let au_cell = r.get(&["Authors"]);
     let sep = if au_cell.contains(';') { ';' } else { ',' };
     let authors: Vec<String> = split_list(au_cell, sep)
@@ -281,7 +276,14 @@ fn record(r: Row, line: u64, problems: &mut Vec<(u64, String)>) -> ParsedRecord 
     let times_cited = match r.get(&["Cited by"]) {
         "" => None,
         n => n.parse().ok().or_else(|| {
-            problems.push((line, format!("Cited by is not a number: {n:?}")));
+            problems.push((
+                line,
+                ProblemKind::InvalidValue {
+                    field: "Cited by",
+                    expected: "number",
+                    value: n.to_string(),
+                },
+            ));
             None
         }),
     };
@@ -420,7 +422,7 @@ mod tests {
             ),
         ];
         let want: Vec<(u64, String)> = want.iter().map(|(l, m)| (*l, m.to_string())).collect();
-        assert_eq!(r.problems, want);
+        assert_eq!(r.messages(), want);
         // A comma-separated export with an empty trailing cell: nothing to report.
         let r = parse("Authors,Title,Year,Source title\nDoe J.,T,2001,J,\n");
         assert!(r.problems.is_empty(), "{:?}", r.problems);

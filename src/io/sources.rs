@@ -15,8 +15,9 @@
 //!   `Scopus` / `EXPORT DATE` preamble, is ignored as BibTeX ignores it).
 
 use super::fields::{lines_any, read_text};
-use super::wos::BlockResult;
+use super::parsed::BlockResult;
 use super::{Format, bibtex, lens, medline, openalex, ris, scopus};
+use crate::model::ProblemKind;
 use std::path::Path;
 
 /// The format of a file whose head is `head` (after BOM/UTF-16 decoding), if it is one
@@ -60,7 +61,7 @@ pub fn detect(head: &[u8]) -> Option<Format> {
 }
 
 /// Reads a whole file of one of these formats.
-pub fn read(path: &Path, format: Format) -> Result<BlockResult, String> {
+pub fn read(path: &Path, format: Format) -> Result<BlockResult, ProblemKind> {
     let (text, non_utf8) = read_text(path)?;
     let mut r = match format {
         Format::Scopus => scopus::parse(&text),
@@ -71,7 +72,10 @@ pub fn read(path: &Path, format: Format) -> Result<BlockResult, String> {
         Format::OpenAlexCsv => openalex::parse_csv(&text),
         Format::Lens => lens::parse(&text),
         Format::Wos | Format::WosTab => {
-            return Err(format!("{} is not read whole", format.name()));
+            return Err(ProblemKind::Other(format!(
+                "{} is not read whole",
+                format.name()
+            )));
         }
     };
     r.non_utf8 = non_utf8;

@@ -9,27 +9,21 @@
 //!
 //! The parser works on blocks of whole records ([`parse_block`]) so that a large file
 //! is read in pieces and parsed in parallel: memory grows with the records kept, not
-//! with the file. Problems are reported with their line and the rest keeps loading:
+//! with the file. It sorts lines by kind (tag, continuation, other) and hands each
+//! field's value to the record builder of `wos_fields.rs`, which the tab-delimited
+//! reader shares. Problems are reported with their line and the rest keeps loading:
 //! - a line in column 1 that is not a tag → the record is skipped (malformed);
 //! - a record not closed by `ER` (truncated file) → kept with the fields read, reported;
 //! - fields outside a record (no `PT` line) → reported and ignored;
 //! - bytes that are not UTF-8 → decoded as Windows-1252, reported once per block;
 //! - implausible years (outside 1000–2100) → year left empty, reported.
 
+// The readers' output type was first defined here; `io::wos::BlockResult` still works.
+pub use super::parsed::BlockResult;
 use super::text::decode_line;
-use crate::model::cited_ref::normalize_doi;
-use crate::model::record::parse_address;
-use crate::model::{CitedRef, ParsedRecord};
-
-/// What a block of WoS text produced.
-#[derive(Debug, Default)]
-pub struct BlockResult {
-    pub records: Vec<ParsedRecord>,
-    /// (line, message)
-    pub problems: Vec<(u64, String)>,
-    /// Lines decoded as Windows-1252 because they were not UTF-8: (first line, count).
-    pub non_utf8: Option<(u64, u64)>,
-}
+use super::wos_fields::{Builder, Field, T_EF, T_ER, T_FN, T_PT, T_VR, field_of, truncate};
+pub use super::wos_fields::{parse_year, split_keywords};
+use crate::model::ProblemKind;
 
 /// True when `bytes` (after any BOM) look like a WoS plain-text export: the first
 /// non-blank line is `FN ...Web of Science...`, or a `PT ` tag line.
@@ -69,284 +63,6 @@ pub fn split_point(buf: &[u8]) -> Option<usize> {
     None
 }
 
-/// The field being read (the last tag seen).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Authors,
-    AuthorsFull,
-    Title,
-    Source,
-    SourceAbbrev,
-    Year,
-    EarlyAccessYear,
-    Volume,
-    Issue,
-    BeginPage,
-    EndPage,
-    ArticleNumber,
-    Doi,
-    AuthorKeywords,
-    KeywordsPlus,
-    Abstract,
-    Addresses,
-    TimesCited,
-    Uid,
-    DocType,
-    PubType,
-    Language,
-    CitedRefs,
-    Ignored,
-}
-
-/// A two-byte tag as a number, so matching a tag is one integer comparison (matching
-/// byte-string patterns compiles to memcmp calls, measurably slower on every line).
-const fn tag(t: &[u8; 2]) -> u16 {
-    u16::from_be_bytes(*t)
-}
-
-const T_AU: u16 = tag(b"AU");
-const T_AF: u16 = tag(b"AF");
-const T_TI: u16 = tag(b"TI");
-const T_SO: u16 = tag(b"SO");
-const T_J9: u16 = tag(b"J9");
-const T_PY: u16 = tag(b"PY");
-const T_EY: u16 = tag(b"EY");
-const T_VL: u16 = tag(b"VL");
-const T_IS: u16 = tag(b"IS");
-const T_BP: u16 = tag(b"BP");
-const T_EP: u16 = tag(b"EP");
-const T_AR: u16 = tag(b"AR");
-const T_DI: u16 = tag(b"DI");
-const T_DE: u16 = tag(b"DE");
-const T_ID: u16 = tag(b"ID");
-const T_AB: u16 = tag(b"AB");
-const T_C1: u16 = tag(b"C1");
-const T_TC: u16 = tag(b"TC");
-const T_UT: u16 = tag(b"UT");
-const T_DT: u16 = tag(b"DT");
-const T_PT: u16 = tag(b"PT");
-const T_LA: u16 = tag(b"LA");
-const T_CR: u16 = tag(b"CR");
-const T_FN: u16 = tag(b"FN");
-const T_VR: u16 = tag(b"VR");
-const T_EF: u16 = tag(b"EF");
-const T_ER: u16 = tag(b"ER");
-
-fn field_of(tag: &[u8]) -> Field {
-    if tag.len() < 2 {
-        return Field::Ignored;
-    }
-    match u16::from_be_bytes([tag[0], tag[1]]) {
-        T_AU => Field::Authors,
-        T_AF => Field::AuthorsFull,
-        T_TI => Field::Title,
-        T_SO => Field::Source,
-        T_J9 => Field::SourceAbbrev,
-        T_PY => Field::Year,
-        T_EY => Field::EarlyAccessYear,
-        T_VL => Field::Volume,
-        T_IS => Field::Issue,
-        T_BP => Field::BeginPage,
-        T_EP => Field::EndPage,
-        T_AR => Field::ArticleNumber,
-        T_DI => Field::Doi,
-        T_DE => Field::AuthorKeywords,
-        T_ID => Field::KeywordsPlus,
-        T_AB => Field::Abstract,
-        T_C1 => Field::Addresses,
-        T_TC => Field::TimesCited,
-        T_UT => Field::Uid,
-        T_DT => Field::DocType,
-        T_PT => Field::PubType,
-        T_LA => Field::Language,
-        T_CR => Field::CitedRefs,
-        _ => Field::Ignored,
-    }
-}
-
-/// Fields of one record as text, before conversion (shared with the tab-delimited
-/// reader, which has the same tags).
-#[derive(Default)]
-pub(crate) struct Builder {
-    line: u64,
-    malformed: Option<String>,
-    authors: Vec<String>,
-    authors_full: Vec<String>,
-    title: String,
-    source: String,
-    source_abbrev: String,
-    year: String,
-    ea_year: String,
-    volume: String,
-    issue: String,
-    bp: String,
-    ep: String,
-    ar: String,
-    doi: String,
-    de: String,
-    id: String,
-    abstract_text: String,
-    addresses: Vec<String>,
-    tc: String,
-    uid: String,
-    doc_type: String,
-    pub_type: String,
-    language: String,
-    cited: Vec<CitedRef>,
-}
-
-fn push_text(dst: &mut String, v: &str) {
-    if !dst.is_empty() {
-        dst.push(' ');
-    }
-    dst.push_str(v);
-}
-
-impl Builder {
-    pub(crate) fn new(line: u64) -> Self {
-        Builder {
-            line,
-            ..Default::default()
-        }
-    }
-
-    /// Marks the record as malformed: it will be reported and skipped.
-    pub(crate) fn mark_malformed(&mut self, why: &str) {
-        self.malformed.get_or_insert_with(|| why.to_string());
-    }
-
-    /// Adds one value of the field with this WoS tag.
-    pub(crate) fn add_tagged(&mut self, tag: &[u8], v: &str) {
-        self.add(field_of(tag), v);
-    }
-
-    fn add(&mut self, field: Field, v: &str) {
-        let v = v.trim();
-        if v.is_empty() {
-            return;
-        }
-        match field {
-            Field::Authors => self.authors.push(v.to_string()),
-            Field::AuthorsFull => self.authors_full.push(v.to_string()),
-            Field::Addresses => self.addresses.push(v.to_string()),
-            Field::CitedRefs => self.cited.push(CitedRef::parse(v)),
-            Field::Title => push_text(&mut self.title, v),
-            Field::Source => push_text(&mut self.source, v),
-            Field::SourceAbbrev => push_text(&mut self.source_abbrev, v),
-            Field::Year => push_text(&mut self.year, v),
-            Field::EarlyAccessYear => push_text(&mut self.ea_year, v),
-            Field::Volume => push_text(&mut self.volume, v),
-            Field::Issue => push_text(&mut self.issue, v),
-            Field::BeginPage => push_text(&mut self.bp, v),
-            Field::EndPage => push_text(&mut self.ep, v),
-            Field::ArticleNumber => push_text(&mut self.ar, v),
-            Field::Doi => push_text(&mut self.doi, v),
-            Field::AuthorKeywords => push_text(&mut self.de, v),
-            Field::KeywordsPlus => push_text(&mut self.id, v),
-            Field::Abstract => push_text(&mut self.abstract_text, v),
-            Field::TimesCited => push_text(&mut self.tc, v),
-            Field::Uid => push_text(&mut self.uid, v),
-            Field::DocType => push_text(&mut self.doc_type, v),
-            Field::PubType => push_text(&mut self.pub_type, v),
-            Field::Language => push_text(&mut self.language, v),
-            Field::Ignored => {}
-        }
-    }
-
-    pub(crate) fn finish(self, problems: &mut Vec<(u64, String)>) -> Option<ParsedRecord> {
-        if let Some(why) = self.malformed {
-            problems.push((self.line, format!("record skipped: {why}")));
-            return None;
-        }
-        let nonempty = |s: String| if s.is_empty() { None } else { Some(s) };
-        let year = parse_year(&self.year, self.line, "PY", problems)
-            .or_else(|| parse_year(&self.ea_year, self.line, "EY", problems));
-        let pages = match (self.bp.is_empty(), self.ep.is_empty()) {
-            (false, false) => Some(format!("{}-{}", self.bp, self.ep)),
-            (false, true) => Some(self.bp),
-            _ => nonempty(self.ar),
-        };
-        let doi = normalize_doi(&self.doi);
-        if doi.is_none() && !self.doi.is_empty() {
-            problems.push((
-                self.line,
-                format!("DI is not a DOI: {:?}; ignored", truncate(&self.doi)),
-            ));
-        }
-        let times_cited = if self.tc.is_empty() {
-            None
-        } else {
-            match self.tc.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    problems.push((
-                        self.line,
-                        format!("TC is not a number: {:?}", truncate(&self.tc)),
-                    ));
-                    None
-                }
-            }
-        };
-        Some(ParsedRecord {
-            uid: nonempty(self.uid),
-            pub_type: nonempty(self.pub_type),
-            doc_type: nonempty(self.doc_type),
-            authors: self.authors,
-            authors_full: self.authors_full,
-            title: self.title,
-            source: nonempty(self.source),
-            source_abbrev: nonempty(self.source_abbrev),
-            year,
-            volume: nonempty(self.volume),
-            issue: nonempty(self.issue),
-            pages,
-            doi,
-            author_keywords: split_keywords(&self.de),
-            keywords_plus: split_keywords(&self.id),
-            abstract_text: nonempty(self.abstract_text),
-            addresses: self.addresses.iter().map(|a| parse_address(a)).collect(),
-            times_cited,
-            language: nonempty(self.language),
-            cited_refs: self.cited,
-            line: self.line.min(u32::MAX as u64) as u32,
-        })
-    }
-}
-
-fn truncate(s: &str) -> &str {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
-}
-
-/// Parses a year field; years outside 1000–2100 are reported and dropped.
-pub fn parse_year(s: &str, line: u64, tag: &str, problems: &mut Vec<(u64, String)>) -> Option<i32> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    match s.parse::<i32>() {
-        Ok(y) if (1000..=2100).contains(&y) => Some(y),
-        _ => {
-            problems.push((
-                line,
-                format!("{tag} is not a plausible year: {:?}", truncate(s)),
-            ));
-            None
-        }
-    }
-}
-
-/// Splits a `;`-separated keyword list.
-pub fn split_keywords(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 fn is_tag_line(l: &[u8]) -> bool {
     l.len() >= 2
         && (l[0].is_ascii_uppercase() || l[0].is_ascii_digit())
@@ -356,161 +72,206 @@ fn is_tag_line(l: &[u8]) -> bool {
 
 /// Parses a block of whole lines. `first_line` is the 1-based number of its first line.
 pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
-    let mut out = BlockResult::default();
-    let mut cur: Option<Builder> = None;
-    let mut field = Field::Ignored;
-    let mut outside_reported = false;
-    let mut last_line: Option<u64> = None;
-    let first_line = first_line.max(1);
-    let mut line_no = first_line - 1;
+    let mut p = BlockParser {
+        block,
+        first_line: first_line.max(1),
+        out: BlockResult::default(),
+        cur: None,
+        field: Field::Ignored,
+        outside_reported: false,
+        last_line: None,
+    };
+    let mut line_no = p.first_line - 1;
     for raw in block.split(|&b| b == b'\n') {
         line_no += 1;
+        p.line(raw, line_no);
+    }
+    p.finish()
+}
+
+/// The state of [`parse_block`] between lines.
+struct BlockParser<'a> {
+    block: &'a [u8],
+    first_line: u64,
+    out: BlockResult,
+    /// The record being read (from its `PT` line to its `ER` line).
+    cur: Option<Builder>,
+    /// The field continuation lines add to: the last tag seen.
+    field: Field,
+    /// Whether text outside a record has been reported since the last record (it is
+    /// reported once per run of such lines).
+    outside_reported: bool,
+    /// The number of the block's last line, counted when first needed.
+    last_line: Option<u64>,
+}
+
+impl BlockParser<'_> {
+    /// Reads one line (without its `\n`).
+    fn line(&mut self, raw: &[u8], line_no: u64) {
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         // A BOM inside the text: exports joined with `cat`.
         let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
+            return;
         }
         let (text, fallback) = decode_line(raw);
         if fallback {
-            out.non_utf8 = Some(match out.non_utf8 {
-                Some((first, n)) => (first, n + 1),
-                None => (line_no, 1),
-            });
+            self.out.note_non_utf8(line_no);
         }
         let line: &str = &text;
         if line.contains('\0') {
-            if let Some(b) = cur.as_mut() {
-                b.malformed
-                    .get_or_insert_with(|| format!("binary data (NUL byte) at line {line_no}"));
-            } else {
-                out.problems
-                    .push((line_no, "binary data (NUL byte) outside a record".into()));
-            }
-            continue;
+            self.binary_line(line_no);
+        } else if raw[0] == b' ' || raw[0] == b'\t' {
+            self.continuation(line, line_no);
+        } else if is_tag_line(raw) {
+            self.tag_line(&raw[..2], line, line_no);
+        } else {
+            self.not_a_tag_line(raw, line, line_no);
         }
-        if raw[0] == b' ' || raw[0] == b'\t' {
-            match cur.as_mut() {
-                Some(b) => b.add(field, line),
-                None if !outside_reported => {
-                    out.problems
-                        .push((line_no, "continuation line outside a record".into()));
-                    outside_reported = true;
+    }
+
+    /// A tag line: `PT` starts a record, `ER` ends it, the file's header tags are
+    /// passed over, and any other tag starts a field of the record.
+    fn tag_line(&mut self, tag: &[u8], line: &str, line_no: u64) {
+        let value = if line.len() > 3 { &line[3..] } else { "" };
+        match u16::from_be_bytes([tag[0], tag[1]]) {
+            T_PT => self.start_record(value, line_no),
+            T_ER => self.end_record(line_no),
+            T_FN | T_VR | T_EF if self.cur.is_none() => {}
+            _ => match self.cur.as_mut() {
+                Some(b) => {
+                    self.field = field_of(tag);
+                    b.add(self.field, value);
                 }
-                None => {}
-            }
-            continue;
+                None => self.outside_record(line_no, || ProblemKind::FieldOutsideRecord {
+                    tag: String::from_utf8_lossy(tag).into_owned(),
+                    start: "PT",
+                }),
+            },
         }
+    }
+
+    /// `PT`: a new record (closing one left open, which is reported and kept).
+    fn start_record(&mut self, pub_type: &str, line_no: u64) {
+        if let Some(b) = self.cur.take() {
+            self.out.problems.push((
+                b.line(),
+                ProblemKind::NotClosedBeforeNext {
+                    start: "PT",
+                    next_line: line_no,
+                },
+            ));
+            self.keep(b);
+        }
+        let mut b = Builder::new(line_no);
+        b.add(Field::PubType, pub_type);
+        self.cur = Some(b);
+        self.field = Field::PubType;
+        self.outside_reported = false;
+    }
+
+    /// `ER`: the end of the record.
+    fn end_record(&mut self, line_no: u64) {
+        match self.cur.take() {
+            Some(b) => self.keep(b),
+            None => self
+                .out
+                .problems
+                .push((line_no, ProblemKind::EndWithoutRecord)),
+        }
+    }
+
+    /// Converts a finished record and keeps it (unless it was malformed).
+    fn keep(&mut self, b: Builder) {
+        if let Some(r) = b.finish(&mut self.out.problems) {
+            self.out.records.push(r);
+        }
+    }
+
+    /// An indented line: it continues the current field.
+    fn continuation(&mut self, line: &str, line_no: u64) {
+        match self.cur.as_mut() {
+            Some(b) => b.add(self.field, line),
+            None => self.outside_record(line_no, || ProblemKind::ContinuationOutsideRecord),
+        }
+    }
+
+    /// A line holding a NUL byte: the record is skipped.
+    fn binary_line(&mut self, line_no: u64) {
+        match self.cur.as_mut() {
+            Some(b) => {
+                b.mark_malformed_with(|| format!("binary data (NUL byte) at line {line_no}"))
+            }
+            None => self
+                .out
+                .problems
+                .push((line_no, ProblemKind::BinaryOutsideRecord)),
+        }
+    }
+
+    /// A line in column 1 that is not `XX value`: a known tag without its space (read
+    /// as that field), the cut-off last line of a truncated file (ignored), or text that
+    /// spoils its record.
+    fn not_a_tag_line(&mut self, raw: &[u8], line: &str, line_no: u64) {
         // "AUGilles, H": a known tag with the space missing (seen in real exports).
-        if !is_tag_line(raw)
-            && cur.is_some()
+        if let Some(b) = self.cur.as_mut()
             && raw.len() > 2
             && field_of(&raw[..2]) != Field::Ignored
             && line.is_char_boundary(2)
         {
-            out.problems.push((
+            self.out.problems.push((
                 line_no,
-                format!(
-                    "no space after tag {}; read as that field",
-                    String::from_utf8_lossy(&raw[..2])
-                ),
+                ProblemKind::NoSpaceAfterTag {
+                    tag: String::from_utf8_lossy(&raw[..2]).into_owned(),
+                },
             ));
-            field = field_of(&raw[..2]);
-            if let Some(b) = cur.as_mut() {
-                b.add(field, &line[2..]);
-            }
-            continue;
+            self.field = field_of(&raw[..2]);
+            b.add(self.field, &line[2..]);
+            return;
         }
-        if !is_tag_line(raw) {
-            // The unfinished last line of a truncated file does not spoil its record.
-            let last = *last_line.get_or_insert_with(|| {
-                first_line + memchr::memchr_iter(b'\n', block).count() as u64
-            });
-            if cur.is_some() && line_no == last && !block.ends_with(b"\n") {
-                out.problems.push((
-                    line_no,
-                    format!(
-                        "incomplete last line ignored (truncated file?): {:?}",
-                        truncate(line)
-                    ),
-                ));
-                continue;
-            }
-            match cur.as_mut() {
-                Some(b) => {
-                    b.malformed.get_or_insert_with(|| {
-                        format!("line {line_no} is not a field tag: {:?}", truncate(line))
-                    });
-                }
-                None => out.problems.push((
-                    line_no,
-                    format!("unexpected text outside a record: {:?}", truncate(line)),
-                )),
-            }
-            continue;
+        // The unfinished last line of a truncated file does not spoil its record.
+        let (block, first_line) = (self.block, self.first_line);
+        let last = *self
+            .last_line
+            .get_or_insert_with(|| first_line + memchr::memchr_iter(b'\n', block).count() as u64);
+        if self.cur.is_some() && line_no == last && !block.ends_with(b"\n") {
+            self.out.problems.push((
+                line_no,
+                ProblemKind::IncompleteLastLine {
+                    text: truncate(line).to_string(),
+                },
+            ));
+            return;
         }
-        let tag = &raw[..2];
-        let value = if line.len() > 3 { &line[3..] } else { "" };
-        match u16::from_be_bytes([raw[0], raw[1]]) {
-            T_PT => {
-                if let Some(b) = cur.take() {
-                    out.problems.push((
-                        b.line,
-                        format!(
-                            "record not closed by ER before the next PT at line {line_no}; kept"
-                        ),
-                    ));
-                    if let Some(r) = b.finish(&mut out.problems) {
-                        out.records.push(r);
-                    }
-                }
-                let mut b = Builder {
-                    line: line_no,
-                    ..Default::default()
-                };
-                b.add(Field::PubType, value);
-                cur = Some(b);
-                field = Field::PubType;
-                outside_reported = false;
-            }
-            T_ER => match cur.take() {
-                Some(b) => {
-                    if let Some(r) = b.finish(&mut out.problems) {
-                        out.records.push(r);
-                    }
-                }
-                None => out.problems.push((line_no, "ER without a record".into())),
-            },
-            T_FN | T_VR | T_EF if cur.is_none() => {}
-            _ => match cur.as_mut() {
-                Some(b) => {
-                    field = field_of(tag);
-                    b.add(field, value);
-                }
-                None if !outside_reported => {
-                    out.problems.push((
-                        line_no,
-                        format!(
-                            "field {} outside a record (no PT line); ignored",
-                            String::from_utf8_lossy(tag)
-                        ),
-                    ));
-                    outside_reported = true;
-                }
-                None => {}
-            },
+        match self.cur.as_mut() {
+            Some(b) => b.mark_malformed_with(|| {
+                format!("line {line_no} is not a field tag: {:?}", truncate(line))
+            }),
+            None => self.out.problems.push((
+                line_no,
+                ProblemKind::UnexpectedText {
+                    text: truncate(line).to_string(),
+                },
+            )),
         }
     }
-    if let Some(b) = cur.take() {
-        out.problems.push((
-            b.line,
-            "record not closed by ER (truncated file?); kept with the fields read".into(),
-        ));
-        if let Some(r) = b.finish(&mut out.problems) {
-            out.records.push(r);
+
+    /// Reports a line outside a record, once per run of them.
+    fn outside_record(&mut self, line_no: u64, kind: impl FnOnce() -> ProblemKind) {
+        if !self.outside_reported {
+            self.out.problems.push((line_no, kind()));
+            self.outside_reported = true;
         }
     }
-    out
+
+    /// The end of the block: a record still open is reported and kept.
+    fn finish(mut self) -> BlockResult {
+        if let Some(b) = self.cur.take() {
+            self.out.problems.push((b.line(), ProblemKind::NotClosed));
+            self.keep(b);
+        }
+        self.out
+    }
 }
 
 #[cfg(test)]
@@ -560,9 +321,14 @@ mod tests {
         assert_eq!(r.records[1].title, "cut off");
         assert_eq!(r.problems.len(), 2);
         assert_eq!(r.problems[0].0, 5);
-        assert!(r.problems[0].1.contains("line 7 is not a field tag"));
+        assert!(
+            r.problems[0]
+                .1
+                .to_string()
+                .contains("line 7 is not a field tag")
+        );
         assert_eq!(r.problems[1].0, 9);
-        assert!(r.problems[1].1.contains("not closed by ER"));
+        assert!(r.problems[1].1.to_string().contains("not closed by ER"));
     }
 
     #[test]

@@ -7,8 +7,13 @@
 //! UTF-8 files stream row by row; UTF-16 files are decoded whole first (WoS writes at
 //! most 1,000 records per tab-delimited file, a few MB).
 
-use super::wos::{BlockResult, Builder};
+use super::parsed::BlockResult;
+use super::text::{self, Encoding};
+use super::wos_fields::Builder;
+use crate::model::ProblemKind;
+use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 
 /// True when the text (after BOM/decoding) starts with a WoS tab-delimited header.
 pub fn detect(text: &[u8]) -> bool {
@@ -46,7 +51,7 @@ pub const MAX_ROW_BYTES: u64 = 64 << 20;
 /// Parses a tab-delimited export from a UTF-8 byte stream (BOM already removed).
 /// WoS does not quote cells (tabs and newlines never occur inside them), so rows are
 /// lines and cells are split on tabs.
-pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
+pub fn parse<R: Read>(input: R) -> Result<BlockResult, ProblemKind> {
     let mut rdr = BufReader::with_capacity(1 << 16, input);
     let mut out = BlockResult::default();
     let mut header: Vec<Vec<u8>> = Vec::new();
@@ -57,7 +62,7 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         match (&mut rdr).take(MAX_ROW_BYTES).read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => line += 1,
-            Err(e) => return Err(format!("line {}: read error: {e}", line + 1)),
+            Err(e) => return Err(read_error(line + 1, &e)),
         }
         if buf.len() as u64 == MAX_ROW_BYTES && !buf.ends_with(b"\n") {
             // A row this long is not an export row; skip to its end in bounded reads.
@@ -67,12 +72,15 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
                 match (&mut rdr).take(MAX_ROW_BYTES).read_until(b'\n', &mut buf) {
                     Ok(n) if n > 0 && !buf.ends_with(b"\n") => skipped += n as u64,
                     Ok(n) => break skipped += n as u64,
-                    Err(e) => return Err(format!("line {line}: read error: {e}")),
+                    Err(e) => return Err(read_error(line, &e)),
                 }
             }
             out.problems.push((
                 line,
-                format!("row is {skipped} bytes, over the limit of {MAX_ROW_BYTES} bytes; skipped"),
+                ProblemKind::RowTooLong {
+                    bytes: skipped,
+                    max: MAX_ROW_BYTES,
+                },
             ));
             continue;
         }
@@ -98,21 +106,21 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         {
             out.problems.push((
                 line,
-                format!(
-                    "row has {} cells, the header {}; extra cells ignored",
-                    cells.len(),
-                    header.len()
-                ),
+                ProblemKind::CellCount {
+                    cells: cells.len(),
+                    header: header.len(),
+                    effect: "extra cells ignored",
+                },
             ));
         }
         if cells.len() < header.len() {
             out.problems.push((
                 line,
-                format!(
-                    "row has {} cells, the header {}; missing cells left empty (a line break inside a cell?)",
-                    cells.len(),
-                    header.len()
-                ),
+                ProblemKind::CellCount {
+                    cells: cells.len(),
+                    header: header.len(),
+                    effect: "missing cells left empty (a line break inside a cell?)",
+                },
             ));
         }
         let mut b = Builder::new(line);
@@ -122,12 +130,9 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
                 b.mark_malformed("binary data (NUL byte) in row");
                 break;
             }
-            let (text, fallback) = super::text::decode_line(cell);
+            let (text, fallback) = text::decode_line(cell);
             if fallback {
-                out.non_utf8 = Some(match out.non_utf8 {
-                    Some((f, n)) => (f, n + 1),
-                    None => (line, 1),
-                });
+                out.note_non_utf8(line);
             }
             let text: &str = &text;
             match tag.as_slice() {
@@ -143,9 +148,43 @@ pub fn parse<R: Read>(input: R) -> Result<BlockResult, String> {
         }
     }
     if header.is_empty() {
-        return Err("empty file".into());
+        return Err(ProblemKind::EmptyFile);
     }
     Ok(out)
+}
+
+/// A read error in the middle of the file, at line `line`.
+fn read_error(line: u64, e: &std::io::Error) -> ProblemKind {
+    ProblemKind::Other(format!("line {line}: read error: {e}"))
+}
+
+/// Reads a tab-delimited export file in the encoding its head was sniffed as,
+/// skipping the `bom` bytes of its byte-order mark.
+pub(crate) fn read(
+    path: &Path,
+    encoding: Encoding,
+    bom: usize,
+) -> Result<BlockResult, ProblemKind> {
+    // The file was opened once already (to sniff it): an error here is rare.
+    let other = |e: std::io::Error| ProblemKind::Other(e.to_string());
+    let mut f = File::open(path).map_err(other)?;
+    match encoding {
+        Encoding::Utf8 => {
+            let mut skip = vec![0u8; bom];
+            f.read_exact(&mut skip).map_err(other)?;
+            parse(BufReader::with_capacity(1 << 20, f))
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map_err(other)?;
+            let (s, lossy) = text::decode_utf16(&bytes[bom..], encoding);
+            let mut r = parse(s.as_bytes())?;
+            if lossy {
+                r.problems.push((0, ProblemKind::InvalidUtf16));
+            }
+            Ok(r)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@
 //! merges a DOI-less key into the DOI key when its author key, year, volume and page
 //! match exactly one cited work that has a DOI.
 
+pub use super::ref_key::{author_key, make_key, normalize_doi, source_key};
 use serde::{Deserialize, Serialize};
 
 /// One cited reference, parsed. The parts are slices of `label` (the reference as
@@ -57,172 +58,6 @@ pub struct CitedRef {
     source: (u32, u32),
     volume: Option<(u32, u32)>,
     page: Option<(u32, u32)>,
-}
-
-/// Normalises a DOI: strips `DOI `, `doi:`, resolver prefixes and trailing punctuation,
-/// lower-cases. Returns `None` if nothing that looks like a DOI (`10.` prefix) remains.
-pub fn normalize_doi(raw: &str) -> Option<String> {
-    let mut s = raw.trim();
-    loop {
-        let before = s;
-        for p in [
-            "https://doi.org/",
-            "http://doi.org/",
-            "https://dx.doi.org/",
-            "http://dx.doi.org/",
-            "doi.org/",
-            "doi:",
-            "doi ",
-        ] {
-            if s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
-                s = s[p.len()..].trim_start();
-            }
-        }
-        if s == before {
-            break;
-        }
-    }
-    // Any whitespace too: a CR left by a CRLF line before the comma made "10.1/x\r" a
-    // different key from "10.1/x" (found by fuzzing).
-    let s = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
-    // The length is checked after lower-casing, which can shorten a string (the Kelvin
-    // sign "K", 3 bytes, becomes "k"), so that a normalised DOI normalises to itself.
-    let d = s.to_lowercase();
-    if !d.starts_with("10.") || d.len() < 5 {
-        return None;
-    }
-    Some(d)
-}
-
-/// The author part of a key: surname and first initial, lower case, no punctuation.
-pub fn author_key(author: &str) -> String {
-    let mut k = String::with_capacity(author.len());
-    push_author_key(&mut k, author);
-    k
-}
-
-fn push_lower(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        out.extend(c.to_lowercase());
-    }
-}
-
-/// Appends the author key (readers build millions of keys: no intermediate strings).
-pub(crate) fn push_author_key(out: &mut String, author: &str) {
-    let mut word = 0; // 0: before surname, 1: in surname, 2: between words, 3: done
-    for c in author.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        match (word, alnum) {
-            (0, true) | (1, true) => {
-                push_lower(out, c);
-                word = 1;
-            }
-            (1, false) => word = 2,
-            (2, true) => {
-                out.push(' ');
-                push_lower(out, c);
-                return;
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The source part of a key (rule 3 in the module docs).
-pub fn source_key(source: &str) -> String {
-    let mut k = String::with_capacity(20);
-    push_source_key(&mut k, source);
-    k
-}
-
-/// Words WoS leaves out of cited sources (`The Theory of the Growth of the Firm` →
-/// `THEORY GROWTH FIRM`).
-const SOURCE_STOPWORDS: [&str; 14] = [
-    "the", "of", "and", "for", "in", "on", "a", "an", "to", "at", "by", "with", "from", "und",
-];
-
-/// Word abbreviations WoS applies consistently in cited sources (its own, close to
-/// ISO 4): `Structure of Scientific Revolutions` → `STRUCTURE SCI REVOLU`. Each full
-/// word maps to the abbreviation WoS writes; abbreviations are not in the left column,
-/// so the mapping leaves a WoS source unchanged.
-const SOURCE_ABBREVIATIONS: [(&str, &str); 24] = [
-    ("journal", "j"),
-    ("review", "rev"),
-    ("science", "sci"),
-    ("sciences", "sci"),
-    ("scientific", "sci"),
-    ("analysis", "anal"),
-    ("research", "res"),
-    ("handbook", "hdb"),
-    ("international", "int"),
-    ("national", "natl"),
-    ("foundations", "fdn"),
-    ("behavior", "behav"),
-    ("behaviour", "behav"),
-    ("behavioral", "behav"),
-    ("quarterly", "q"),
-    ("proceedings", "p"),
-    ("conference", "c"),
-    ("american", "am"),
-    ("academy", "acad"),
-    ("business", "bus"),
-    ("psychology", "psychol"),
-    ("university", "u"),
-    ("transactions", "t"),
-    ("statistical", "stat"),
-];
-
-/// Rule 3's source part: the source's words in lower case (letters and digits), WoS's
-/// left-out words dropped and its abbreviations applied, joined by spaces and cut to
-/// 20 characters as WoS cuts them, then the spaces removed. A WoS source and the full
-/// title another database writes give the same part when WoS abbreviated only the
-/// words in [`SOURCE_ABBREVIATIONS`].
-fn push_source_key(out: &mut String, source: &str) {
-    let mut len = 0usize; // characters of the spaced form written so far
-    let mut word = String::new();
-    let mut words = source
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    while len < 20 {
-        let Some(w) = words.next() else { break };
-        word.clear();
-        for c in w.chars() {
-            push_lower(&mut word, c);
-        }
-        if SOURCE_STOPWORDS.contains(&word.as_str()) {
-            continue;
-        }
-        let w = SOURCE_ABBREVIATIONS
-            .iter()
-            .find(|(full, _)| *full == word)
-            .map_or(word.as_str(), |(_, abbr)| abbr);
-        if len > 0 {
-            len += 1; // the space
-        }
-        for c in w.chars() {
-            if len == 20 {
-                break;
-            }
-            out.push(c);
-            len += 1;
-        }
-    }
-}
-
-fn push_upper(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_uppercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-    }
 }
 
 fn parse_year(part: &str) -> Option<i32> {
@@ -483,40 +318,6 @@ impl CitedRef {
     }
 }
 
-/// Builds the normalised key from parsed parts (rules in the module docs). Volume and
-/// page are upper-cased here.
-pub fn make_key(
-    author: &str,
-    year: Option<i32>,
-    source: &str,
-    volume: Option<&str>,
-    page: Option<&str>,
-    doi: Option<&str>,
-) -> String {
-    if let Some(doi) = doi {
-        let mut k = String::with_capacity(4 + doi.len());
-        k.push_str("doi:");
-        k.push_str(doi);
-        return k;
-    }
-    let mut k = String::with_capacity(48);
-    push_author_key(&mut k, author);
-    k.push('|');
-    if let Some(y) = year {
-        use std::fmt::Write;
-        let _ = write!(k, "{y}");
-    }
-    if volume.is_none() || page.is_none() {
-        k.push('|');
-        push_source_key(&mut k, source);
-    }
-    k.push_str("|v");
-    push_upper(&mut k, volume.unwrap_or(""));
-    k.push_str("|p");
-    push_upper(&mut k, page.unwrap_or(""));
-    k
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -623,45 +424,5 @@ mod tests {
             assert!(r.key.len() < 100, "{s:?}");
         }
         assert_eq!(normalize_doi("not a doi"), None);
-    }
-
-    #[test]
-    fn source_keys_follow_wos_abbreviation() {
-        // WoS forms (real CR sources in ../shared/data) and the full titles.
-        for (wos, full) in [
-            (
-                "STRUCTURE SCI REVOLU",
-                "The Structure of Scientific Revolutions",
-            ),
-            ("THEORY GROWTH FIRM", "The Theory of the Growth of the Firm"),
-            (
-                "SOCIAL NETWORK ANAL",
-                "Social Network Analysis: Methods and Applications",
-            ),
-            (
-                "COMPETITIVE ADVANTAG",
-                "Competitive Advantage: Creating and Sustaining Superior Performance",
-            ),
-            (
-                "CASE STUDY RES DESIG",
-                "Case Study Research: Design and Methods",
-            ),
-            ("J MARKETING", "Journal of Marketing"),
-            ("HARVARD BUS REV", "Harvard Business Review"),
-        ] {
-            assert_eq!(source_key(wos), source_key(full), "{wos} / {full}");
-        }
-        assert_eq!(source_key("SOCIAL CONSTRUCTION"), "socialconstruction");
-        assert_ne!(source_key("J MARKETING"), source_key("J MANAGEMENT"));
-    }
-
-    #[test]
-    fn author_keys() {
-        assert_eq!(author_key("Vargo SL"), "vargo s");
-        assert_eq!(author_key("VARGO S.L."), "vargo s");
-        assert_eq!(author_key("Brumbaugh R. D."), "brumbaugh r");
-        assert_eq!(author_key("[Anonymous]"), "anonymous");
-        assert_eq!(author_key("Müller K"), "müller k");
-        assert_eq!(author_key(""), "");
     }
 }

@@ -3,18 +3,12 @@
 
 use super::cited_ref::CitedRef;
 use super::intern::{Interner, Sym};
+pub use super::problem::Problem;
+use super::problem::ProblemKind;
 use super::record::{Address, Origin, ParsedRecord, Record, RefId};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-
-/// A problem found in an input file. `line` is 1-based; 0 means the whole file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub file: String,
-    pub line: u64,
-    pub message: String,
-}
 
 /// One loaded input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,11 +234,11 @@ impl Corpus {
     }
 
     /// Adds a problem.
-    pub fn problem(&mut self, file: &str, line: u64, message: impl Into<String>) {
+    pub fn problem(&mut self, file: &str, line: u64, kind: ProblemKind) {
         self.problems.push(Problem {
             file: file.to_string(),
             line,
-            message: message.into(),
+            kind,
         });
     }
 

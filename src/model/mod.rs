@@ -1,14 +1,17 @@
-//! The data model: records, cited references with their normalised keys, and the
-//! corpus that holds them.
+//! The data model: records, cited references with their normalised keys, the
+//! corpus that holds them, and the problems found while reading the files.
 
 pub mod cited_ref;
 pub mod corpus;
 pub mod intern;
 pub mod merge;
+pub mod problem;
 mod reconcile;
 pub mod record;
+pub mod ref_key;
 
 pub use cited_ref::CitedRef;
-pub use corpus::{CitedWork, Corpus, Problem, RefTable, SourceFile};
+pub use corpus::{CitedWork, Corpus, RefTable, SourceFile};
 pub use intern::{Interner, Sym};
+pub use problem::{Problem, ProblemKind};
 pub use record::{Address, Origin, ParsedAddress, ParsedRecord, Record, RefId};

@@ -12,9 +12,9 @@
 //! bytes per work instead of a hash map keyed by borrowed descriptors (70–80 bytes a
 //! bucket, over a gigabyte for ten million works, touched on one thread).
 
-use super::cited_ref::{author_key, push_author_key};
 use super::corpus::{CitedWork, Corpus};
 use super::record::RefId;
+use super::ref_key::{author_key, push_author_key};
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::borrow::Cow;

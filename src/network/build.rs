@@ -27,9 +27,9 @@
 use super::items::{Items, extract};
 use super::normalize::strength;
 use super::params::{NetworkError, NetworkParams};
-use super::select::{interpolate, select};
+use super::slice::{SliceNet, build_slice, prune_links, slices};
 use super::types::SliceInfo;
-use super::{Counting, Link, Measure, Network, Node, NodeKind, Prune, Selection, prune};
+use super::{Counting, Link, Network, Node, NodeKind, Prune};
 use crate::model::Corpus;
 use crate::progress::Progress;
 use rayon::prelude::*;
@@ -89,170 +89,6 @@ pub fn cooccurrence(trans: &[Vec<u32>], k: usize, counting: Counting) -> Vec<(u3
         out.extend_from_slice(&r);
     }
     out
-}
-
-/// The slices of a span: `[from, to]` in steps of `slice` years.
-pub fn slices(from: i32, to: i32, slice: u32) -> Vec<(i32, i32)> {
-    let step = slice.max(1) as i32;
-    let mut out = Vec::new();
-    let mut a = from;
-    while a <= to {
-        let b = (a + step - 1).min(to);
-        out.push((a, b));
-        a = b + 1;
-    }
-    out
-}
-
-/// One slice's network in global item ids.
-struct SliceNet {
-    info: SliceInfo,
-    selected: Vec<u32>,
-    /// (global i, global j, c_ij) with i < j.
-    links: Vec<(u32, u32, f64)>,
-}
-
-/// Coupling transactions of a slice: for each cited work, the slice's records citing it.
-fn coupling_transactions(items: &Items, corpus: &Corpus, recs: &[usize]) -> Vec<Vec<u32>> {
-    let mut by_ref: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    for &r in recs {
-        let Some(&node) = items.per_record[r].first() else {
-            continue;
-        };
-        for &rid in &corpus.records[r].refs {
-            by_ref.entry(rid).or_default().push(node);
-        }
-    }
-    let mut keys: Vec<u32> = by_ref.keys().copied().collect();
-    keys.sort_unstable();
-    keys.into_iter()
-        .map(|k| {
-            let mut v = by_ref.remove(&k).unwrap_or_default();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn build_slice(
-    items: &Items,
-    corpus: &Corpus,
-    params: &NetworkParams,
-    recs: &[usize],
-    span: (i32, i32),
-    index: usize,
-    n_slices: usize,
-    scratch: &mut [u32],
-) -> SliceNet {
-    let owned;
-    let trans: Vec<&[u32]> = if params.kind == NodeKind::Coupling {
-        owned = coupling_transactions(items, corpus, recs);
-        owned.iter().map(Vec::as_slice).collect()
-    } else {
-        recs.iter()
-            .map(|&r| items.per_record[r].as_slice())
-            .collect()
-    };
-    let mut touched = Vec::new();
-    for t in &trans {
-        for &i in *t {
-            if scratch[i as usize] == 0 {
-                touched.push(i);
-            }
-            scratch[i as usize] += 1;
-        }
-    }
-    let mut cands: Vec<(u32, u32, &str)> = touched
-        .iter()
-        .map(|&i| (i, scratch[i as usize], &*items.keys[i as usize]))
-        .collect();
-    let candidates = cands.len();
-    let mut selected = select(&mut cands, &params.select, index, n_slices);
-    selected.sort_unstable();
-    // Local ids: position in `selected`; scratch holds local id + 1 for selected items.
-    let counts: Vec<f64> = selected
-        .iter()
-        .map(|&g| scratch[g as usize] as f64)
-        .collect();
-    for &i in &touched {
-        scratch[i as usize] = 0;
-    }
-    for (l, &g) in selected.iter().enumerate() {
-        scratch[g as usize] = l as u32 + 1;
-    }
-    let local: Vec<Vec<u32>> = trans
-        .iter()
-        .map(|t| {
-            let mut v: Vec<u32> = t
-                .iter()
-                .filter_map(|&g| scratch[g as usize].checked_sub(1))
-                .collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    for &g in &selected {
-        scratch[g as usize] = 0;
-    }
-    let n = recs.len() as f64;
-    let (cc, ccv) = match params.select {
-        Selection::Threshold {
-            first,
-            middle,
-            last,
-        } => {
-            let t = interpolate(first, middle, last, index, n_slices);
-            (t[1], t[2])
-        }
-        _ => (0.0, 0.0),
-    };
-    let mut links: Vec<(u32, u32, f64)> = cooccurrence(&local, selected.len(), params.counting)
-        .into_iter()
-        .filter(|&(i, j, c)| {
-            let (ci, cj) = (counts[i as usize], counts[j as usize]);
-            c >= cc && (ccv <= 0.0 || strength(Measure::Cosine, c, ci, cj, n) >= ccv)
-        })
-        .collect();
-    if params.prune_slices && params.prune != Prune::None {
-        let weighted: Vec<(u32, u32, f64)> = links
-            .iter()
-            .map(|&(i, j, c)| {
-                (
-                    i,
-                    j,
-                    strength(params.measure, c, counts[i as usize], counts[j as usize], n),
-                )
-            })
-            .collect();
-        let keep = prune_links(params.prune, selected.len(), &weighted);
-        links = keep.into_iter().map(|e| links[e]).collect();
-    }
-    let global: Vec<(u32, u32, f64)> = links
-        .into_iter()
-        .map(|(i, j, c)| (selected[i as usize], selected[j as usize], c))
-        .collect();
-    SliceNet {
-        info: SliceInfo {
-            from: span.0,
-            to: span.1,
-            records: recs.len(),
-            candidates,
-            selected: selected.len(),
-            links: global.len(),
-        },
-        selected,
-        links: global,
-    }
-}
-
-fn prune_links(method: Prune, n: usize, links: &[(u32, u32, f64)]) -> Vec<usize> {
-    match method {
-        Prune::None => (0..links.len()).collect(),
-        Prune::Pathfinder => prune::pathfinder(n, links),
-        Prune::Mst => prune::mst(n, links),
-    }
 }
 
 /// What the records lack when a network has no links.
@@ -360,6 +196,8 @@ pub fn build(
     })
 }
 
+/// The merged network: the union of the slices' kept items (node order: count
+/// descending, then key), their span counts, and the slices' links summed.
 fn merge(
     corpus: &Corpus,
     params: &NetworkParams,
@@ -374,29 +212,60 @@ fn merge(
             first_slice.entry(g).or_insert(n.info.from);
         }
     }
-    // Span counts per year for the union.
+    let mut nodes = merged_nodes(corpus, params, items, &first_slice, by_slice);
+    nodes.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.id.cmp(&b.1.id)));
+    let mut index = vec![u32::MAX; items.keys.len()];
+    for (i, (g, _)) in nodes.iter().enumerate() {
+        index[*g as usize] = i as u32;
+    }
+    let nodes: Vec<Node> = nodes.into_iter().map(|(_, n)| n).collect();
+    let total_records: usize = by_slice.iter().map(Vec::len).sum();
+    let links = merged_links(params, nets, &index, &nodes, total_records as f64);
+    Network {
+        kind: params.kind,
+        nodes,
+        links,
+    }
+}
+
+/// Span counts per year of each item in `first_slice`.
+fn span_counts(
+    corpus: &Corpus,
+    params: &NetworkParams,
+    items: &Items,
+    first_slice: &FxHashMap<u32, i32>,
+    by_slice: &[Vec<usize>],
+) -> FxHashMap<u32, BTreeMap<i32, u32>> {
     let mut per_year: FxHashMap<u32, BTreeMap<i32, u32>> = FxHashMap::default();
-    let mut total_records = 0usize;
-    for recs in by_slice {
-        total_records += recs.len();
-        for &r in recs {
-            let rec = &corpus.records[r];
-            let Some(y) = rec.year else { continue };
-            if params.kind == NodeKind::Coupling {
-                if let Some(&g) = items.per_record[r].first()
-                    && first_slice.contains_key(&g)
-                {
-                    *per_year.entry(g).or_default().entry(y).or_insert(0) += rec.refs.len() as u32;
-                }
-                continue;
+    for &r in by_slice.iter().flatten() {
+        let rec = &corpus.records[r];
+        let Some(y) = rec.year else { continue };
+        if params.kind == NodeKind::Coupling {
+            if let Some(&g) = items.per_record[r].first()
+                && first_slice.contains_key(&g)
+            {
+                *per_year.entry(g).or_default().entry(y).or_insert(0) += rec.refs.len() as u32;
             }
-            for &g in &items.per_record[r] {
-                if first_slice.contains_key(&g) {
-                    *per_year.entry(g).or_default().entry(y).or_insert(0) += 1;
-                }
+            continue;
+        }
+        for &g in &items.per_record[r] {
+            if first_slice.contains_key(&g) {
+                *per_year.entry(g).or_default().entry(y).or_insert(0) += 1;
             }
         }
     }
+    per_year
+}
+
+/// The merged nodes (item id, node), unordered.
+fn merged_nodes(
+    corpus: &Corpus,
+    params: &NetworkParams,
+    items: &Items,
+    first_slice: &FxHashMap<u32, i32>,
+    by_slice: &[Vec<usize>],
+) -> Vec<(u32, Node)> {
+    let mut per_year = span_counts(corpus, params, items, first_slice, by_slice);
     // Coupling nodes are records: their global "times cited" is shown beside the local count.
     let record_of: FxHashMap<u32, usize> = if params.kind == NodeKind::Coupling {
         by_slice
@@ -407,7 +276,7 @@ fn merge(
     } else {
         FxHashMap::default()
     };
-    let mut nodes: Vec<(u32, Node)> = first_slice
+    first_slice
         .iter()
         .map(|(&g, &fs)| {
             let py = per_year.remove(&g).unwrap_or_default();
@@ -430,12 +299,19 @@ fn merge(
             };
             (g, node)
         })
-        .collect();
-    nodes.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.id.cmp(&b.1.id)));
-    let mut index = vec![u32::MAX; items.keys.len()];
-    for (i, (g, _)) in nodes.iter().enumerate() {
-        index[*g as usize] = i as u32;
-    }
+        .collect()
+}
+
+/// The merged links: every slice's links in node indices (`index` of item ids), one
+/// link's counts summed, its first year the earliest slice's, its strength recomputed
+/// from the span counts; then pruned when asked.
+fn merged_links(
+    params: &NetworkParams,
+    nets: &[SliceNet],
+    index: &[u32],
+    nodes: &[Node],
+    n_rec: f64,
+) -> Vec<Link> {
     // All slice links as (a, b, count, first year), sorted so that one link's slices
     // are adjacent (slices come in time order, so the first of a run is the earliest).
     let mut all: Vec<(u32, u32, f64, i32)> =
@@ -447,8 +323,6 @@ fn merge(
         }));
     }
     all.par_sort_by_key(|&(a, b, _, y)| (a, b, y));
-    let nodes: Vec<Node> = nodes.into_iter().map(|(_, n)| n).collect();
-    let n_rec = total_records as f64;
     let mut links: Vec<Link> = Vec::with_capacity(all.len());
     for (a, b, c, y) in all {
         match links.last_mut() {
@@ -477,182 +351,9 @@ fn merge(
         let keep = prune_links(params.prune, nodes.len(), &triples);
         links = keep.into_iter().map(|e| links[e].clone()).collect();
     }
-    Network {
-        kind: params.kind,
-        nodes,
-        links,
-    }
-}
-
-/// For each node of `net` (built from `corpus` over `span` with `thesaurus`), the
-/// indices of the records in the span that contain it (cite the reference, use the
-/// keyword, ...; for coupling, the record itself), sorted. Every count on screen can
-/// be traced to these records.
-pub fn node_records(
-    corpus: &Corpus,
-    net: &Network,
-    span: Option<(i32, i32)>,
-    thesaurus: &[(String, String)],
-) -> Vec<Vec<u32>> {
-    if net.kind == NodeKind::Reference && thesaurus.is_empty() {
-        return reference_node_records(corpus, net, span);
-    }
-    extracted_node_records(corpus, net, span, thesaurus)
-}
-
-/// [`node_records`] of any network: the items of every record are extracted again and
-/// matched to the nodes by key.
-fn extracted_node_records(
-    corpus: &Corpus,
-    net: &Network,
-    span: Option<(i32, i32)>,
-    thesaurus: &[(String, String)],
-) -> Vec<Vec<u32>> {
-    let items = extract(corpus, net.kind, thesaurus);
-    let by_key: FxHashMap<&str, u32> = net
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i as u32))
-        .collect();
-    let node_of: Vec<Option<u32>> = items
-        .keys
-        .iter()
-        .map(|k| by_key.get(&**k).copied())
-        .collect();
-    let (from, to) = span.unwrap_or((i32::MIN, i32::MAX));
-    let mut out = vec![Vec::new(); net.nodes.len()];
-    for (ri, r) in corpus.records.iter().enumerate() {
-        if !r.year.is_some_and(|y| (from..=to).contains(&y)) {
-            continue;
-        }
-        for &g in &items.per_record[ri] {
-            if let Some(n) = node_of[g as usize] {
-                out[n as usize].push(ri as u32);
-            }
-        }
-    }
-    out
-}
-
-/// [`node_records`] of a reference network without thesaurus: a node's id is its cited
-/// work's key, so the nodes are found in the table of cited works and each record's
-/// reference list is scanned once (in parallel) against a dense table, without
-/// extracting the items of the whole corpus again.
-fn reference_node_records(
-    corpus: &Corpus,
-    net: &Network,
-    span: Option<(i32, i32)>,
-) -> Vec<Vec<u32>> {
-    let mut node_of = vec![u32::MAX; corpus.refs.len()];
-    for (i, n) in net.nodes.iter().enumerate() {
-        if let Some(rid) = corpus.refs.lookup(&n.id) {
-            node_of[rid as usize] = i as u32;
-        }
-    }
-    let (from, to) = span.unwrap_or((i32::MIN, i32::MAX));
-    let chunk = corpus
-        .records
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1) * 8)
-        .max(1);
-    // (node, record) pairs of each chunk of records, chunks in record order.
-    let pairs: Vec<Vec<(u32, u32)>> = corpus
-        .records
-        .par_chunks(chunk)
-        .enumerate()
-        .map(|(c, recs)| {
-            let mut out = Vec::new();
-            for (k, r) in recs.iter().enumerate() {
-                if !r.year.is_some_and(|y| (from..=to).contains(&y)) {
-                    continue;
-                }
-                let ri = (c * chunk + k) as u32;
-                out.extend(
-                    r.refs
-                        .iter()
-                        .map(|&rid| node_of[rid as usize])
-                        .filter(|&n| n != u32::MAX)
-                        .map(|n| (n, ri)),
-                );
-            }
-            out
-        })
-        .collect();
-    let mut out = vec![Vec::new(); net.nodes.len()];
-    for (n, ri) in pairs.into_iter().flatten() {
-        out[n as usize].push(ri);
-    }
-    out
-}
-
-/// The records that contain both nodes (for a link: the records that co-cite both ends).
-pub fn shared_records(node_records: &[Vec<u32>], a: usize, b: usize) -> Vec<u32> {
-    let (x, y) = (&node_records[a], &node_records[b]);
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(x[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
+    links
 }
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{CitedRef, record::ParsedRecord};
-
-    #[test]
-    fn reference_node_records_match_extracted_items() {
-        // 80 records, 2000–2007, each citing 6 of 25 works (chosen by a fixed
-        // pseudo-random walk); the span leaves out the first and last year.
-        let mut c = Corpus::new();
-        let mut x = 7u64;
-        for i in 0..80 {
-            let refs = (0..6)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    let w = (x >> 33) % 25;
-                    CitedRef::parse(&format!("Author{w} A, {}, J W{w}, V{w}, P1", 1990 + w))
-                })
-                .collect();
-            c.push(
-                ParsedRecord {
-                    uid: Some(format!("WOS:{i}")),
-                    year: Some(2000 + i % 8),
-                    cited_refs: refs,
-                    ..Default::default()
-                },
-                0,
-            );
-        }
-        let params = NetworkParams {
-            from: Some(2001),
-            to: Some(2006),
-            select: Selection::Top { n: 8 },
-            ..Default::default()
-        };
-        let a = build(&c, &params, &crate::progress::silent).expect("network");
-        assert!(a.network.nodes.len() >= 8);
-        let fast = reference_node_records(&c, &a.network, a.span);
-        assert_eq!(fast, extracted_node_records(&c, &a.network, a.span, &[]));
-        assert!(fast.iter().all(|r| !r.is_empty()));
-        for (n, recs) in a.network.nodes.iter().zip(&fast) {
-            assert_eq!(recs.len() as u32, n.count, "{}", n.id);
-        }
-    }
 }

@@ -238,118 +238,167 @@ fn resolve(
 
 /// Extracts the items of every record for `kind`, applying the thesaurus.
 pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) -> Items {
-    let th = thesaurus_map(kind, thesaurus);
-    let mut sp = Space::default();
-    let mut per_record = Vec::with_capacity(corpus.records.len());
-    let strings = &corpus.strings;
-    let refs = &corpus.refs;
-    let mut by_ref = Memo::new(if kind.is_cocitation() { refs.len() } else { 0 });
-    let mut by_sym = Memo::new(if kind.is_cocitation() || kind == NodeKind::Coupling {
-        0
-    } else {
-        strings.len()
-    });
-    for (ri, r) in corpus.records.iter().enumerate() {
-        let mut ids: Vec<u32> = match kind {
-            NodeKind::Reference => r
-                .refs
-                .iter()
-                .filter_map(|&rid| {
-                    by_ref.get(rid, || {
-                        let w = refs.get(rid);
-                        // Cited works have unique keys: without a thesaurus each is
-                        // its own item, no lookup needed.
-                        let id = if th.is_empty() {
-                            sp.push_new(w.key.clone(), w.label.clone())
-                        } else {
-                            resolve(&mut sp, &th, w.key.to_string(), || w.label.to_string())?
-                        };
-                        let i = id as usize;
-                        sp.items.years[i] = sp.items.years[i].or(w.year);
-                        if sp.items.dois[i].is_none() {
-                            sp.items.dois[i] = w.doi.clone();
-                        }
-                        Some(id)
-                    })
-                })
-                .collect(),
-            NodeKind::Author => r
-                .refs
-                .iter()
-                .filter_map(|&rid| {
-                    by_ref.get(rid, || {
-                        let key = cited_author_key(refs.get(rid).author());
-                        if key == "anonymous" {
-                            return None;
-                        }
-                        let label = key.to_uppercase();
-                        resolve(&mut sp, &th, key, || label)
-                    })
-                })
-                .collect(),
-            NodeKind::Journal => r
-                .refs
-                .iter()
-                .filter_map(|&rid| {
-                    by_ref.get(rid, || {
-                        let key = journal_key(refs.get(rid).source());
-                        let label = key.clone();
-                        resolve(&mut sp, &th, key, || label)
-                    })
-                })
-                .collect(),
-            NodeKind::Coupling => {
-                let id = resolve(&mut sp, &th, record_key(r, ri), || record_label(corpus, r));
-                if let Some(id) = id {
-                    sp.items.years[id as usize] = r.year;
-                    sp.items.dois[id as usize] = r.doi.as_deref().map(Arc::from);
-                }
-                id.into_iter().collect()
-            }
-            _ => {
-                let syms: Vec<crate::model::Sym> = match kind {
-                    NodeKind::Coauthor
-                        if r.authors_full.len() == r.authors.len()
-                            && !r.authors_full.is_empty() =>
-                    {
-                        r.authors_full.clone()
-                    }
-                    NodeKind::Coauthor => r.authors.clone(),
-                    NodeKind::Institution => {
-                        r.addresses.iter().filter_map(|a| a.institution).collect()
-                    }
-                    NodeKind::Country => r.addresses.iter().filter_map(|a| a.country).collect(),
-                    _ => r
-                        .author_keywords
-                        .iter()
-                        .chain(&r.keywords_plus)
-                        .copied()
-                        .collect(),
-                };
-                syms.into_iter()
-                    .filter_map(|sym| {
-                        by_sym.get(sym.0, || {
-                            let s = strings.get(sym);
-                            match kind {
-                                NodeKind::Keyword => {
-                                    let key = keyword_key(s);
-                                    let label = key.clone();
-                                    resolve(&mut sp, &th, key, || label)
-                                }
-                                _ => resolve(&mut sp, &th, name_key(s), || s.to_string()),
-                            }
-                        })
-                    })
-                    .collect()
-            }
-        };
-        ids.sort_unstable();
-        ids.dedup();
-        per_record.push(ids);
-    }
-    let mut items = sp.items;
+    let mut x = Extractor {
+        corpus,
+        kind,
+        th: thesaurus_map(kind, thesaurus),
+        sp: Space::default(),
+        by_ref: Memo::new(if kind.is_cocitation() {
+            corpus.refs.len()
+        } else {
+            0
+        }),
+        by_sym: Memo::new(if kind.is_cocitation() || kind == NodeKind::Coupling {
+            0
+        } else {
+            corpus.strings.len()
+        }),
+    };
+    let per_record: Vec<Vec<u32>> = corpus
+        .records
+        .iter()
+        .enumerate()
+        .map(|(ri, r)| {
+            let mut ids = match kind {
+                NodeKind::Reference => x.references(r),
+                NodeKind::Author => x.cited_authors(r),
+                NodeKind::Journal => x.cited_journals(r),
+                NodeKind::Coupling => x.record_itself(r, ri),
+                _ => x.record_strings(r),
+            };
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    let mut items = x.sp.items;
     items.per_record = per_record;
     items
+}
+
+/// The state of one extraction: the item space and the per-source memos.
+struct Extractor<'a> {
+    corpus: &'a Corpus,
+    kind: NodeKind,
+    th: FxHashMap<String, (String, String)>,
+    sp: Space,
+    by_ref: Memo,
+    by_sym: Memo,
+}
+
+impl Extractor<'_> {
+    /// Cited references: one item per cited work (its key), with year and DOI.
+    fn references(&mut self, r: &Record) -> Vec<u32> {
+        let refs = &self.corpus.refs;
+        let (sp, th) = (&mut self.sp, &self.th);
+        r.refs
+            .iter()
+            .filter_map(|&rid| {
+                self.by_ref.get(rid, || {
+                    let w = refs.get(rid);
+                    // Cited works have unique keys: without a thesaurus each is its
+                    // own item, no lookup needed.
+                    let id = if th.is_empty() {
+                        sp.push_new(w.key.clone(), w.label.clone())
+                    } else {
+                        resolve(sp, th, w.key.to_string(), || w.label.to_string())?
+                    };
+                    let i = id as usize;
+                    sp.items.years[i] = sp.items.years[i].or(w.year);
+                    if sp.items.dois[i].is_none() {
+                        sp.items.dois[i] = w.doi.clone();
+                    }
+                    Some(id)
+                })
+            })
+            .collect()
+    }
+
+    /// First authors of the cited references (anonymous ones left out).
+    fn cited_authors(&mut self, r: &Record) -> Vec<u32> {
+        let refs = &self.corpus.refs;
+        let (sp, th) = (&mut self.sp, &self.th);
+        r.refs
+            .iter()
+            .filter_map(|&rid| {
+                self.by_ref.get(rid, || {
+                    let key = cited_author_key(refs.get(rid).author());
+                    if key == "anonymous" {
+                        return None;
+                    }
+                    let label = key.to_uppercase();
+                    resolve(sp, th, key, || label)
+                })
+            })
+            .collect()
+    }
+
+    /// Sources of the cited references.
+    fn cited_journals(&mut self, r: &Record) -> Vec<u32> {
+        let refs = &self.corpus.refs;
+        let (sp, th) = (&mut self.sp, &self.th);
+        r.refs
+            .iter()
+            .filter_map(|&rid| {
+                self.by_ref.get(rid, || {
+                    let key = journal_key(refs.get(rid).source());
+                    let label = key.clone();
+                    resolve(sp, th, key, || label)
+                })
+            })
+            .collect()
+    }
+
+    /// The record itself (bibliographic coupling), with its year and DOI.
+    fn record_itself(&mut self, r: &Record, ri: usize) -> Vec<u32> {
+        let corpus = self.corpus;
+        let id = resolve(&mut self.sp, &self.th, record_key(r, ri), || {
+            record_label(corpus, r)
+        });
+        if let Some(id) = id {
+            self.sp.items.years[id as usize] = r.year;
+            self.sp.items.dois[id as usize] = r.doi.as_deref().map(Arc::from);
+        }
+        id.into_iter().collect()
+    }
+
+    /// Authors, institutions, countries or keywords of the record.
+    fn record_strings(&mut self, r: &Record) -> Vec<u32> {
+        let kind = self.kind;
+        let syms: Vec<crate::model::Sym> = match kind {
+            NodeKind::Coauthor
+                if r.authors_full.len() == r.authors.len() && !r.authors_full.is_empty() =>
+            {
+                r.authors_full.clone()
+            }
+            NodeKind::Coauthor => r.authors.clone(),
+            NodeKind::Institution => r.addresses.iter().filter_map(|a| a.institution).collect(),
+            NodeKind::Country => r.addresses.iter().filter_map(|a| a.country).collect(),
+            _ => r
+                .author_keywords
+                .iter()
+                .chain(&r.keywords_plus)
+                .copied()
+                .collect(),
+        };
+        let strings = &self.corpus.strings;
+        let (sp, th) = (&mut self.sp, &self.th);
+        syms.into_iter()
+            .filter_map(|sym| {
+                self.by_sym.get(sym.0, || {
+                    let s = strings.get(sym);
+                    match kind {
+                        NodeKind::Keyword => {
+                            let key = keyword_key(s);
+                            let label = key.clone();
+                            resolve(sp, th, key, || label)
+                        }
+                        _ => resolve(sp, th, name_key(s), || s.to_string()),
+                    }
+                })
+            })
+            .collect()
+    }
 }
 
 /// The node id of a record (coupling): its accession number, else its index.

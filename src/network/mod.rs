@@ -8,17 +8,23 @@
 //! - [`normalize`]: raw, cosine, Jaccard, Dice, association strength;
 //! - [`prune`]: Pathfinder and minimum spanning tree;
 //! - [`thesaurus`]: VOSviewer thesaurus files (merging name variants);
-//! - [`build`]: slicing, counting, merging.
+//! - [`slice`]: one time slice's network;
+//! - [`build`]: slicing, counting, merging;
+//! - [`records`]: the records behind each node.
 
 pub mod build;
 pub mod items;
 pub mod normalize;
 pub mod params;
 pub mod prune;
+pub mod records;
 pub mod select;
+pub mod slice;
 pub mod thesaurus;
 pub mod types;
 
-pub use build::{Built, build, cooccurrence, node_records, shared_records, slices};
+pub use build::{Built, build, cooccurrence};
 pub use params::{Counting, Measure, NetworkError, NetworkParams, Prune, Selection};
+pub use records::{node_records, shared_records};
+pub use slice::slices;
 pub use types::{Burst, Link, Network, Node, NodeKind, SliceInfo, WindowView};

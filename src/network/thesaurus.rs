@@ -59,7 +59,11 @@ pub fn entry_label(node: &Node, kind: NodeKind) -> String {
 /// Adds entries that merge `nodes` into the most counted of them (ties: the first);
 /// variants already in the thesaurus keep their entry. Returns the preferred label,
 /// or `None` for fewer than two nodes.
-pub fn merge(entries: &mut Vec<(String, String)>, nodes: &[&Node], kind: NodeKind) -> Option<String> {
+pub fn merge(
+    entries: &mut Vec<(String, String)>,
+    nodes: &[&Node],
+    kind: NodeKind,
+) -> Option<String> {
     if nodes.len() < 2 {
         return None;
     }
@@ -87,7 +91,11 @@ mod tests {
             vec![("co-creation of value".into(), "value co-creation".into())]
         );
         assert_eq!(read(&to_text(&t)).unwrap(), t);
-        assert!(read("label\treplace by\nno tab here").unwrap_err().starts_with("line 2"));
+        assert!(
+            read("label\treplace by\nno tab here")
+                .unwrap_err()
+                .starts_with("line 2")
+        );
     }
 
     #[test]

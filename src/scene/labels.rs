@@ -192,28 +192,91 @@ fn inside(b: &Bounds, area: &Bounds) -> bool {
     b[0] >= area[0] && b[1] >= area[1] && b[2] <= area[2] && b[3] <= area[3]
 }
 
-/// The boxes placed so far, and the test for a free box.
-struct Placer<'a> {
+/// The greedy placer: the boxes placed so far, and where a new label may go. Every
+/// labelled figure uses it (maps through [`place`], the theme figures directly).
+#[derive(Debug, Clone)]
+pub struct Placer<'a> {
     area: Bounds,
     taken: &'a [Bounds],
     boxes: Vec<Bounds>,
 }
 
-impl Placer<'_> {
-    fn free(&self, b: &Bounds) -> bool {
+impl<'a> Placer<'a> {
+    /// A placer for labels inside `area`, clear of `taken`.
+    pub fn new(area: Bounds, taken: &'a [Bounds]) -> Self {
+        Placer {
+            area,
+            taken,
+            boxes: Vec::new(),
+        }
+    }
+
+    /// True if `b` is inside the area and clear of every box so far.
+    pub fn free(&self, b: &Bounds) -> bool {
         inside(b, &self.area)
             && !self.taken.iter().any(|t| overlaps(t, b))
             && !self.boxes.iter().any(|t| overlaps(t, b))
+    }
+
+    /// Takes `b` if it is free.
+    pub fn take(&mut self, b: Bounds) -> bool {
+        let ok = self.free(&b);
+        if ok {
+            self.boxes.push(b);
+        }
+        ok
+    }
+
+    /// The first free place for `text` beside a circle (`center`, `radius`): right,
+    /// left, above, below. Returns the baseline point and alignment.
+    pub fn beside(
+        &mut self,
+        text: &str,
+        size: f64,
+        center: [f64; 2],
+        radius: f64,
+    ) -> Option<([f64; 2], Anchor, Bounds)> {
+        let [cx, cy] = center;
+        let gap = radius + size * 0.25;
+        let mid = cy + ascent(size) / 2.0;
+        let candidates = [
+            ([cx + gap, mid], Anchor::Start),
+            ([cx - gap, mid], Anchor::End),
+            ([cx, cy - gap - 0.3 * size], Anchor::Middle),
+            ([cx, cy + gap + 0.9 * size], Anchor::Middle),
+        ];
+        candidates.into_iter().find_map(|(pos, anchor)| {
+            let b = text_box(text, size, pos, anchor);
+            self.take(b).then_some((pos, anchor, b))
+        })
+    }
+
+    /// The nearest free place for `text` around a point `at` (its glyphs centred there
+    /// vertically; aligned by `anchor`): the point itself, then rings of positions
+    /// outwards (only up and down with `vertical_only`, for a timeline row's end).
+    pub fn around(
+        &mut self,
+        text: &str,
+        size: f64,
+        at: [f64; 2],
+        anchor: Anchor,
+        vertical_only: bool,
+    ) -> Option<([f64; 2], Anchor, Bounds)> {
+        let base = [at[0], at[1] + ascent(size) / 2.0];
+        let step = size * 1.2;
+        (0..=48)
+            .flat_map(|ring| spiral(ring, step, vertical_only))
+            .find_map(|[dx, dy]| {
+                let pos = [base[0] + dx, base[1] + dy];
+                let b = text_box(text, size, pos, anchor);
+                self.take(b).then_some((pos, anchor, b))
+            })
     }
 }
 
 /// Places the labels of `view` (see the module docs for the rule).
 pub fn place(view: &LabelView) -> Vec<Label> {
-    let mut placer = Placer {
-        area: view.area,
-        taken: view.taken,
-        boxes: Vec::new(),
-    };
+    let mut placer = Placer::new(view.area, view.taken);
     let mut out = cluster_labels(view, &mut placer);
     out.extend(node_labels(view, &mut placer));
     out
@@ -243,8 +306,8 @@ fn cluster_anchor(view: &LabelView, id: u32) -> Option<([f64; 2], Anchor)> {
 }
 
 fn cluster_labels(view: &LabelView, placer: &mut Placer) -> Vec<Label> {
-    let mut out = Vec::new();
     let size = view.cluster_font;
+    let mut out = Vec::new();
     for id in view.cluster_labels.choose(view.clusters) {
         let Some(info) = view.clusters.iter().find(|c| c.id == id) else {
             continue;
@@ -253,25 +316,15 @@ fn cluster_labels(view: &LabelView, placer: &mut Placer) -> Vec<Label> {
             continue;
         };
         let text = cluster_text(info);
-        // The baseline that centres the glyphs on the anchor point.
-        let base = [at[0], at[1] + ascent(size) / 2.0];
-        let step = size * 1.2;
-        let candidates = (0..=48).flat_map(|ring| spiral(ring, step, view.rows));
-        for [dx, dy] in candidates {
-            let pos = [base[0] + dx, base[1] + dy];
-            let b = text_box(&text, size, pos, anchor);
-            if placer.free(&b) {
-                placer.boxes.push(b);
-                out.push(Label {
-                    target: LabelTarget::Cluster(id),
-                    text,
-                    pos,
-                    anchor,
-                    size,
-                    bounds: b,
-                });
-                break;
-            }
+        if let Some((pos, anchor, bounds)) = placer.around(&text, size, at, anchor, view.rows) {
+            out.push(Label {
+                target: LabelTarget::Cluster(id),
+                text,
+                pos,
+                anchor,
+                size,
+                bounds,
+            });
         }
     }
     out
@@ -331,29 +384,16 @@ fn node_labels(view: &LabelView, placer: &mut Placer) -> Vec<Label> {
             break;
         }
         let text = node_text(&view.net.nodes[i], view.net.kind);
-        let [cx, cy] = view.pos[i];
-        let gap = view.radius[i] + size * 0.25;
-        let mid = cy + ascent(size) / 2.0;
-        let candidates = [
-            ([cx + gap, mid], Anchor::Start),
-            ([cx - gap, mid], Anchor::End),
-            ([cx, cy - gap - 0.3 * size], Anchor::Middle),
-            ([cx, cy + gap + 0.9 * size], Anchor::Middle),
-        ];
-        for (pos, anchor) in candidates {
-            let b = text_box(&text, size, pos, anchor);
-            if placer.free(&b) {
-                placer.boxes.push(b);
-                out.push(Label {
-                    target: LabelTarget::Node(i as u32),
-                    text,
-                    pos,
-                    anchor,
-                    size,
-                    bounds: b,
-                });
-                break;
-            }
+        if let Some((pos, anchor, bounds)) = placer.beside(&text, size, view.pos[i], view.radius[i])
+        {
+            out.push(Label {
+                target: LabelTarget::Node(i as u32),
+                text,
+                pos,
+                anchor,
+                size,
+                bounds,
+            });
         }
     }
     out

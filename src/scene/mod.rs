@@ -2,18 +2,20 @@
 //! nodes with their rings, labels, axis, legend, title), built from an [`Analysis`] and
 //! [`SceneOptions`] with no GUI dependency. The SVG writer serialises a scene shape by
 //! shape, and PNG and PDF are rendered from that SVG, so every figure format has one
-//! drawing code path; the app can paint the same shapes and colours ([`colors`]).
+//! drawing code path. What the app's canvas shares with the figures lives here too:
+//! the view geometry and saved view types ([`view`]), the label engine ([`labels`])
+//! and the palette ([`colors`]), so the screen and a figure of the same view agree.
 //!
 //! What is drawn follows CiteSpace (Chen 2006, JASIST 57(3)):
-//! - node radius grows with the count as in the app, `3 + 2.2·√count`, scaled so the
-//!   largest node fits the figure;
+//! - node radius grows with the count as in the app, `3 + 2.2·√count` world units,
+//!   drawn through the figure's camera;
 //! - citation tree rings (optional): one ring per year with citations, innermost the
 //!   earliest, ring thickness proportional to that year's count, coloured by year;
 //!   otherwise the node is filled with its cluster colour (or its year's colour);
 //! - a purple ring for betweenness ≥ 0.1, a red ring for a burst;
 //! - links coloured by the year they first appeared, width growing with √weight;
-//! - labels of the most important nodes (sigma, then count) and of clusters, placed
-//!   greedily without overlap ([`text::place_labels`]);
+//! - labels of clusters and of the most cited nodes, placed without overlap by the
+//!   shared engine ([`labels`]);
 //! - a legend (node sizes, clusters, year colours), a title, and a year axis for the
 //!   timeline and time-zone views.
 //!

@@ -10,7 +10,7 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[Problem]) {
         .show(ui, |ui| {
             for p in problems.iter().take(500) {
                 ui.label(
-                    egui::RichText::new(format!("{}:{}: {}", p.file, p.line, p.message))
+                    egui::RichText::new(format!("{}:{}: {}", p.file, p.line, p.message()))
                         .small()
                         .monospace(),
                 );
