@@ -23,6 +23,7 @@ pub mod colors;
 mod draw;
 mod legend;
 pub mod text;
+pub mod themes;
 
 use crate::network::{Node, NodeKind};
 use crate::pipeline::{Analysis, LayoutMethod};
@@ -108,6 +109,9 @@ pub enum Shape {
         size: [f64; 2],
         fill: Rgba,
     },
+    /// A filled polygon (Sankey ribbons), its outline closed from the last point to
+    /// the first.
+    Polygon { points: Vec<[f64; 2]>, fill: Rgba },
     /// Text whose baseline passes through `pos`, aligned there by `anchor`.
     Text {
         pos: [f64; 2],
