@@ -3,6 +3,8 @@
 //! `cocite::themes::evolution`), and the CLI writing its folder.
 
 use cocite::model::{Corpus, ParsedRecord};
+use cocite::scene::themes::{self as figures, FigureOptions};
+use cocite::scene::{Anchor, Scene, Shape};
 use cocite::themes::{self, Counting, FieldItems, MapParams, Quadrant, ThemesParams, thematic_map};
 use std::process::Command;
 
@@ -215,7 +217,10 @@ fn cut_outside_the_years_is_an_error() {
         ..ThemesParams::default()
     };
     let err = themes::run(&corpus(), &params).unwrap_err().to_string();
-    assert!(err.contains("(2002, 2002] has no records"), "{err}");
+    assert!(
+        err.contains("cut year 2002 leaves a period without records"),
+        "{err}"
+    );
     let params = ThemesParams {
         field: themes::Field::Au,
         ..ThemesParams::default()
@@ -275,4 +280,91 @@ fn cli_writes_the_folder() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--cuts"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The box of a text shape, as the label engine measures it (font advance widths,
+/// height 1.15 × size, glyphs centred on the baseline point's ascent middle).
+fn text_box(s: &Shape) -> Option<[f64; 4]> {
+    let Shape::Text {
+        pos,
+        text,
+        size,
+        anchor,
+        ..
+    } = s
+    else {
+        return None;
+    };
+    let w = cocite::scene::text::text_width(text, *size);
+    let h = size * 1.15;
+    let left = match anchor {
+        Anchor::Start => pos[0],
+        Anchor::Middle => pos[0] - w / 2.0,
+        Anchor::End => pos[0] - w,
+    };
+    let top = pos[1] - cocite::scene::text::ascent(*size) / 2.0 - h / 2.0;
+    Some([left, top, left + w, top + h])
+}
+
+/// Texts of the layers that hold labels, quadrant names and headers.
+fn boxes(s: &Scene) -> Vec<[f64; 4]> {
+    ["labels", "axes", "headers"]
+        .iter()
+        .filter_map(|n| s.layer(n))
+        .flat_map(|l| l.shapes.iter().filter_map(text_box))
+        .collect()
+}
+
+fn count(s: &Scene, layer: &str, f: fn(&Shape) -> bool) -> usize {
+    s.layer(layer)
+        .map_or(0, |l| l.shapes.iter().filter(|x| f(x)).count())
+}
+
+#[test]
+fn figures_have_no_label_collisions() {
+    let corpus = cocite::io::load(&["assets/demo".into()]).expect("loads");
+    let params = ThemesParams {
+        cuts: vec![2010],
+        ..ThemesParams::default()
+    };
+    let t = themes::run(&corpus, &params).expect("runs");
+    let opts = FigureOptions::default();
+    let e = t.evolution.as_ref().expect("evolution");
+    let map = figures::thematic_map(&t.map, "Author keywords", &opts);
+    let evo = figures::evolution(e, "Author keywords", &opts);
+    let tf = figures::three_field(&t.three_field, &opts);
+    for (name, s) in [("map", &map), ("evolution", &evo), ("three-field", &tf)] {
+        let b = boxes(s);
+        for i in 0..b.len() {
+            for j in i + 1..b.len() {
+                let (p, q) = (b[i], b[j]);
+                let overlap = p[0] < q[2] - 1e-9
+                    && q[0] < p[2] - 1e-9
+                    && p[1] < q[3] - 1e-9
+                    && q[1] < p[3] - 1e-9;
+                assert!(!overlap, "{name}: texts {i} and {j} overlap: {p:?} {q:?}");
+            }
+        }
+    }
+    // Every theme has a bubble and a label on the map.
+    let is_text: fn(&Shape) -> bool = |s| matches!(s, Shape::Text { .. });
+    let is_circle: fn(&Shape) -> bool = |s| matches!(s, Shape::Circle { .. });
+    let is_rect: fn(&Shape) -> bool = |s| matches!(s, Shape::Rect { .. });
+    assert_eq!(count(&map, "themes", is_circle), t.map.themes.len());
+    assert_eq!(count(&map, "labels", is_text), t.map.themes.len());
+    // Sankeys: a node per shown item and per linked theme, a ribbon per flow or link.
+    let items: usize = t.three_field.items.iter().map(Vec::len).sum();
+    assert_eq!(count(&tf, "nodes", is_rect), items);
+    assert_eq!(
+        tf.layer("ribbons").map(|l| l.shapes.len()),
+        Some(t.three_field.flows.len())
+    );
+    assert!(
+        count(&tf, "labels", is_text) * 10 >= items * 8,
+        "most nodes labelled"
+    );
+    assert_eq!(
+        evo.layer("ribbons").map(|l| l.shapes.len()),
+        Some(e.links.len())
+    );
 }

@@ -17,6 +17,9 @@
 //! - a legend (node sizes, clusters, year colours), a title, and a year axis for the
 //!   timeline and time-zone views.
 //!
+//! The figures of the conceptual structure (thematic map, evolution and three-field
+//! Sankeys) are built from [`crate::themes`] results in [`themes`].
+//!
 //! Coordinates are figure units (CSS pixels at 96 dpi), y downwards.
 
 pub mod colors;

@@ -76,16 +76,26 @@ pub struct Evolution {
     pub links: Vec<EvolutionLink>,
 }
 
+/// A period's interval `(after, until]` and the indices of its records.
+pub type PeriodRecords = ((i32, i32), Vec<usize>);
+
 /// The records of each period cut at `cuts` (see the module docs): the intervals
 /// `(after, until]` and the record indices. An error names a cut that leaves a period
 /// without records.
-pub fn periods(corpus: &Corpus, cuts: &[i32]) -> Result<Vec<((i32, i32), Vec<usize>)>, String> {
+pub fn periods(corpus: &Corpus, cuts: &[i32]) -> Result<Vec<PeriodRecords>, String> {
     let (lo, hi) = corpus
         .year_range()
         .ok_or("no record has a publication year")?;
     let mut cuts = cuts.to_vec();
     cuts.sort_unstable();
     cuts.dedup();
+    if let Some(c) = cuts.iter().find(|&&c| c < lo || c >= hi) {
+        return Err(format!(
+            "cut year {c} leaves a period without records: the records span {lo}–{hi}, \
+             so cuts must lie in {lo}..={}",
+            hi - 1
+        ));
+    }
     let mut breaks = vec![lo - 1];
     breaks.extend(&cuts);
     breaks.push(hi);
@@ -100,11 +110,7 @@ pub fn periods(corpus: &Corpus, cuts: &[i32]) -> Result<Vec<((i32, i32), Vec<usi
             .map(|(i, _)| i)
             .collect();
         if recs.is_empty() {
-            return Err(format!(
-                "the period ({after}, {until}] has no records (the records span {lo}–{hi}; \
-                 cuts must lie in {lo}..{})",
-                hi - 1
-            ));
+            return Err(format!("the period {}–{until} has no records", after + 1));
         }
         out.push(((after, until), recs));
     }

@@ -4,7 +4,7 @@ use super::{FigureOptions, dashed, label_shapes, place, text_box, text_shape, ti
 use crate::scene::colors::{self, INK, Rgba};
 use crate::scene::text::{Anchor, Bounds, LabelRequest};
 use crate::scene::{Layer, Scene, Shape, Stroke};
-use crate::themes::{Quadrant, ThematicMap};
+use crate::themes::{Quadrant, ThematicMap, Theme};
 
 /// Bubble radius range as a share of the plot's smaller side (bibliometrix's
 /// `scale_radius(range = c(5, 30) · (1 + size))` spans a factor of 6).
@@ -28,19 +28,7 @@ pub fn thematic_map(m: &ThematicMap, what: &str, opts: &FigureOptions) -> Scene 
     let yr = axis_range(m.themes.iter().map(|t| t.rank_density), mean);
     let px = |x: f64| plot[0] + (x - xr.0) / (xr.1 - xr.0) * (plot[2] - plot[0]);
     let py = |y: f64| plot[3] - (y - yr.0) / (yr.1 - yr.0) * (plot[3] - plot[1]);
-    let side = (plot[2] - plot[0]).min(plot[3] - plot[1]);
-    let logs: Vec<f64> = m
-        .themes
-        .iter()
-        .map(|t| (t.size.max(1) as f64).ln())
-        .collect();
-    let (lo, hi) = logs
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
-    let radius = |l: f64| {
-        let t = if hi > lo { (l - lo) / (hi - lo) } else { 0.5 };
-        side * (R_MIN + t * (R_MAX - R_MIN))
-    };
+    let radii = radii(m, (plot[2] - plot[0]).min(plot[3] - plot[1]));
     let mut frame = axes(plot, [px(mean), py(mean)], font);
     let mut taken = Vec::new();
     frame.shapes.extend(quadrant_names(plot, font, &mut taken));
@@ -58,7 +46,7 @@ pub fn thematic_map(m: &ThematicMap, what: &str, opts: &FigureOptions) -> Scene 
             let c = colors::cluster_color(Some(i as u32));
             Shape::Circle {
                 center: centers[i],
-                radius: radius(logs[i]),
+                radius: radii[i],
                 fill: Some(c.with_alpha(0.5)),
                 stroke: Some(Stroke {
                     color: c,
@@ -67,23 +55,35 @@ pub fn thematic_map(m: &ThematicMap, what: &str, opts: &FigureOptions) -> Scene 
             }
         })
         .collect();
-    let requests: Vec<LabelRequest> = order
+    let mut requests: Vec<LabelRequest> = order
         .iter()
         .map(|&i| LabelRequest {
-            text: m.themes[i]
-                .words
-                .iter()
-                .take(opts.label_words.max(1))
-                .map(|w| w.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            text: theme_label(&m.themes[i], opts.label_words),
             size: font * 1.05,
             center: centers[i],
-            radius: radius(logs[i]) * 0.35,
+            radius: radii[i] * 0.35,
         })
         .collect();
     let centred = vec![true; requests.len()];
-    let placed = place(&requests, &centred, plot, &mut taken);
+    let mut placed = place(&requests, &centred, plot, &mut taken);
+    // A theme whose label found no room is labelled by its top word alone.
+    let unplaced: Vec<usize> = (0..requests.len())
+        .filter(|&r| placed.iter().all(|p| p.request != r))
+        .collect();
+    let short: Vec<LabelRequest> = unplaced
+        .iter()
+        .map(|&r| LabelRequest {
+            text: theme_label(&m.themes[order[r]], 1),
+            ..requests[r].clone()
+        })
+        .collect();
+    let base = requests.len();
+    let again = place(&short, &vec![true; short.len()], plot, &mut taken);
+    requests.extend(short);
+    placed.extend(again.into_iter().map(|mut p| {
+        p.request += base;
+        p
+    }));
     let main = opts
         .title
         .clone()
@@ -126,6 +126,36 @@ pub fn thematic_map(m: &ThematicMap, what: &str, opts: &FigureOptions) -> Scene 
         background: colors::BACKGROUND,
         layers,
     }
+}
+
+/// Bubble radii: linear in log(size) from `R_MIN` to `R_MAX` of `side`
+/// (bibliometrix's `scale_radius` of `log(freq)`); all alike: the middle radius.
+fn radii(m: &ThematicMap, side: f64) -> Vec<f64> {
+    let logs: Vec<f64> = m
+        .themes
+        .iter()
+        .map(|t| (t.size.max(1) as f64).ln())
+        .collect();
+    let (lo, hi) = logs
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    logs.iter()
+        .map(|&l| {
+            let t = if hi > lo { (l - lo) / (hi - lo) } else { 0.5 };
+            side * (R_MIN + t * (R_MAX - R_MIN))
+        })
+        .collect()
+}
+
+/// A theme's label on the map: its `words` most frequent words.
+fn theme_label(t: &Theme, words: usize) -> String {
+    let top: Vec<&str> = t
+        .words
+        .iter()
+        .take(words.max(1))
+        .map(|w| w.label.as_str())
+        .collect();
+    top.join(", ")
 }
 
 /// Axis lines (left, bottom), their titles and the dashed split lines through `split`.

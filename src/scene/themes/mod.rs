@@ -195,7 +195,12 @@ mod tests {
             radius: 5.0,
         };
         let mut taken = Vec::new();
-        let p = place(&[req.clone()], &[], [0.0, 0.0, 400.0, 400.0], &mut taken);
+        let p = place(
+            std::slice::from_ref(&req),
+            &[],
+            [0.0, 0.0, 400.0, 400.0],
+            &mut taken,
+        );
         assert_eq!(p.len(), 1);
         let b = taken[0];
         assert!((b[0] - (100.0 + 5.0 + 3.0)).abs() < 1e-9);
