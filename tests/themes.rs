@@ -226,6 +226,12 @@ fn cut_outside_the_years_is_an_error() {
         ..ThemesParams::default()
     };
     assert!(themes::run(&corpus(), &params).is_err());
+    let params = ThemesParams {
+        ngrams: 4,
+        ..ThemesParams::default()
+    };
+    let err = themes::run(&corpus(), &params).unwrap_err().to_string();
+    assert!(err.contains("ngrams must be 1, 2 or 3"), "{err}");
 }
 
 #[test]

@@ -100,23 +100,6 @@ impl ThemesArgs {
             [a, b, c] => [*a, *b, *c],
             _ => return Err(usage("--items takes one number or three".into())),
         };
-        if !self.field.is_textual() {
-            return Err(usage(themes::ThemesError::NotWords(self.field).to_string()));
-        }
-        for (name, v) in [
-            ("--min-freq", self.min_freq),
-            ("--period-min-freq", self.period_min_freq),
-        ] {
-            if !(v.is_finite() && v >= 0.0) {
-                return Err(usage(format!("{name} must be a number ≥ 0, got {v}")));
-            }
-        }
-        if !(self.resolution.is_finite() && self.resolution > 0.0) {
-            return Err(usage(format!(
-                "--resolution must be > 0, got {}",
-                self.resolution
-            )));
-        }
         let thesaurus = match &self.thesaurus {
             Some(p) => {
                 let bad = |e: String| CliError::Usage(format!("{}: {e}", p.display()));
@@ -125,7 +108,7 @@ impl ThemesArgs {
             }
             None => Vec::new(),
         };
-        Ok(ThemesParams {
+        let params = ThemesParams {
             field: self.field,
             ngrams: self.ngrams as usize,
             map: MapParams {
@@ -143,7 +126,9 @@ impl ThemesArgs {
             three_fields,
             three_items,
             thesaurus,
-        })
+        };
+        params.validate().map_err(|e| usage(e.to_string()))?;
+        Ok(params)
     }
 }
 

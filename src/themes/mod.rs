@@ -7,8 +7,8 @@
 //!   institutions, title and abstract terms) and their normalised items;
 //! - [`map`]: themes as clusters of the word co-occurrence network, with Callon
 //!   centrality and density and the four quadrants;
-//! - [`evolution`]: themes per period linked by the inclusion index;
-//! - [`three_field`]: flows among the top items of three fields.
+//! - [`mod@evolution`]: themes per period linked by the inclusion index;
+//! - [`mod@three_field`]: flows among the top items of three fields.
 //!
 //! This stage sits above [`crate::network`] (co-occurrence counting, key folding) and
 //! [`crate::analysis`] (Louvain, Leiden), beside [`crate::pipeline`]; figures are drawn
@@ -85,6 +85,34 @@ pub enum ThemesError {
     Periods(String),
     #[error("no records loaded")]
     Empty,
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl ThemesParams {
+    /// Checks the parameters (the app's and the CLI's one check).
+    pub fn validate(&self) -> Result<(), ThemesError> {
+        let bad = |s: String| Err(ThemesError::Invalid(s));
+        if !self.field.is_textual() {
+            return Err(ThemesError::NotWords(self.field));
+        }
+        if !(1..=3).contains(&self.ngrams) {
+            return bad(format!("ngrams must be 1, 2 or 3, not {}", self.ngrams));
+        }
+        for (name, v) in [
+            ("min_freq", self.map.min_freq),
+            ("period_min_freq", self.period_min_freq),
+        ] {
+            if !(v.is_finite() && v >= 0.0) {
+                return bad(format!("{name} must be a number ≥ 0, not {v}"));
+            }
+        }
+        let r = self.map.resolution;
+        if !(r.is_finite() && r > 0.0) {
+            return bad(format!("resolution must be a number > 0, not {r}"));
+        }
+        Ok(())
+    }
 }
 
 /// The three views of the conceptual structure.
@@ -121,6 +149,7 @@ pub fn three_field_of(corpus: &Corpus, params: &ThemesParams) -> ThreeField {
 /// Runs the thematic map, the evolution (when `params.cuts` is not empty) and the
 /// three-field plot.
 pub fn run(corpus: &Corpus, params: &ThemesParams) -> Result<Themes, ThemesError> {
+    params.validate()?;
     if corpus.records.is_empty() {
         return Err(ThemesError::Empty);
     }

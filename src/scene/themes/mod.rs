@@ -9,9 +9,10 @@
 //!   per period or field, as biblioshiny's plotly Sankeys: a node's height is the larger
 //!   of its incoming and outgoing flow, a ribbon's width its weight.
 //!
-//! Every label goes through [`place`], the one call into the greedy collision-free
-//! placement ([`super::text::place_labels_with`]), so a label never overlaps another
-//! label or a quadrant name; a label with no free position is left out.
+//! Every label goes through one function (`place`), the one call into the greedy
+//! collision-free placement ([`super::text::place_labels_with`]), so a label never
+//! overlaps another label or a quadrant name; a label with no free position is left
+//! out (a map label first retries with the theme's top word alone).
 
 mod map;
 mod sankey;
