@@ -52,3 +52,4 @@ pub mod pipeline;
 pub mod progress;
 pub mod scene;
 pub mod session;
+pub mod themes;

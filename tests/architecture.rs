@@ -2,14 +2,14 @@
 //! bottom to top (`../shared/STYLE.md`), and files stay small enough to read.
 //!
 //! Layers, lowest first; a module may use only modules of lower layers:
-//! progress → model → io → network → analysis, layout → pipeline → scene → session →
-//! export → app, cli. A `crate::X` path in code (comments aside) is a use of `X`.
+//! progress → model → io → network → analysis, layout → pipeline, themes → scene →
+//! session → export → app, cli. A `crate::X` path in code (comments aside) is a use of `X`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Each top-level module and its layer; equal layers may not use each other.
-const LAYERS: [(&str, u32); 13] = [
+const LAYERS: [(&str, u32); 14] = [
     ("progress", 0),
     ("model", 1),
     ("io", 2),
@@ -17,6 +17,7 @@ const LAYERS: [(&str, u32); 13] = [
     ("analysis", 4),
     ("layout", 4),
     ("pipeline", 5),
+    ("themes", 5),
     ("scene", 6),
     ("session", 7),
     ("export", 8),

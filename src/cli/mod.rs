@@ -1,10 +1,12 @@
-//! The command-line interface: `cocite stats`, `cocite network` and `cocite open`.
+//! The command-line interface: `cocite stats`, `cocite network`, `cocite themes` and
+//! `cocite open`.
 //! Every subcommand calls the same core as the app and returns `Result<(), CliError>`;
 //! [`main`] is the one place that prints an error and chooses the exit code (2 for
 //! wrong arguments, 1 for a failure while running).
 
 mod network;
 mod stats;
+mod themes;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -27,6 +29,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
     Network(network::NetworkArgs),
+    /// Thematic map, thematic evolution and three-field plot (biblioshiny's conceptual structure) into a folder.
+    Themes(themes::ThemesArgs),
     /// Open files, folders or a .cocite session in the app window (with no subcommand: the demo dataset).
     #[cfg(feature = "gui")]
     Open(Inputs),
@@ -58,6 +62,7 @@ pub fn main() -> Entry {
     let result = match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Network(args)) => network::run(&args),
+        Some(Command::Themes(args)) => themes::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Open(inputs)) => return Entry::App(inputs.paths),
         #[cfg(feature = "gui")]

@@ -17,6 +17,9 @@
 //! | `.csv` | [`csv`] | `NAME.nodes.csv`, `NAME.links.csv`, `NAME.clusters.csv`, `NAME.bursts.csv` |
 //! | `.cocite` | [`crate::session`] | a session (needs the corpus, for the input files) |
 //!
+//! The conceptual-structure figures and tables (`cocite themes`) are written by
+//! [`themes`] into one folder.
+//!
 //! Every file is written atomically ([`crate::io::write_atomic`]): a temporary file in
 //! the same folder, then a rename, so a failed export never leaves half a file.
 
@@ -29,6 +32,7 @@ pub mod pajek;
 pub mod pdf;
 pub mod png;
 pub mod svg;
+pub mod themes;
 pub mod vosviewer;
 
 use crate::model::Corpus;

@@ -90,6 +90,18 @@ fn shape(out: &mut String, s: &Shape) {
             paint(out, "fill", *fill);
             out.push_str("/>\n");
         }
+        Shape::Polygon { points, fill } => {
+            out.push_str(r#"<polygon points=""#);
+            for (i, p) in points.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{},{}", num(p[0]), num(p[1]));
+            }
+            out.push('"');
+            paint(out, "fill", *fill);
+            out.push_str("/>\n");
+        }
         Shape::Text {
             pos,
             text,

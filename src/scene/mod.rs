@@ -19,6 +19,9 @@
 //! - a legend (node sizes, clusters, year colours), a title, and a year axis for the
 //!   timeline and time-zone views.
 //!
+//! The figures of the conceptual structure (thematic map, evolution and three-field
+//! Sankeys) are built from [`crate::themes`] results in [`themes`].
+//!
 //! Coordinates are figure units (CSS pixels at 96 dpi), y downwards.
 
 pub mod colors;
@@ -26,6 +29,7 @@ mod draw;
 pub mod labels;
 mod legend;
 pub mod text;
+pub mod themes;
 pub mod view;
 
 use crate::network::{Node, NodeKind};
@@ -148,6 +152,9 @@ pub enum Shape {
         size: [f64; 2],
         fill: Rgba,
     },
+    /// A filled polygon (Sankey ribbons), its outline closed from the last point to
+    /// the first.
+    Polygon { points: Vec<[f64; 2]>, fill: Rgba },
     /// Text whose baseline passes through `pos`, aligned there by `anchor`.
     Text {
         pos: [f64; 2],
