@@ -55,8 +55,8 @@ fn fa2_prevent_overlap_step(bencher: Bencher, (nodes, per_node): (usize, usize))
     let mut fa2 = ForceAtlas2::new(Fa2Params::default());
     let mut pos = fa2.init(&g, 1);
     fa2.run(&mut pos, &g, 300, |_| true);
-    let counts = (0..nodes).map(|i| 1 + (i * 7919 % 50) as u32);
-    fa2.set_radii(cocite::layout::overlap_radii(counts, &pos));
+    let counts: Vec<u32> = (0..nodes).map(|i| 1 + (i * 7919 % 50) as u32).collect();
+    fa2.set_radii(cocite::layout::overlap_radii(&counts, 1.0, &pos));
     fa2.params.prevent_overlap = true;
     fa2.reset();
     bencher.bench_local(|| fa2.step(&mut pos, &g));

@@ -62,6 +62,9 @@ struct FlatParams {
     prune_slices: bool,
     prune_merged: bool,
     thesaurus: Vec<(String, String)>,
+    lrf: Option<f64>,
+    links_per_node: Option<usize>,
+    look_back: Option<u32>,
     cluster: ClusterMethod,
     centrality: bool,
     resolution: f64,
@@ -70,6 +73,7 @@ struct FlatParams {
     layout: LayoutMethod,
     iterations: u32,
     prevent_overlap: bool,
+    node_scale: f64,
 }
 
 impl Default for FlatParams {
@@ -93,6 +97,9 @@ impl From<AnalysisParams> for FlatParams {
             prune_slices: n.prune_slices,
             prune_merged: n.prune_merged,
             thesaurus: n.thesaurus,
+            lrf: n.lrf,
+            links_per_node: n.links_per_node,
+            look_back: n.look_back,
             cluster: a.cluster,
             centrality: a.centrality,
             resolution: a.resolution,
@@ -101,6 +108,7 @@ impl From<AnalysisParams> for FlatParams {
             layout: l.method,
             iterations: l.iterations,
             prevent_overlap: l.prevent_overlap,
+            node_scale: l.node_scale,
         }
     }
 }
@@ -120,6 +128,9 @@ impl From<FlatParams> for AnalysisParams {
                 prune_slices: f.prune_slices,
                 prune_merged: f.prune_merged,
                 thesaurus: f.thesaurus,
+                lrf: f.lrf,
+                links_per_node: f.links_per_node,
+                look_back: f.look_back,
             },
             analysis: AnalysisOptions {
                 cluster: f.cluster,
@@ -132,6 +143,7 @@ impl From<FlatParams> for AnalysisParams {
                 method: f.layout,
                 iterations: f.iterations,
                 prevent_overlap: f.prevent_overlap,
+                node_scale: f.node_scale,
             },
         }
     }

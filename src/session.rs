@@ -23,8 +23,10 @@ use std::path::{Path, PathBuf};
 
 /// The `format` field of every session file.
 pub const FORMAT: &str = "cocite-session";
-/// The newest session version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// The newest session version this build reads and the one it writes. Version 2 added
+/// CiteSpace's link reduction (LRF, L/N, LBY): a version-1 session had none, so it
+/// opens with them off and draws the map it was saved with.
+pub const VERSION: u32 = 2;
 
 /// An input file of the session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -346,7 +348,13 @@ pub fn read(path: &Path) -> Result<Session, SessionError> {
             version: version.min(u32::MAX as u64) as u32,
         });
     }
-    serde_json::from_value(head).map_err(|e| format_err(e.to_string()))
+    let mut session: Session =
+        serde_json::from_value(head).map_err(|e| format_err(e.to_string()))?;
+    if version < 2 {
+        let n = &mut session.params.network;
+        (n.lrf, n.links_per_node, n.look_back) = (None, None, None);
+    }
+    Ok(session)
 }
 
 /// A reopened session.

@@ -91,8 +91,17 @@ fn core_assignments(analysis: &Analysis, truth: &Value) -> Vec<(u32, u32, u32)> 
     out
 }
 
+/// Leiden on the whole co-citation network of the top 50 references per slice, with no
+/// link reduction: the planted structure is in the links, which CiteSpace's default LRF
+/// and L/N would thin out (they are tested in network_fixtures and tests/readability).
 fn run(planted: &Planted, resolution: f64) -> Analysis {
     let params = AnalysisParams {
+        network: cocite::pipeline::NetworkParams {
+            select: "top:50".parse().expect("rule"),
+            lrf: None,
+            links_per_node: None,
+            ..Default::default()
+        },
         analysis: cocite::pipeline::AnalysisOptions {
             resolution,
             ..Default::default()

@@ -142,10 +142,15 @@ fn network_json_keys() {
         "reference",
         "--select",
         "top:50",
+        "--lrf",
+        "-1",
+        "--links-per-node",
+        "-1",
         "--json",
     ]);
     assert_eq!(code, 0, "{err}");
     let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["criteria"], "Top N=50, LRF=-1, L/N=-1, LBY=-1");
     assert_eq!(j["nodes"], 605);
     assert_eq!(j["edges"], 9392);
     assert_eq!(j["slices"].as_array().unwrap().len(), 24);

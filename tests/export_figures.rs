@@ -254,7 +254,7 @@ fn timeline_has_year_axis() {
     // The axis and the nodes share one projection: a node at layout x (year − first)·80
     // + offset (TimeParams::default().year_width = 80 world units) is drawn at
     // x(first) + layout x · dx / 80, where the axis puts `first`.
-    let timed = cocite::layout::timed_nodes(&a.network, false);
+    let timed = cocite::layout::timed_nodes(&a.network, false, 1.0);
     let first = timed.iter().map(|t| t.year).min().expect("years");
     let x_first = years[0].1 + (first - years[0].0) as f64 * dx;
     let centres: Vec<f64> = s

@@ -100,25 +100,41 @@ fn fa2_writes_positions_and_energy_deterministically() {
 
 #[test]
 fn timeline_rows_and_years() {
-    // World units (TimeParams::default()): a year is 80 wide, stacked nodes 14 apart,
-    // rows 35 apart. Clusters of equal size: cluster 0 (lower id) is row 0, x =
-    // (year − 2001) · 80. Row 0 holds one node per year (height 1): centre y = 0; row 1
-    // starts at 14 + 35 = 49 and stacks the three nodes of 2005 at 49, 63, 77. The map
-    // is 320 wide and 77 tall, wider than 1 / 0.7 of its height, so y is stretched by
-    // s = 320 / (0.7 · 77).
+    // World units (TimeParams::default()): a year is 80 wide. The nodes are first
+    // counted in 2002, so node 0 (2001) moves to the axis' first year, 2002, with node
+    // 1. Clusters of equal size: cluster 0 (lower id) is row 0, x = (year − 2002) · 80:
+    // node 0 (more cited) on the row's line at x = 0 with node 1 under it, node 2 on the
+    // line at 80. Row 1 stacks the three nodes of 2005 at x = 240: the most cited (node
+    // 3) on its line, node 4 below, node 5 above, discs (with their rings,
+    // MARK_REACH · r) 3 apart; row 1 starts 40 below row 0's discs.
     let a = run(LayoutMethod::Timeline);
     let pos = xy(&a);
-    assert_eq!(&pos[..3], &[[0.0, 0.0], [80.0, 0.0], [160.0, 0.0]]);
-    let s = 320.0 / (0.7 * 77.0);
-    let mut row1: Vec<f64> = pos[3..].iter().map(|p| p[1]).collect();
-    row1.sort_by(f64::total_cmp);
-    for (got, want) in row1.iter().zip([49.0 * s, 63.0 * s, 77.0 * s]) {
-        assert!((got - want).abs() < 1e-9, "{row1:?}");
-    }
-    assert!(pos[3..].iter().all(|p| p[0] == 320.0));
+    let reach: Vec<f64> = cocite::layout::time_radii(&a.network, 1.0)
+        .iter()
+        .map(|r| r * cocite::layout::sizes::MARK_REACH)
+        .collect();
+    let line0 = pos[0][1];
+    assert_eq!((pos[0][0], pos[1][0], pos[2]), (0.0, 0.0, [80.0, line0]));
+    assert!((pos[1][1] - (line0 + reach[0] + 3.0 + reach[1])).abs() < 1e-9);
+    assert!(pos[3..].iter().all(|p| p[0] == 240.0));
+    let (mid, below, above) = (pos[3][1], pos[4][1], pos[5][1]);
     assert!(
-        (pos[3][1] - 63.0 * s).abs() < 1e-9,
-        "the most cited node of the stack sits in the middle"
+        (below - (mid + reach[3] + 3.0 + reach[4])).abs() < 1e-9,
+        "{pos:?}"
+    );
+    assert!(
+        (above - (mid - reach[3] - 3.0 - reach[5])).abs() < 1e-9,
+        "{pos:?}"
+    );
+    let row0_bottom = (0..3)
+        .map(|i| pos[i][1] + reach[i])
+        .fold(f64::MIN, f64::max);
+    let row1_top = (3..6)
+        .map(|i| pos[i][1] - reach[i])
+        .fold(f64::MAX, f64::min);
+    assert!(
+        (row1_top - row0_bottom - 40.0).abs() < 1e-9,
+        "rows 40 apart: {pos:?}"
     );
     assert_eq!(a.layout_energy, None);
 }

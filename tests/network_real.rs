@@ -16,6 +16,9 @@ fn params(slice: u32, top: usize) -> AnalysisParams {
             slice,
             select: Selection::Top { n: top },
             measure: Measure::Raw,
+            // The naive counter counts every co-occurrence: no link reduction.
+            lrf: None,
+            links_per_node: None,
             ..Default::default()
         },
         analysis: cocite::pipeline::AnalysisOptions {

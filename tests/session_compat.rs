@@ -38,6 +38,9 @@ fn a_version_1_session_keeps_its_parameters() {
     assert_eq!(p.layout.method, LayoutMethod::Fa2);
     assert_eq!(p.layout.iterations, 50);
     assert!(p.layout.prevent_overlap);
+    // Version 1 had no link reduction: the session opens with it off.
+    let n = &p.network;
+    assert_eq!((n.lrf, n.links_per_node, n.look_back), (None, None, None));
 }
 
 #[test]

@@ -115,34 +115,35 @@ impl CociteApp {
 
     pub(super) fn refresh_positions(&mut self) {
         self.derived.generation += 1;
-        self.derived.pos = view::positions(
-            &self.analysis.network,
-            self.view.view,
-            &self.derived.cluster_pos,
-        )
-        .into_iter()
-        .map(|[x, y]| egui::pos2(x as f32, y as f32))
-        .collect();
+        let net = &self.analysis.network;
+        let scale = self.analysis.params.layout.node_scale;
+        self.derived.pos = view::positions(net, self.view.view, &self.derived.cluster_pos, scale)
+            .into_iter()
+            .map(|[x, y]| egui::pos2(x as f32, y as f32))
+            .collect();
+        self.derived.radius = view::radii(net, self.view.view, scale);
     }
 
     /// Recomputes what is visible for the slider years: exactly `Network::window`,
-    /// minus hidden clusters.
+    /// minus hidden clusters (and, in the timeline view, the clusters without a row,
+    /// as in the figures: `scene::view::timeline_rows`).
     pub(super) fn refresh_visibility(&mut self) {
         let net = &self.analysis.network;
         let window = net.window(self.view.year_from, self.view.year_to);
         let hidden = &self.view.hidden_clusters;
-        let nodes: Vec<bool> = window
+        let mut nodes = window.nodes.clone();
+        let mut links = window.links.clone();
+        let shown: Vec<bool> = net
             .nodes
             .iter()
-            .zip(&net.nodes)
-            .map(|(&v, n)| v && !n.cluster.is_some_and(|c| hidden.contains(&c)))
+            .map(|n| !n.cluster.is_some_and(|c| hidden.contains(&c)))
             .collect();
-        let links: Vec<bool> = window
-            .links
-            .iter()
-            .zip(&net.links)
-            .map(|(&v, l)| v && nodes[l.source as usize] && nodes[l.target as usize])
-            .collect();
+        view::restrict(net, &mut nodes, &mut links, &shown);
+        if self.view.view == super::state::ViewKind::Timeline {
+            let rule = self.settings.figure_labels();
+            let rows = view::timeline_rows(net, &self.analysis.clusters, &rule);
+            view::restrict(net, &mut nodes, &mut links, &rows);
+        }
         let mut neighbours = vec![false; net.nodes.len()];
         for l in &net.links {
             let (s, t) = (l.source, l.target);
@@ -274,6 +275,7 @@ impl CociteApp {
                 self.view.view = v;
                 self.refresh_positions();
                 self.view.fit_pending = true;
+                return true;
             }
             Command::SetColouring(c) => self.view.colouring = c,
             Command::Fit => self.view.fit_pending = true,

@@ -60,6 +60,8 @@ pub struct Derived {
     pub cluster_pos: Vec<[f64; 2]>,
     /// Positions of the current view.
     pub pos: Vec<Pos2>,
+    /// World radius of each node in the current view (`scene::view::radii`).
+    pub radius: Vec<f64>,
     /// The pipeline's window for the slider years.
     pub window: WindowView,
     /// Window minus hidden clusters: what is drawn.

@@ -121,9 +121,13 @@ impl CociteApp {
             };
             let inner =
                 egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x - room, rect.max.y));
-            let mut camera =
-                canvas::fit_camera(&self.derived.pos, &self.derived.nodes_visible, inner);
-            camera.center[0] += 0.5 * room as f64 / camera.zoom;
+            let mut camera = canvas::fit_camera(
+                &self.derived.pos,
+                &self.derived.nodes_visible,
+                inner,
+                self.view.view != ViewKind::Cluster,
+            );
+            camera.center[0] += 0.5 * room as f64 / camera.zoom_x();
             self.view.camera = camera;
             self.view.fit_pending = false;
             self.view.auto_fit = true;
@@ -132,6 +136,7 @@ impl CociteApp {
         let input = CanvasInput {
             net: &self.analysis.network,
             pos: &self.derived.pos,
+            radius: &self.derived.radius,
             nodes_visible: &self.derived.nodes_visible,
             links_visible: &self.derived.links_visible,
             selection: &self.view.selection,

@@ -3,6 +3,7 @@
 use super::{CliError, Inputs};
 use crate::export::Format;
 use crate::io::{LoadOptions, load_with};
+use crate::network::params::{DEFAULT_LINKS_PER_NODE, DEFAULT_LRF};
 use crate::network::thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
 use crate::pipeline::{
@@ -36,9 +37,22 @@ pub struct NetworkArgs {
     /// Slice length in years.
     #[arg(long, default_value_t = pipeline::DEFAULT_SLICE)]
     slice: u32,
-    /// Node selection per slice: top:N, toppct:N, g:k, threshold:c,cc,ccv, all.
-    #[arg(long, default_value = "top:50")]
+    /// Node selection per slice: g:k (CiteSpace's g-index with scale factor k), top:N,
+    /// toppct:N, threshold:c,cc,ccv, all.
+    #[arg(long, default_value = "g:25")]
     select: Selection,
+    /// Link retaining factor (CiteSpace's LRF): each slice keeps its LRF·(N−1)
+    /// strongest links (1 = as many as a spanning tree); -1 keeps all.
+    #[arg(long, default_value_t = DEFAULT_LRF, allow_negative_numbers = true)]
+    lrf: f64,
+    /// Maximum links per node (CiteSpace's L/N): a slice's link is kept if it is among
+    /// the N strongest of either end; -1 for no limit.
+    #[arg(long, default_value_t = DEFAULT_LINKS_PER_NODE as i64, allow_negative_numbers = true)]
+    links_per_node: i64,
+    /// Look-back years (CiteSpace's LBY): citations of works more than Y years older
+    /// than the citing record (both years counted) are left out; -1 for no limit.
+    #[arg(long, default_value_t = -1, allow_negative_numbers = true)]
+    look_back: i64,
     /// Link strength: raw, cosine, jaccard, dice, association.
     #[arg(long, default_value = "cosine")]
     measure: Measure,
@@ -78,6 +92,10 @@ pub struct NetworkArgs {
     /// Skip the prevent-overlap phase at the end of the force layout.
     #[arg(long)]
     allow_overlap: bool,
+    /// Node size relative to the default (the largest node about half the distance
+    /// between neighbours): 0.5 halves every disc, 2 doubles it.
+    #[arg(long, default_value_t = 1.0)]
+    node_scale: f64,
     /// Layout iterations.
     #[arg(long, default_value_t = pipeline::DEFAULT_ITERATIONS)]
     iterations: u32,
@@ -105,6 +123,8 @@ struct TopNode<'a> {
 struct Summary<'a> {
     records: usize,
     span: Option<(i32, i32)>,
+    /// Node selection and link reduction in CiteSpace's notation.
+    criteria: String,
     nodes: usize,
     edges: usize,
     slices: &'a [pipeline::SliceInfo],
@@ -142,6 +162,10 @@ impl NetworkArgs {
                 prune_slices: self.prune_slices,
                 prune_merged: !self.no_prune_merged,
                 thesaurus,
+                lrf: (self.lrf != -1.0).then_some(self.lrf),
+                links_per_node: off_if_negative(self.links_per_node)?,
+                look_back: off_if_negative(self.look_back)?
+                    .map(|y| u32::try_from(y).unwrap_or(u32::MAX)),
             },
             analysis: AnalysisOptions {
                 cluster: self.cluster,
@@ -154,12 +178,24 @@ impl NetworkArgs {
                 method: self.layout,
                 iterations: self.iterations,
                 prevent_overlap: !self.allow_overlap,
+                node_scale: self.node_scale,
             },
         };
         params
             .validate()
             .map_err(|e| CliError::Usage(e.to_string()))?;
         Ok(params)
+    }
+}
+
+/// CiteSpace's "-1 = off" for a count option; other negative values are errors.
+fn off_if_negative(v: i64) -> Result<Option<usize>, CliError> {
+    match v {
+        -1 => Ok(None),
+        v if v < 0 => Err(CliError::Usage(format!(
+            "{v}: use a positive number, or -1 for no limit"
+        ))),
+        v => Ok(Some(v as usize)),
     }
 }
 
@@ -233,6 +269,7 @@ pub fn run(args: &NetworkArgs) -> Result<(), CliError> {
     let s = Summary {
         records: corpus.records.len(),
         span: analysis.span,
+        criteria: analysis.params.network.criteria(),
         nodes: analysis.network.nodes.len(),
         edges: analysis.network.links.len(),
         slices: &analysis.slices,
@@ -269,9 +306,10 @@ fn print_text(s: &Summary) {
         s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()
     );
     println!(
-        "  slices of {} year(s), selection {}, {} links, {} counting, pruning {}",
-        p.slice, p.select, p.measure, p.counting, p.prune
+        "  slices of {} year(s), {} links, {} counting, pruning {}",
+        p.slice, p.measure, p.counting, p.prune
     );
+    println!("  selection criteria: {}", s.criteria);
     println!("nodes: {}   links: {}", s.nodes, s.edges);
     if let Some(q) = s.modularity {
         println!(

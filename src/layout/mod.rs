@@ -44,12 +44,14 @@ pub mod components;
 pub mod fdg;
 pub mod forceatlas2;
 pub mod graph;
+pub mod sizes;
 pub mod timeline;
 pub mod warm;
 
 pub use components::{align_principal_axis, pack_components};
 pub use forceatlas2::{Fa2Params, ForceAtlas2, StepStats};
 pub use graph::{LayoutGraph, diameter, planted_partition};
+pub use sizes::{NodeSizes, node_radii, separate};
 pub use timeline::{TimeParams, TimedNode};
 pub use warm::{carry_positions, settle, warm_start, window_layout, window_steps};
 
@@ -84,8 +86,11 @@ pub struct LayoutParams {
     pub method: LayoutMethod,
     pub iterations: u32,
     /// End the force layout with ForceAtlas2's prevent-overlap phase (Gephi's "adjust
-    /// sizes"), so nodes drawn at their size do not cover each other.
+    /// sizes") and a separation of the discs, so nodes drawn at their size do not
+    /// cover each other.
     pub prevent_overlap: bool,
+    /// Node size relative to the default ([`sizes::NodeSizes`]): 1 = default.
+    pub node_scale: f64,
 }
 
 impl Default for LayoutParams {
@@ -94,6 +99,7 @@ impl Default for LayoutParams {
             method: LayoutMethod::default(),
             iterations: DEFAULT_ITERATIONS,
             prevent_overlap: true,
+            node_scale: 1.0,
         }
     }
 }
@@ -123,23 +129,11 @@ pub const OVERLAP_STEPS: u32 = 100;
 /// radius cover most of a 1000 × 1000 map), and the phase would cost seconds.
 pub const OVERLAP_MAX_NODES: usize = 5000;
 
-/// Drawn radius of a node with `count` citations, in a map [`MAP_SPAN`] across: area
-/// proportional to the count, as CiteSpace sizes nodes (the app and the figures use it).
-pub fn node_radius(count: u32) -> f64 {
-    3.0 + 2.2 * (count as f64).sqrt()
-}
-
-/// Radii in layout units of nodes drawn at [`node_radius`] once `pos` is fitted into
-/// [`MAP_SPAN`]: what prevent-overlap must keep apart.
-pub fn overlap_radii(counts: impl Iterator<Item = u32>, pos: &[[f32; 2]]) -> Vec<f32> {
-    let (lo, hi) = graph::bounding_box(pos);
-    let extent = (hi[0] - lo[0]).max(hi[1] - lo[1]);
-    let unit = if extent.is_finite() && extent > 0.0 {
-        extent / MAP_SPAN
-    } else {
-        1.0
-    };
-    counts.map(|c| node_radius(c) as f32 * unit).collect()
+/// Radii in layout units of the discs of nodes with `counts` at node scale `scale`
+/// ([`sizes::node_radii`]) once `pos` is fitted into [`MAP_SPAN`]: what
+/// prevent-overlap must keep apart.
+pub fn overlap_radii(counts: &[u32], scale: f64, pos: &[[f32; 2]]) -> Vec<f32> {
+    sizes::in_layout_units(&sizes::node_radii(counts, scale), pos)
 }
 
 /// Gephi's final "prevent overlap" phase: [`OVERLAP_STEPS`] more ForceAtlas2 steps
@@ -148,10 +142,10 @@ pub fn remove_overlap(
     fa2: &mut ForceAtlas2,
     pos: &mut [[f32; 2]],
     g: &LayoutGraph,
-    counts: impl Iterator<Item = u32>,
+    (counts, scale): (&[u32], f64),
     steps: u32,
 ) -> StepStats {
-    fa2.set_radii(overlap_radii(counts, pos));
+    fa2.set_radii(overlap_radii(counts, scale, pos));
     let before = fa2.params.prevent_overlap;
     fa2.params.prevent_overlap = true;
     fa2.reset();
@@ -172,12 +166,14 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
     let mut out = Positions::default();
     let positions: Vec<[f64; 2]> = match method {
         LayoutMethod::None => return out,
-        LayoutMethod::Timeline => {
-            timeline::timeline(&timed_nodes(net, false), &TimeParams::default())
-        }
-        LayoutMethod::Timezone => {
-            timeline::timezone(&timed_nodes(net, true), &TimeParams::default())
-        }
+        LayoutMethod::Timeline => timeline::timeline(
+            &timed_nodes(net, false, params.node_scale),
+            &TimeParams::default(),
+        ),
+        LayoutMethod::Timezone => timeline::timezone(
+            &timed_nodes(net, true, params.node_scale),
+            &TimeParams::default(),
+        ),
         #[cfg(feature = "fdg")]
         LayoutMethod::Fdg if n <= FDG_MAX_NODES => {
             let (pos, energy) = run_fdg(net, iterations, seed, progress);
@@ -201,9 +197,10 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
             // The energy reported is the force layout's: overlapping nodes repel
             // 100-fold in the prevent-overlap phase, so its Σ|F|² says nothing of
             // convergence.
+            let counts: Vec<u32> = net.nodes.iter().map(|n| n.count).collect();
             if params.prevent_overlap && n <= OVERLAP_MAX_NODES {
-                let counts = net.nodes.iter().map(|n| n.count);
-                remove_overlap(&mut fa2, &mut pos, &g, counts, OVERLAP_STEPS);
+                let sized = (counts.as_slice(), params.node_scale);
+                remove_overlap(&mut fa2, &mut pos, &g, sized, OVERLAP_STEPS);
             } else if params.prevent_overlap {
                 out.notes.push(format!(
                     "overlaps not removed: {n} nodes is more than {OVERLAP_MAX_NODES}"
@@ -211,6 +208,9 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
             }
             align_principal_axis(&mut pos, &g);
             pack_components(&mut pos, &g);
+            if params.prevent_overlap && n <= OVERLAP_MAX_NODES {
+                separate_discs(&mut pos, &counts, params.node_scale);
+            }
             out.energy = Some(stats.energy);
             to_f64(&pos)
         }
@@ -218,6 +218,25 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
     out.xy = Some(positions);
     out
 }
+
+/// Separates the discs at the sizes they are drawn ([`sizes::separate`]): the radii
+/// follow the map's extent, which separation itself widens, so a few rounds recompute
+/// them (each round's discs are at least as large as the next's, so the last round
+/// leaves no overlap at the final size).
+fn separate_discs(pos: &mut [[f32; 2]], counts: &[u32], scale: f64) {
+    for _ in 0..3 {
+        let radii = overlap_radii(counts, scale, pos);
+        if sizes::separate(pos, &radii, SEPARATION_GAP, SEPARATION_PASSES) == 0 {
+            break;
+        }
+    }
+}
+
+/// Gap left between separated discs, as a share of the sum of their radii: room for
+/// their rings ([`sizes::MARK_REACH`]) and a little air.
+pub const SEPARATION_GAP: f32 = sizes::MARK_REACH as f32 - 1.0 + 0.06;
+/// Most passes of one separation round.
+pub const SEPARATION_PASSES: u32 = 200;
 
 fn report(progress: Progress, it: u32, iterations: u32) -> bool {
     !it.is_multiple_of(PROGRESS_EVERY) || progress("layout", it as f32 / iterations.max(1) as f32)
@@ -249,12 +268,33 @@ fn run_fdg(
     (to_f64(&pos), energy)
 }
 
+/// Drawn radii (world units) of the nodes in the time views: the map's node sizes at
+/// `scale`, capped at [`timeline::TIME_RADIUS_MAX`].
+pub fn time_radii(net: &Network, scale: f64) -> Vec<f64> {
+    let counts: Vec<u32> = net.nodes.iter().map(|n| n.count).collect();
+    node_radii(&counts, scale)
+        .into_iter()
+        .map(|r| r.min(timeline::TIME_RADIUS_MAX))
+        .collect()
+}
+
 /// The time views' inputs: the node's publication year (timeline) or first slice
-/// (time zone), falling back to the first year it occurs.
-pub fn timed_nodes(net: &Network, by_first_slice: bool) -> Vec<TimedNode> {
+/// (time zone), falling back to the first year it occurs, and its radius at node
+/// scale `scale` ([`time_radii`]). Years before the first year any node is counted
+/// (the analysed span's start) are moved to it, as CiteSpace's time axis covers the
+/// time slices: a reference from 1867 cited in a 1998–2026 study sits at 1998, and
+/// the axis does not stretch over a century with nothing in it.
+pub fn timed_nodes(net: &Network, by_first_slice: bool, scale: f64) -> Vec<TimedNode> {
+    let radii = time_radii(net, scale);
+    let first_counted = net
+        .nodes
+        .iter()
+        .filter_map(|n| n.per_year.keys().next().copied())
+        .min();
     net.nodes
         .iter()
-        .map(|node| {
+        .zip(radii)
+        .map(|(node, radius)| {
             let first_seen = node.per_year.keys().next().copied();
             let year = if by_first_slice {
                 Some(node.first_slice)
@@ -264,10 +304,15 @@ pub fn timed_nodes(net: &Network, by_first_slice: bool) -> Vec<TimedNode> {
             } else {
                 node.year.or(first_seen).or(Some(node.first_slice))
             };
+            let year = match (year, first_counted) {
+                (Some(y), Some(f)) => y.max(f),
+                (y, _) => y.unwrap_or(0),
+            };
             TimedNode {
                 cluster: node.cluster,
-                year: year.unwrap_or(0),
+                year,
                 weight: node.count as f64,
+                radius,
             }
         })
         .collect()

@@ -64,7 +64,8 @@ pub fn window_layout(
     let mut fa2 = ForceAtlas2::new(Fa2Params::default());
     if params.prevent_overlap && g.node_count() <= WINDOW_OVERLAP_MAX {
         let placed: Vec<[f32; 2]> = full.iter().flatten().copied().collect();
-        let radii = super::overlap_radii(net.nodes.iter().map(|n| n.count), &placed);
+        let counts: Vec<u32> = net.nodes.iter().map(|n| n.count).collect();
+        let radii = super::overlap_radii(&counts, params.node_scale, &placed);
         fa2.set_radii(original.iter().map(|&i| radii[i]).collect());
         fa2.params.prevent_overlap = true;
     }

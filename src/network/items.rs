@@ -46,6 +46,18 @@ pub struct Items {
     pub years: Vec<Option<i32>>,
     /// DOI of the item, where it has one.
     pub dois: Vec<Option<Arc<str>>>,
+    /// For the co-citation kinds, the item of each cited work (`corpus.refs` id):
+    /// item id + 1, or 0 for none. Empty for the other kinds.
+    pub of_ref: Vec<u32>,
+}
+
+impl Items {
+    /// The item cited work `rid` counts for (co-citation kinds only).
+    pub fn item_of_ref(&self, rid: u32) -> Option<u32> {
+        self.of_ref
+            .get(rid as usize)
+            .and_then(|&v| v.checked_sub(1))
+    }
 }
 
 #[derive(Default)]
@@ -206,6 +218,14 @@ impl Memo {
         Memo(vec![Self::UNKNOWN; n])
     }
 
+    /// Item id + 1 per source, 0 where there is none (or the source never occurred).
+    fn item_ids(self) -> Vec<u32> {
+        self.0
+            .into_iter()
+            .map(|v| if v == Self::NONE { 0 } else { v })
+            .collect()
+    }
+
     fn get(&mut self, src: u32, resolve: impl FnOnce() -> Option<u32>) -> Option<u32> {
         let slot = &mut self.0[src as usize];
         match *slot {
@@ -273,6 +293,9 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
         .collect();
     let mut items = x.sp.items;
     items.per_record = per_record;
+    if kind.is_cocitation() {
+        items.of_ref = x.by_ref.item_ids();
+    }
     items
 }
 

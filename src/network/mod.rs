@@ -6,6 +6,7 @@
 //! - [`items`]: what each record contributes (node kinds and their keys, thesaurus);
 //! - [`select`]: top N, top N%, g-index, thresholds;
 //! - [`normalize`]: raw, cosine, Jaccard, Dice, association strength;
+//! - [`reduce`]: CiteSpace's link reduction per slice (LRF, L/N) and look-back years;
 //! - [`prune`]: Pathfinder and minimum spanning tree;
 //! - [`thesaurus`]: VOSviewer thesaurus files (merging name variants);
 //! - [`slice`]: one time slice's network;
@@ -18,6 +19,7 @@ pub mod normalize;
 pub mod params;
 pub mod prune;
 pub mod records;
+pub mod reduce;
 pub mod select;
 pub mod slice;
 pub mod thesaurus;

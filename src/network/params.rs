@@ -9,6 +9,12 @@ use std::str::FromStr;
 
 /// Default slice length (years).
 pub const DEFAULT_SLICE: u32 = 1;
+/// CiteSpace's default g-index scale factor (`g:25`).
+pub const DEFAULT_G_INDEX_K: f64 = 25.0;
+/// CiteSpace's default link retaining factor (LRF).
+pub const DEFAULT_LRF: f64 = 3.0;
+/// CiteSpace's default maximum links per node (L/N).
+pub const DEFAULT_LINKS_PER_NODE: usize = 10;
 
 /// Everything the network stage needs: what the nodes are, which years, how they are
 /// sliced, selected, linked and pruned. Defaults follow CiteSpace where it has one.
@@ -32,6 +38,15 @@ pub struct NetworkParams {
     pub prune_merged: bool,
     /// VOSviewer-style thesaurus (`label<TAB>replace by`) applied before counting.
     pub thesaurus: Vec<(String, String)>,
+    /// CiteSpace's link retaining factor (LRF): each slice keeps its ⌈LRF · (N − 1)⌉
+    /// strongest links; `None` keeps all (CiteSpace's −1). See [`super::reduce`].
+    pub lrf: Option<f64>,
+    /// CiteSpace's maximum links per node (L/N): a slice's link survives if it is
+    /// among the L/N strongest of either end; `None` turns it off (−1).
+    pub links_per_node: Option<usize>,
+    /// CiteSpace's look-back years (LBY): a citation spanning more than LBY years
+    /// (both counted) is left out of the slice; `None` = no limit (−1).
+    pub look_back: Option<u32>,
 }
 
 impl Default for NetworkParams {
@@ -48,6 +63,9 @@ impl Default for NetworkParams {
             prune_slices: false,
             prune_merged: true,
             thesaurus: Vec::new(),
+            lrf: Some(DEFAULT_LRF),
+            links_per_node: Some(DEFAULT_LINKS_PER_NODE),
+            look_back: None,
         }
     }
 }
@@ -59,6 +77,12 @@ pub enum NetworkError {
     FromAfterTo { from: i32, to: i32 },
     #[error("slice length must be at least 1 year")]
     ZeroSlice,
+    #[error("link retaining factor must be a positive number (or -1 for all links), got {0}")]
+    Lrf(f64),
+    #[error("links per node must be at least 1 (or -1 for no limit)")]
+    ZeroLinksPerNode,
+    #[error("look-back years must be at least 1 (or -1 for no limit)")]
+    ZeroLookBack,
     #[error("the corpus has no records with a publication year")]
     NoYears,
 }
@@ -74,7 +98,61 @@ impl NetworkParams {
         if self.slice == 0 {
             return Err(NetworkError::ZeroSlice);
         }
+        if let Some(f) = self.lrf
+            && !(f > 0.0 && f.is_finite())
+        {
+            return Err(NetworkError::Lrf(f));
+        }
+        if self.links_per_node == Some(0) {
+            return Err(NetworkError::ZeroLinksPerNode);
+        }
+        if self.look_back == Some(0) {
+            return Err(NetworkError::ZeroLookBack);
+        }
         Ok(())
+    }
+
+    /// The run's node selection and link reduction in CiteSpace's notation, as its
+    /// figures print them: `g-index (k=25), LRF=3.0, L/N=10, LBY=-1` (−1 = off).
+    pub fn criteria(&self) -> String {
+        let lrf = self.lrf.map_or("-1".into(), |f| format!("{f:.1}"));
+        let ln = self.links_per_node.map_or("-1".into(), |k| k.to_string());
+        let lby = self.look_back.map_or("-1".into(), |y| y.to_string());
+        format!(
+            "{}, LRF={lrf}, L/N={ln}, LBY={lby}",
+            self.select.citespace()
+        )
+    }
+}
+
+impl Selection {
+    /// The rule as CiteSpace names it: `g-index (k=25)`, `Top N=50`, `Top 10%`,
+    /// `Threshold (c, cc, ccv)=(2, 2, 0.2)`, `All`.
+    pub fn citespace(&self) -> String {
+        let t = |t: &[f64; 3]| format!("({}, {}, {})", t[0], t[1], t[2]);
+        match self {
+            Selection::GIndex { k } => format!("g-index (k={k})"),
+            Selection::Top { n } => format!("Top N={n}"),
+            Selection::TopPct { pct } => format!("Top {pct}%"),
+            Selection::Threshold {
+                first,
+                middle,
+                last,
+            } if first == middle && middle == last => {
+                format!("Threshold (c, cc, ccv)={}", t(first))
+            }
+            Selection::Threshold {
+                first,
+                middle,
+                last,
+            } => format!(
+                "Threshold (c, cc, ccv)={}; {}; {}",
+                t(first),
+                t(middle),
+                t(last)
+            ),
+            Selection::All => "All".into(),
+        }
     }
 }
 
@@ -101,8 +179,11 @@ pub enum Selection {
 }
 
 impl Default for Selection {
+    /// CiteSpace's default since 4.0.R3: the g-index with k = 25.
     fn default() -> Self {
-        Selection::Top { n: 50 }
+        Selection::GIndex {
+            k: DEFAULT_G_INDEX_K,
+        }
     }
 }
 
@@ -303,5 +384,34 @@ mod tests {
                 .contains("raw, cosine")
         );
         assert_eq!("mst".parse::<Prune>(), Ok(Prune::Mst));
+    }
+
+    #[test]
+    fn criteria_in_citespace_notation() {
+        let p = NetworkParams::default();
+        assert_eq!(p.criteria(), "g-index (k=25), LRF=3.0, L/N=10, LBY=-1");
+        let q = NetworkParams {
+            select: "top:50".parse().unwrap(),
+            lrf: None,
+            links_per_node: None,
+            look_back: Some(5),
+            ..NetworkParams::default()
+        };
+        assert_eq!(q.criteria(), "Top N=50, LRF=-1, L/N=-1, LBY=5");
+        assert_eq!(
+            "threshold:2,2,0.2"
+                .parse::<Selection>()
+                .unwrap()
+                .citespace(),
+            "Threshold (c, cc, ccv)=(2, 2, 0.2)"
+        );
+        assert_eq!(
+            NetworkParams {
+                lrf: Some(0.0),
+                ..NetworkParams::default()
+            }
+            .validate(),
+            Err(NetworkError::Lrf(0.0))
+        );
     }
 }

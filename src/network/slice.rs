@@ -6,6 +6,7 @@ use super::build::cooccurrence;
 use super::items::Items;
 use super::normalize::strength;
 use super::params::NetworkParams;
+use super::reduce::{reduce, within_look_back};
 use super::select::{interpolate, select};
 use super::types::SliceInfo;
 use super::{Measure, NodeKind, Prune, Selection, prune};
@@ -31,6 +32,21 @@ pub(super) struct SliceNet {
     pub selected: Vec<u32>,
     /// (global i, global j, c_ij) with i < j.
     pub links: Vec<(u32, u32, f64)>,
+}
+
+/// The items of record `r` whose citations lie within `lby` look-back years
+/// ([`super::reduce::within_look_back`]), sorted and unique.
+fn look_back_items(items: &Items, corpus: &Corpus, r: usize, lby: u32) -> Vec<u32> {
+    let rec = &corpus.records[r];
+    let mut out: Vec<u32> = rec
+        .refs
+        .iter()
+        .filter(|&&rid| within_look_back(rec.year, corpus.refs.get(rid).year, Some(lby)))
+        .filter_map(|&rid| items.item_of_ref(rid))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Coupling transactions of a slice: for each cited work, the slice's records citing it.
@@ -70,6 +86,12 @@ pub(super) fn build_slice(
     let owned;
     let trans: Vec<&[u32]> = if params.kind == NodeKind::Coupling {
         owned = coupling_transactions(items, corpus, recs);
+        owned.iter().map(Vec::as_slice).collect()
+    } else if let Some(lby) = params.look_back.filter(|_| params.kind.is_cocitation()) {
+        owned = recs
+            .iter()
+            .map(|&r| look_back_items(items, corpus, r, lby))
+            .collect();
         owned.iter().map(Vec::as_slice).collect()
     } else {
         recs.iter()
@@ -117,39 +139,7 @@ pub(super) fn build_slice(
     for &g in &selected {
         scratch[g as usize] = 0;
     }
-    let n = recs.len() as f64;
-    let (cc, ccv) = match params.select {
-        Selection::Threshold {
-            first,
-            middle,
-            last,
-        } => {
-            let t = interpolate(first, middle, last, index, n_slices);
-            (t[1], t[2])
-        }
-        _ => (0.0, 0.0),
-    };
-    let mut links: Vec<(u32, u32, f64)> = cooccurrence(&local, selected.len(), params.counting)
-        .into_iter()
-        .filter(|&(i, j, c)| {
-            let (ci, cj) = (counts[i as usize], counts[j as usize]);
-            c >= cc && (ccv <= 0.0 || strength(Measure::Cosine, c, ci, cj, n) >= ccv)
-        })
-        .collect();
-    if params.prune_slices && params.prune != Prune::None {
-        let weighted: Vec<(u32, u32, f64)> = links
-            .iter()
-            .map(|&(i, j, c)| {
-                (
-                    i,
-                    j,
-                    strength(params.measure, c, counts[i as usize], counts[j as usize], n),
-                )
-            })
-            .collect();
-        let keep = prune_links(params.prune, selected.len(), &weighted);
-        links = keep.into_iter().map(|e| links[e]).collect();
-    }
+    let links = slice_links(&local, &counts, recs.len(), params, index, n_slices);
     let global: Vec<(u32, u32, f64)> = links
         .into_iter()
         .map(|(i, j, c)| (selected[i as usize], selected[j as usize], c))
@@ -166,6 +156,62 @@ pub(super) fn build_slice(
         selected,
         links: global,
     }
+}
+
+/// The links among a slice's selected items (local ids, transactions `local`, slice
+/// counts `counts` of `records` records): co-occurrences filtered by the `cc`/`ccv`
+/// thresholds where the rule has them, reduced by L/N and LRF ([`reduce`]) on the
+/// measure's strength, then pruned per slice when asked. Returns (i, j, c_ij).
+fn slice_links(
+    local: &[Vec<u32>],
+    counts: &[f64],
+    records: usize,
+    params: &NetworkParams,
+    index: usize,
+    n_slices: usize,
+) -> Vec<(u32, u32, f64)> {
+    let n = records as f64;
+    let (cc, ccv) = match params.select {
+        Selection::Threshold {
+            first,
+            middle,
+            last,
+        } => {
+            let t = interpolate(first, middle, last, index, n_slices);
+            (t[1], t[2])
+        }
+        _ => (0.0, 0.0),
+    };
+    let links: Vec<(u32, u32, f64)> = cooccurrence(local, counts.len(), params.counting)
+        .into_iter()
+        .filter(|&(i, j, c)| {
+            let (ci, cj) = (counts[i as usize], counts[j as usize]);
+            c >= cc && (ccv <= 0.0 || strength(Measure::Cosine, c, ci, cj, n) >= ccv)
+        })
+        .collect();
+    let weighted = |links: &[(u32, u32, f64)]| -> Vec<(u32, u32, f64)> {
+        links
+            .iter()
+            .map(|&(i, j, c)| {
+                let (ci, cj) = (counts[i as usize], counts[j as usize]);
+                (i, j, strength(params.measure, c, ci, cj, n))
+            })
+            .collect()
+    };
+    let mut links: Vec<(u32, u32, f64)> = reduce(
+        counts.len(),
+        &weighted(&links),
+        params.links_per_node,
+        params.lrf,
+    )
+    .into_iter()
+    .map(|e| links[e])
+    .collect();
+    if params.prune_slices && params.prune != Prune::None {
+        let keep = prune_links(params.prune, counts.len(), &weighted(&links));
+        links = keep.into_iter().map(|e| links[e]).collect();
+    }
+    links
 }
 
 pub(super) fn prune_links(method: Prune, n: usize, links: &[(u32, u32, f64)]) -> Vec<usize> {

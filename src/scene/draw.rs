@@ -29,6 +29,9 @@ pub(super) struct Frame {
     pub r_min: f64,
     /// Radius of the largest node.
     pub r_max: f64,
+    /// The map's node sizes (world units), and the largest radius the view allows.
+    sizes: crate::layout::NodeSizes,
+    cap: f64,
     /// Base text size.
     pub font: f64,
 }
@@ -41,7 +44,8 @@ impl Frame {
 
     /// Drawn radius of a node with `count` (the legend's sizes).
     pub fn radius_of(&self, count: u32) -> f64 {
-        view::drawn_radius(count, self.camera.zoom)
+        let r = self.sizes.radius(count).min(self.cap);
+        view::drawn_radius(r, self.camera.zoom)
     }
 }
 
@@ -54,6 +58,15 @@ pub(super) struct Visible {
 }
 
 fn visible(a: &Analysis, opts: &SceneOptions) -> Visible {
+    let mut vis = window_visible(a, opts);
+    if figure_view(a, opts) == ViewKind::Timeline {
+        let rows = view::timeline_rows(&a.network, &a.clusters, &opts.cluster_rule());
+        view::restrict(&a.network, &mut vis.nodes, &mut vis.links, &rows);
+    }
+    vis
+}
+
+fn window_visible(a: &Analysis, opts: &SceneOptions) -> Visible {
     match opts.window {
         Some((from, to)) => {
             let w = a.network.window(from, to);
@@ -93,15 +106,12 @@ fn frame(
     let font = base_font(opts, w, h);
     let kind = figure_view(a, opts);
     let net = &a.network;
+    let scale = a.params.layout.node_scale;
+    let world_r = view::radii(net, kind, scale);
     let world = match given {
         Some(p) if p.len() == net.nodes.len() => p.to_vec(),
-        _ => view::positions(net, kind, &view::cluster_positions(net, &[])),
+        _ => view::positions(net, kind, &view::cluster_positions(net, &[]), scale),
     };
-    let world_r: Vec<f64> = net
-        .nodes
-        .iter()
-        .map(|n| view::node_radius(n.count))
-        .collect();
     let years = view::year_axis(net, kind);
     let plot = plot_area(opts, font, w, h, years.is_some());
     let (camera, centre) = match opts.camera {
@@ -111,7 +121,8 @@ fn frame(
             let room = row_label_room(a, opts, kind, font, plot[2] - plot[0]);
             let inner = [plot[0], plot[1], plot[2] - room, plot[3]];
             let size = [inner[2] - inner[0], inner[3] - inner[1]];
-            let c = Camera::fit(&world, &world_r, &vis.nodes, size, font * 0.5);
+            let stretch = kind != ViewKind::Cluster;
+            let c = Camera::fit_stretched(&world, &world_r, &vis.nodes, size, font * 0.5, stretch);
             (
                 c,
                 [(inner[0] + inner[2]) / 2.0, (inner[1] + inner[3]) / 2.0],
@@ -119,10 +130,9 @@ fn frame(
         }
     };
     let pos: Vec<[f64; 2]> = world.iter().map(|&p| camera.to_output(p, centre)).collect();
-    let radius: Vec<f64> = net
-        .nodes
+    let radius: Vec<f64> = world_r
         .iter()
-        .map(|n| view::drawn_radius(n.count, camera.zoom))
+        .map(|&r| view::drawn_radius(r, camera.zoom))
         .collect();
     let r_max = radius.iter().copied().fold(1.0, f64::max);
     Frame {
@@ -135,6 +145,12 @@ fn frame(
         years,
         r_min: (r_max * 0.18).max(1.5),
         r_max,
+        sizes: crate::layout::NodeSizes::new(net.nodes.iter().map(|n| n.count), scale),
+        cap: if kind == ViewKind::Cluster {
+            f64::INFINITY
+        } else {
+            crate::layout::timeline::TIME_RADIUS_MAX
+        },
         font,
     }
 }
@@ -219,6 +235,9 @@ fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
     let mut order: Vec<usize> = (0..net.links.len()).filter(|&i| vis.links[i]).collect();
     // Newer links on top, as CiteSpace draws them.
     order.sort_by_key(|&i| (net.links[i].first_year, i));
+    // Many links fade so that a dense map stays readable (as on the canvas): full
+    // strength up to ~1,500 links.
+    let alpha = (0.55 * (1500.0 / order.len().max(1) as f64).sqrt()).clamp(0.12, 0.55);
     let mut shapes = Vec::with_capacity(order.len());
     for i in order {
         let l = &net.links[i];
@@ -233,7 +252,7 @@ fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
         } else {
             0.0
         };
-        let color = colors::year_color(l.first_year, scale.0, scale.1).with_alpha(0.55);
+        let color = colors::year_color(l.first_year, scale.0, scale.1).with_alpha(alpha);
         shapes.push(Shape::Line {
             from: s,
             to: t,
@@ -287,7 +306,7 @@ fn nodes(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
                 stroke: None,
             });
         }
-        let ring = (r * 0.22).max(1.5);
+        let ring = (r * crate::layout::sizes::RING_SHARE).max(0.5);
         let mut outer = r;
         if n.betweenness >= colors::CENTRALITY_RING_MIN {
             shapes.push(ring_shape(
@@ -373,7 +392,7 @@ fn axis(f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
         f.plot[3] + f.font * 0.6
     };
     let label_w = text::text_width("0000", f.font) * 1.8;
-    let px_per_year = yw * f.camera.zoom;
+    let px_per_year = yw * f.camera.zoom_x();
     let step = ((label_w / px_per_year.max(1e-9)).ceil() as i32).max(1);
     let mut axis = vec![Shape::Line {
         from: [f.plot[0], base],

@@ -61,12 +61,15 @@ impl ViewKind {
 }
 
 /// The camera over the map: the world point at the centre of the output and output
-/// units (screen points, figure pixels) per world unit.
+/// units (screen points, figure pixels) per world unit. `stretch` widens x only: the
+/// time views use it to fill a wide output with a tall map (discs are drawn at
+/// `zoom`, so they stay round and, as x only grows, never come closer).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Camera {
     pub center: [f64; 2],
     pub zoom: f64,
+    pub stretch: f64,
 }
 
 impl Default for Camera {
@@ -74,6 +77,7 @@ impl Default for Camera {
         Camera {
             center: [0.0, 0.0],
             zoom: 1.0,
+            stretch: 1.0,
         }
     }
 }
@@ -87,6 +91,19 @@ impl Camera {
         visible: &[bool],
         size: [f64; 2],
         margin: f64,
+    ) -> Camera {
+        Self::fit_stretched(pos, radius, visible, size, margin, false)
+    }
+
+    /// As [`Camera::fit`]; with `stretch`, a map narrower than the output (for its
+    /// height) is widened in x to fill it.
+    pub fn fit_stretched(
+        pos: &[[f64; 2]],
+        radius: &[f64],
+        visible: &[bool],
+        size: [f64; 2],
+        margin: f64,
+        stretch: bool,
     ) -> Camera {
         let mut lo = [f64::INFINITY; 2];
         let mut hi = [f64::NEG_INFINITY; 2];
@@ -106,19 +123,24 @@ impl Camera {
             (size[0] - 2.0 * margin).max(1.0),
             (size[1] - 2.0 * margin).max(1.0),
         ];
-        let zoom = (avail[0] / span[0])
-            .min(avail[1] / span[1])
-            .clamp(1e-4, 1e4);
+        let (zx, zy) = (avail[0] / span[0], avail[1] / span[1]);
+        let zoom = zx.min(zy).clamp(1e-4, 1e4);
         Camera {
             center: [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0],
             zoom,
+            stretch: if stretch { (zx / zoom).max(1.0) } else { 1.0 },
         }
+    }
+
+    /// Output units per world unit along x.
+    pub fn zoom_x(&self) -> f64 {
+        self.zoom * self.stretch.max(1e-9)
     }
 
     /// Output position of world point `p` in an output whose centre is `centre`.
     pub fn to_output(&self, p: [f64; 2], centre: [f64; 2]) -> [f64; 2] {
         [
-            centre[0] + (p[0] - self.center[0]) * self.zoom,
+            centre[0] + (p[0] - self.center[0]) * self.zoom_x(),
             centre[1] + (p[1] - self.center[1]) * self.zoom,
         ]
     }
@@ -126,7 +148,7 @@ impl Camera {
     /// World point under output position `q`.
     pub fn to_world(&self, q: [f64; 2], centre: [f64; 2]) -> [f64; 2] {
         [
-            self.center[0] + (q[0] - centre[0]) / self.zoom,
+            self.center[0] + (q[0] - centre[0]) / self.zoom_x(),
             self.center[1] + (q[1] - centre[1]) / self.zoom,
         ]
     }
@@ -150,17 +172,24 @@ pub fn mean_year(n: &Node) -> Option<f64> {
     })
 }
 
-/// World radius of a node with `count` citations or occurrences.
-pub fn node_radius(count: u32) -> f64 {
-    crate::layout::node_radius(count)
+/// World radius of every node in `view` at node scale `scale`: the map's node sizes
+/// ([`crate::layout::sizes`]), capped in the time views so a disc stays in its year.
+pub fn radii(net: &Network, view: ViewKind, scale: f64) -> Vec<f64> {
+    match view {
+        ViewKind::Cluster => {
+            let counts: Vec<u32> = net.nodes.iter().map(|n| n.count).collect();
+            crate::layout::node_radii(&counts, scale)
+        }
+        _ => crate::layout::time_radii(net, scale),
+    }
 }
 
 /// Smallest radius a node is drawn with (output units), however far out the zoom.
-pub const MIN_DRAWN_RADIUS: f64 = 1.5;
+pub const MIN_DRAWN_RADIUS: f64 = 1.0;
 
-/// Radius of a node with `count` drawn at `zoom` (output units per world unit).
-pub fn drawn_radius(count: u32, zoom: f64) -> f64 {
-    (node_radius(count) * zoom).max(MIN_DRAWN_RADIUS)
+/// Radius of a disc of world radius `r` drawn at `zoom` (output units per world unit).
+pub fn drawn_radius(r: f64, zoom: f64) -> f64 {
+    (r * zoom).max(MIN_DRAWN_RADIUS)
 }
 
 /// Positions of the cluster view: the force layout scaled into ±[`WORLD_HALF`]. Where
@@ -257,12 +286,45 @@ fn fit_into(mut pts: Vec<[f64; 2]>, half: f64) -> Vec<[f64; 2]> {
 /// Positions of every node for `view` in world units: the cluster view's
 /// `cluster_pos` as they are; the time views from the shared layout module
 /// (`layout::timeline`, the positions `--layout timeline` gives).
-pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[[f64; 2]]) -> Vec<[f64; 2]> {
+pub fn positions(
+    net: &Network,
+    view: ViewKind,
+    cluster_pos: &[[f64; 2]],
+    scale: f64,
+) -> Vec<[f64; 2]> {
     let params = TimeParams::default();
     match view {
         ViewKind::Cluster => cluster_pos.to_vec(),
-        ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false), &params),
-        ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true), &params),
+        ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false, scale), &params),
+        ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true, scale), &params),
+    }
+}
+
+/// The nodes the timeline view shows: members of the clusters that get a row, the
+/// ones `rule` labels (CiteSpace's timeline shows the largest clusters' rows).
+pub fn timeline_rows(
+    net: &Network,
+    clusters: &[crate::analysis::ClusterInfo],
+    rule: &super::labels::ClusterLabels,
+) -> Vec<bool> {
+    let rows = super::labels::ClusterLabels {
+        show: true,
+        ..*rule
+    }
+    .choose(clusters);
+    net.nodes
+        .iter()
+        .map(|n| n.cluster.is_some_and(|c| rows.contains(&c)))
+        .collect()
+}
+
+/// Hides the nodes not in `keep`, and the links that touch a hidden node.
+pub fn restrict(net: &Network, nodes: &mut [bool], links: &mut [bool], keep: &[bool]) {
+    for (v, k) in nodes.iter_mut().zip(keep) {
+        *v &= *k;
+    }
+    for (v, l) in links.iter_mut().zip(&net.links) {
+        *v &= nodes[l.source as usize] && nodes[l.target as usize];
     }
 }
 
@@ -270,8 +332,8 @@ pub fn positions(net: &Network, view: ViewKind, cluster_pos: &[[f64; 2]]) -> Vec
 pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
     let timed = match view {
         ViewKind::Cluster => return None,
-        ViewKind::Timeline => timed_nodes(net, false),
-        ViewKind::TimeZone => timed_nodes(net, true),
+        ViewKind::Timeline => timed_nodes(net, false, 1.0),
+        ViewKind::TimeZone => timed_nodes(net, true, 1.0),
     };
     let first = timed.iter().map(|t| t.year).min()?;
     let last = timed.iter().map(|t| t.year).max()?;

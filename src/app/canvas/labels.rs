@@ -103,7 +103,7 @@ pub fn draw_year_axis(
     } else {
         Color32::from_gray(90)
     };
-    let step = ((45.0 / (YEAR_WIDTH * t.camera.zoom)).ceil() as i32).max(1);
+    let step = ((45.0 / (YEAR_WIDTH * t.camera.zoom_x())).ceil() as i32).max(1);
     let mut year = first;
     while year <= last {
         let x = t

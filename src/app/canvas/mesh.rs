@@ -88,6 +88,7 @@ fn cache_key(input: &CanvasInput, t: &Transform) -> u64 {
         t.camera.center[0] as f32,
         t.camera.center[1] as f32,
         t.zoom(),
+        t.camera.stretch as f32,
     ] {
         f.to_bits().hash(&mut h);
     }
@@ -176,7 +177,7 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
         add_disc(
             mesh,
             p,
-            r + 3.5_f32.max(r * 0.25),
+            r + 2.0 * (r * crate::layout::sizes::RING_SHARE as f32).max(0.5),
             fade(colours::egui_colour(crate::scene::colors::CENTRALITY_RING)),
         );
     }
@@ -184,7 +185,7 @@ fn draw_node(mesh: &mut Mesh, input: &CanvasInput, i: usize, p: Pos2, r: f32, di
         add_disc(
             mesh,
             p,
-            r + 1.5_f32.max(r * 0.12),
+            r + (r * crate::layout::sizes::RING_SHARE as f32).max(0.5),
             fade(colours::egui_colour(crate::scene::colors::BURST_RING)),
         );
     }

@@ -24,6 +24,8 @@ pub const MAX_LABELS: usize = 200;
 pub struct CanvasInput<'a> {
     pub net: &'a Network,
     pub pos: &'a [Pos2],
+    /// World radius of each node.
+    pub radius: &'a [f64],
     pub nodes_visible: &'a [bool],
     pub links_visible: &'a [bool],
     pub selection: &'a Selection,
@@ -81,11 +83,12 @@ fn centre(rect: Rect) -> [f64; 2] {
     [rect.center().x as f64, rect.center().y as f64]
 }
 
-/// Camera that shows all `visible` points (and their discs) in `rect` with a margin.
-pub fn fit_camera(pos: &[Pos2], visible: &[bool], rect: Rect) -> Camera {
+/// Camera that shows all `visible` points (and their discs) in `rect` with a margin;
+/// the time views (`stretch`) widen x to fill the canvas, as the figures do.
+pub fn fit_camera(pos: &[Pos2], visible: &[bool], rect: Rect, stretch: bool) -> Camera {
     let world: Vec<[f64; 2]> = pos.iter().map(|p| [p.x as f64, p.y as f64]).collect();
     let size = [rect.width() as f64, rect.height() as f64];
-    let mut camera = Camera::fit(&world, &[], visible, size, 30.0);
+    let mut camera = Camera::fit_stretched(&world, &[], visible, size, 30.0, stretch);
     camera.zoom *= 0.95;
     camera
 }
@@ -103,7 +106,7 @@ pub fn canvas_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     if response.dragged() {
         let d = response.drag_delta();
-        camera.center[0] -= d.x as f64 / camera.zoom;
+        camera.center[0] -= d.x as f64 / camera.zoom_x();
         camera.center[1] -= d.y as f64 / camera.zoom;
     }
     if let Some(cursor) = response.hover_pos() {
@@ -131,10 +134,9 @@ pub fn canvas_ui(
     };
     let screen: Vec<Pos2> = input.pos.iter().map(|p| t.to_screen(*p)).collect();
     let radius: Vec<f32> = input
-        .net
-        .nodes
+        .radius
         .iter()
-        .map(|n| drawn_radius(n.count, camera.zoom) as f32)
+        .map(|&r| drawn_radius(r, camera.zoom) as f32)
         .collect();
     *hover = response
         .hover_pos()
@@ -245,6 +247,7 @@ mod tests {
             camera: Camera {
                 center: [5.0, -5.0],
                 zoom: 2.0,
+                stretch: 1.0,
             },
         };
         let w = pos2(7.0, 3.0);
