@@ -6,7 +6,9 @@
 //!
 //! The core has no GUI dependency:
 //! - [`model`]: records, cited references and their normalised keys, the corpus;
-//! - [`io`]: one reader per format, detected from content, and a parallel loader.
+//! - [`io`]: one reader per format, detected from content, and a parallel loader;
+//! - [`import`]: networks made elsewhere (GraphML, GEXF, Pajek, VOSviewer, node-link
+//!   JSON), which [`pipeline::run_imported`] clusters, lays out and labels.
 //!
 //! ```no_run
 //! use std::path::PathBuf;
@@ -22,6 +24,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

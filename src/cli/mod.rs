@@ -1,9 +1,13 @@
-//! The command-line interface: `cocite stats`, `cocite network` and `cocite open`.
+//! The command-line interface: `cocite stats`, `cocite network`, `cocite map` and
+//! `cocite open`.
 //! Every subcommand calls the same core as the app and returns `Result<(), CliError>`;
 //! [`main`] is the one place that prints an error and chooses the exit code (2 for
 //! wrong arguments, 1 for a failure while running).
 
+mod map;
 mod network;
+mod output;
+mod stages;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +31,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
     Network(network::NetworkArgs),
+    /// Cluster, lay out, label and draw a network made elsewhere (GraphML, GEXF, Pajek, VOSviewer, node-link JSON).
+    Map(map::MapArgs),
     /// Open files, folders or a .cocite session in the app window (with no subcommand: the demo dataset).
     #[cfg(feature = "gui")]
     Open(Inputs),
@@ -58,6 +64,7 @@ pub fn main() -> Entry {
     let result = match cli.command {
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Network(args)) => network::run(&args),
+        Some(Command::Map(args)) => map::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Open(inputs)) => return Entry::App(inputs.paths),
         #[cfg(feature = "gui")]

@@ -61,6 +61,8 @@ pub enum NetworkError {
     ZeroSlice,
     #[error("the corpus has no records with a publication year")]
     NoYears,
+    #[error("an imported network has no records to build it from")]
+    Imported,
 }
 
 impl NetworkParams {
@@ -73,6 +75,9 @@ impl NetworkParams {
         }
         if self.slice == 0 {
             return Err(NetworkError::ZeroSlice);
+        }
+        if self.kind == NodeKind::Imported {
+            return Err(NetworkError::Imported);
         }
         Ok(())
     }
