@@ -165,6 +165,15 @@ fn terminology(kind: NodeKind) -> serde_json::Value {
     })
 }
 
+/// What a node's own year is: the publication year of a work, else the first year
+/// the item occurs in.
+fn year_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Reference | NodeKind::Coupling | NodeKind::Imported => "Pub. year",
+        _ => "First year",
+    }
+}
+
 /// The scores every node has, by name, in order.
 fn scores(a: &Analysis) -> Vec<(&'static str, Vec<f64>)> {
     let nodes = &a.network.nodes;
@@ -173,7 +182,7 @@ fn scores(a: &Analysis) -> Vec<(&'static str, Vec<f64>)> {
     let mut out = Vec::new();
     let candidates: [(&str, Option<Vec<f64>>); 5] = [
         ("Avg. pub. year", all(&average_year)),
-        ("Pub. year", all(&|n| n.year.map(f64::from))),
+        (year_name(a.network.kind), all(&|n| n.year.map(f64::from))),
         (
             "Betweenness centrality",
             all(&|n| Some(n.betweenness).filter(|b| b.is_finite())),

@@ -77,10 +77,11 @@ const COUNT: [&str; 9] = [
     "timescitedlocal",
 ];
 const LABEL: [&str; 3] = ["label", "name", "title"];
-const YEAR: [&str; 5] = [
+const YEAR: [&str; 6] = [
     "year",
     "pubyear",
     "publicationyear",
+    "firstyear",
     "avgpubyear",
     "meanyear",
 ];

@@ -6,8 +6,8 @@
 //!   `url`, `x`, `y`, `cluster` (1–1000), `weight<NAME>` and `score<NAME>` columns.
 //!   The count is the first weight other than `Links` and `Total link strength`
 //!   (VOSviewer's own degree and strength, which cocite recomputes), else Total link
-//!   strength; the year is the `Pub. year` score, else `Avg. pub. year`, else another
-//!   score named with "year". VOSviewer's y axis points up: y is negated, as cocite's
+//!   strength; the year is the `Pub. year` score, else `First year` (cocite's), else
+//!   `Avg. pub. year`, else another score named with "year". VOSviewer's y axis points up: y is negated, as cocite's
 //!   writer negates it. Without an `id` column items are numbered 1.. by row.
 //! - The network file has no header and one link a line: `id1 id2 [strength]`.
 //!   Without a map file its ids are the items, labelled by their ids.
@@ -124,6 +124,7 @@ fn year_column(cols: &[Column]) -> Option<usize> {
             .position(|c| matches!(c, Column::Score(s) if pick(&normalise(s))))
     };
     score(&|s| s == "pubyear")
+        .or_else(|| score(&|s| s == "firstyear"))
         .or_else(|| score(&|s| s == "avgpubyear"))
         .or_else(|| score(&|s| s.contains("year")))
 }

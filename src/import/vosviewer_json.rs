@@ -6,7 +6,7 @@
 //!
 //! Weights and scores are chosen as in map files ([`super::vosviewer`]): the count is
 //! the first weight other than Links and Total link strength, the year the `Pub. year`
-//! score, else `Avg. pub. year`. y is negated (VOSviewer's y axis points up). An item's
+//! score, else `First year`, else `Avg. pub. year`. y is negated (VOSviewer's y axis points up). An item's
 //! `key` field (written by cocite) is its cocite id. JSON has no useful lines once
 //! parsed: errors name the element (`network.items[3]`).
 
@@ -66,9 +66,12 @@ fn item(i: usize, it: &Value, raw: &mut RawNetwork) -> Result<RawNode, ParseErro
             ("scores", Value::Object(s)) => {
                 let year = pick(
                     s,
-                    &[&|k| k == "pubyear", &|k| k == "avgpubyear", &|k| {
-                        k.contains("year")
-                    }],
+                    &[
+                        &|k| k == "pubyear",
+                        &|k| k == "firstyear",
+                        &|k| k == "avgpubyear",
+                        &|k| k.contains("year"),
+                    ],
                 );
                 if let Some(y) = year.and_then(scalar) {
                     n.set("year", &y).map_err(at)?;
