@@ -85,3 +85,29 @@ fn two_files_must_be_a_vosviewer_pair() {
         "{e}"
     );
 }
+
+#[test]
+fn detect_file_tells_networks_from_exports() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let net = |n: &str| root.join("tests/data/networks").join(n);
+    let d = |p: PathBuf| import::detect_file(&p).expect("readable");
+    assert_eq!(d(net("karate.graphml")), Some(import::InputFormat::GraphMl));
+    assert_eq!(
+        d(net("vos_keywords_map.txt")),
+        Some(import::InputFormat::VosViewerMap)
+    );
+    assert_eq!(
+        d(net("vos_keywords_network.txt")),
+        Some(import::InputFormat::VosViewerNetwork)
+    );
+    // Bibliographic exports are not networks.
+    for export in [
+        "assets/demo/valuecreation2_96_records.txt",
+        "tests/data/example_wos.ris",
+        "tests/data/sources/openalex_works.json",
+        "tests/data/sources/openalex_works.jsonl",
+        "tests/data/sources/ris_databases.ris",
+    ] {
+        assert_eq!(d(root.join(export)), None, "{export}");
+    }
+}

@@ -31,7 +31,7 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Build a time-sliced network (co-citation, co-authorship, co-occurrence, coupling).
     Network(network::NetworkArgs),
-    /// Cluster, lay out, label and draw a network made elsewhere (GraphML, GEXF, Pajek, VOSviewer, node-link JSON).
+    /// Cluster, lay out, label and draw a network made elsewhere (GraphML, GEXF, Pajek, VOSviewer, JSON).
     Map(map::MapArgs),
     /// Open files, folders or a .cocite session in the app window (with no subcommand: the demo dataset).
     #[cfg(feature = "gui")]

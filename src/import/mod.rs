@@ -214,13 +214,14 @@ pub fn detect(text: &str) -> Option<InputFormat> {
         return None;
     }
     if t.starts_with('{') {
-        // Cheap look at the keys; the readers parse properly.
-        return if t.contains("\"network\"") && t.contains("\"items\"") {
-            Some(InputFormat::VosViewerJson)
-        } else if t.contains("\"nodes\"") {
-            Some(InputFormat::NodeLinkJson)
-        } else {
-            None
+        // By the first key, so that a large file need not be parsed to be recognised
+        // (and an OpenAlex work whose abstract has the word "nodes" is not a network).
+        return match first_key(t)? {
+            "directed" | "multigraph" | "graph" | "nodes" | "links" | "edges" => {
+                Some(InputFormat::NodeLinkJson)
+            }
+            "network" | "config" | "info" => Some(InputFormat::VosViewerJson),
+            _ => None,
         };
     }
     if pajek::looks_like(t) {
@@ -233,6 +234,32 @@ pub fn detect(text: &str) -> Option<InputFormat> {
         return Some(InputFormat::VosViewerNetwork);
     }
     None
+}
+
+/// The first key of the JSON object that `t` starts with (without escapes).
+fn first_key(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix('{')?.trim_start().strip_prefix('"')?;
+    let end = rest.find(['"', '\\'])?;
+    Some(&rest[..end])
+}
+
+/// The format of the network file at `path`, from its first 64 KiB (`None`: not a
+/// network file cocite reads). The app can use it to tell a network made elsewhere
+/// from bibliographic exports before reading either.
+pub fn detect_file(path: &Path) -> std::io::Result<Option<InputFormat>> {
+    use std::io::Read;
+    const HEAD: u64 = 64 << 10;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(HEAD)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 == HEAD
+        && let Some(nl) = bytes.iter().rposition(|&b| b == b'\n')
+    {
+        // A cut line could look like another format's.
+        bytes.truncate(nl + 1);
+    }
+    Ok(detect(&decode(&bytes)))
 }
 
 /// Reads the network in `text` (format detected), before it is checked and assembled. A
@@ -404,6 +431,15 @@ mod tests {
         assert_eq!(
             d(r#"{"directed": false, "nodes": [], "links": []}"#),
             Some(InputFormat::NodeLinkJson)
+        );
+        assert_eq!(
+            d(r#"{ "config": {}, "network": {"items": []}}"#),
+            Some(InputFormat::VosViewerJson)
+        );
+        assert_eq!(
+            d(r#"{"id": "https://openalex.org/W1", "abstract_inverted_index": {"nodes": [3]}}"#),
+            None,
+            "an OpenAlex work"
         );
         assert_eq!(d("PT J\nAU Smith, J\n"), None, "a WoS export");
         assert_eq!(d("<html></html>"), None);

@@ -7,8 +7,9 @@
 //!   The count is the first weight other than `Links` and `Total link strength`
 //!   (VOSviewer's own degree and strength, which cocite recomputes), else Total link
 //!   strength; the year is the `Pub. year` score, else `First year` (cocite's), else
-//!   `Avg. pub. year`, else another score named with "year". VOSviewer's y axis points up: y is negated, as cocite's
-//!   writer negates it. Without an `id` column items are numbered 1.. by row.
+//!   `Avg. pub. year`, else another score named with "year". VOSviewer's y axis points
+//!   up: y is negated, as cocite's writer negates it. Without an `id` column items are
+//!   numbered 1.. by row.
 //! - The network file has no header and one link a line: `id1 id2 [strength]`.
 //!   Without a map file its ids are the items, labelled by their ids.
 
@@ -82,7 +83,7 @@ pub fn looks_like_map(text: &str) -> bool {
 
 /// The fields of a network-file line: ids and an optional strength.
 fn link_fields(line: &str) -> Vec<&str> {
-    line.split(|c: char| c == '\t' || c == ',' || c == ';' || c == ' ')
+    line.split(['\t', ',', ';', ' '])
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .collect()

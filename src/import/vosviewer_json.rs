@@ -6,9 +6,9 @@
 //!
 //! Weights and scores are chosen as in map files ([`super::vosviewer`]): the count is
 //! the first weight other than Links and Total link strength, the year the `Pub. year`
-//! score, else `First year`, else `Avg. pub. year`. y is negated (VOSviewer's y axis points up). An item's
-//! `key` field (written by cocite) is its cocite id. JSON has no useful lines once
-//! parsed: errors name the element (`network.items[3]`).
+//! score, else `First year`, else `Avg. pub. year`. y is negated (VOSviewer's y axis
+//! points up). An item's `key` field (written by cocite) is its cocite id. JSON has no
+//! useful lines once parsed: errors name the element (`network.items[3]`).
 
 use super::assemble::normalise;
 use super::{ParseError, RawLink, RawNetwork, RawNode};
