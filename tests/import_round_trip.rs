@@ -222,3 +222,59 @@ fn demo_network_survives_every_format() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The VOSviewer JSON file against VOSviewer Online's file-type documentation
+/// (app.vosviewer.com/docs/file-types/json-file-type): integer ids, clusters 1–1000,
+/// non-negative weights, numeric scores, links between item ids with non-negative
+/// strengths; the count weight first (the default size) and cocite's key kept.
+#[test]
+fn vosviewer_json_follows_the_documentation() {
+    let a = fixture();
+    let bytes = export::vosviewer_json::to_vos_json(&a).expect("writes");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    let j: Value = serde_json::from_str(&text).expect("parses");
+    let items = j["network"]["items"].as_array().expect("items");
+    assert_eq!(items.len(), 4);
+    let ids: Vec<u64> = items
+        .iter()
+        .map(|i| i["id"].as_u64().expect("integer id"))
+        .collect();
+    assert_eq!(ids, [1, 2, 3, 4]);
+    for it in items {
+        if let Some(c) = it.get("cluster") {
+            assert!((1..=1000).contains(&c.as_u64().expect("integer cluster")));
+        }
+        for (_, w) in it["weights"].as_object().expect("weights") {
+            assert!(w.as_f64().expect("number") >= 0.0);
+        }
+        for (_, s) in it["scores"].as_object().expect("scores") {
+            assert!(s.is_number());
+        }
+    }
+    // Item 1: Smith, cluster 0 → 1, 10 citations, 2 links of counts 3 and 1, its DOI.
+    let smith = &items[0];
+    assert_eq!(smith["key"], "smith j 2001");
+    assert_eq!(smith["cluster"], 1);
+    assert_eq!(smith["url"], "https://doi.org/10.1/a&b");
+    assert_eq!(smith["weights"]["Citations"], 10.0);
+    assert_eq!(smith["weights"]["Links"], 2.0);
+    assert_eq!(smith["weights"]["Total link strength"], 4.0);
+    // Average year: (2001·3 + 2002·7) / 10 = 2001.7.
+    assert!((smith["scores"]["Avg. pub. year"].as_f64().expect("score") - 2001.7).abs() < 1e-9);
+    assert_eq!(smith["scores"]["Burst strength"], 2.5);
+    assert!(items[3].get("cluster").is_none(), "no cluster, no field");
+    // Weights in order, the count first: "Citations" precedes "Links" in the text.
+    let first = &text[text.find("\"weights\"").expect("weights")..];
+    assert!(first.find("Citations") < first.find("Links"));
+    for l in j["network"]["links"].as_array().expect("links") {
+        for end in ["source_id", "target_id"] {
+            assert!(ids.contains(&l[end].as_u64().expect("id")));
+        }
+        assert!(l["strength"].as_f64().expect("strength") >= 0.0);
+    }
+    assert_eq!(
+        j["network"]["clusters"][1],
+        serde_json::json!({"cluster": 2, "label": "beta"})
+    );
+    assert_eq!(j["config"]["terminology"]["items"], "Cited references");
+}

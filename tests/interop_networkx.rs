@@ -30,7 +30,8 @@ p = nx.read_pajek(d + '/n.net')
 print(g.number_of_nodes(), g.number_of_edges(), m.number_of_nodes(), m.number_of_edges(),
       p.number_of_nodes(), nx.Graph(p).number_of_edges(), int(g.is_directed()), int(g.is_multigraph()))
 first = data['nodes'][0]['id']
-print(g.nodes[first]['count'], g.nodes[first]['cluster'], m.nodes['n0']['count'], m.nodes['n0']['cluster'])
+print(g.nodes[first]['count'], g.nodes[first]['cluster'], m.nodes['n0']['count'], m.nodes['n0']['cluster'],
+      type(m.nodes['n0']['count']).__name__, type(m.nodes['n0']['betweenness']).__name__)
 s, t = data['links'][0]['source'], data['links'][0]['target']
 gs, gt = 'n' + sys.argv[2], 'n' + sys.argv[3]
 print(repr(g.edges[s, t]['weight']), repr(m.edges[gs, gt]['weight']))
@@ -77,7 +78,11 @@ fn networkx_reads_node_link_graphml_and_pajek() {
     );
     let top = &a.network.nodes[0];
     let c = top.cluster.expect("clustered");
-    assert_eq!(lines[1], format!("{} {c} {} {c}", top.count, top.count));
+    // GraphML's typed keys give numbers, not strings.
+    assert_eq!(
+        lines[1],
+        format!("{} {c} {} {c} int float", top.count, top.count)
+    );
     // The first link's weight, from the node-link file and from GraphML.
     let w = a.network.links[0].weight;
     let read: Vec<f64> = lines[2]
