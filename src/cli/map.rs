@@ -59,7 +59,8 @@ pub fn run(args: &MapArgs) -> Result<(), CliError> {
         imported.forget_positions();
     }
     let title = default_title(&imported);
-    let analysis = pipeline::run_imported(imported, &params, &crate::progress::silent)
+    let progress = super::stage_progress(imported.network.nodes.len() > 20_000);
+    let analysis = pipeline::run_imported(imported, &params, &progress)
         .map_err(|e| CliError::Usage(e.to_string()))?;
     args.output
         .write(&analysis, None, &args.output.scene(title))?;

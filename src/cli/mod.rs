@@ -137,6 +137,20 @@ pub(crate) fn stderr_progress(p: crate::io::LoadProgress) {
     }
 }
 
+/// A pipeline progress callback that prints the stage and its percentage to stderr
+/// when `show` (long runs) and never cancels.
+pub(crate) fn stage_progress(show: bool) -> impl Fn(&str, f32) -> bool + Sync {
+    move |stage: &str, f: f32| {
+        if show {
+            eprint!("\r{stage}: {:3.0}%   ", f * 100.0);
+            if f >= 1.0 {
+                eprintln!();
+            }
+        }
+        true
+    }
+}
+
 /// Input paths shared by the subcommands.
 #[derive(clap::Args, Debug, Clone)]
 pub(crate) struct Inputs {

@@ -98,16 +98,7 @@ pub fn run(args: &NetworkArgs) -> Result<(), CliError> {
     )
     .map_err(|e| CliError::Failed(e.to_string()))?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
-    let show_progress = corpus.records.len() > 20_000;
-    let progress = |stage: &str, f: f32| {
-        if show_progress {
-            eprint!("\r{stage}: {:3.0}%   ", f * 100.0);
-            if f >= 1.0 {
-                eprintln!();
-            }
-        }
-        true
-    };
+    let progress = super::stage_progress(corpus.records.len() > 20_000);
     let analysis = pipeline::run_with(&corpus, &params, &progress)
         .map_err(|e| CliError::Usage(e.to_string()))?;
     args.output

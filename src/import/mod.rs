@@ -321,8 +321,10 @@ pub fn read_network(path: &Path) -> Result<Imported, ImportError> {
 pub fn read_files(paths: &[PathBuf]) -> Result<Imported, ImportError> {
     let (first, rest) = match paths {
         [] => {
-            return Err(ImportError::UnknownFormat {
+            return Err(ImportError::Parse {
                 path: String::new(),
+                line: None,
+                message: "no network file given".into(),
             });
         }
         [one] => return read_network(one),
