@@ -10,6 +10,8 @@
 //! - [`model`]: records, cited references and their normalised keys, the corpus;
 //! - [`io`]: inputs only: one reader per format, detected from content, a parallel
 //!   loader, atomic file writes;
+//! - [`import`]: networks made elsewhere (GraphML, GEXF, Pajek, VOSviewer, node-link
+//!   JSON), which [`pipeline::run_imported`] clusters, lays out and labels;
 //! - [`network`]: time-sliced networks (selection, normalisation, pruning,
 //!   thesaurus), returning [`network::Built`];
 //! - [`analysis`] (clusters, silhouettes, labels, centrality, bursts →
@@ -44,6 +46,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

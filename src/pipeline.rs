@@ -8,6 +8,10 @@
 //! [`layout::run`] (→ [`Positions`]). Only this module assembles their results into an
 //! [`Analysis`], putting clusters, centrality, bursts and positions on the nodes.
 //!
+//! A network made elsewhere ([`crate::import`]) has no records behind it:
+//! [`run_imported`] (or [`run_network`]) runs it through the same analysis and layout
+//! stages without slicing, bursts or citing records ([`analysis::run_network`]).
+//!
 //! ```no_run
 //! use cocite::pipeline::{self, AnalysisParams};
 //! let corpus = cocite::io::load(&["assets/demo".into()]).expect("loads");
@@ -18,6 +22,7 @@
 //! ```
 
 use crate::analysis::{self, Measures};
+use crate::import::Imported;
 use crate::layout::{self, Positions};
 use crate::model::Corpus;
 use crate::network::{self, Built, Counting, Measure, Network, NodeKind, Prune, Selection};
@@ -252,6 +257,11 @@ impl AnalysisParams {
     /// Checks the parameters against each other.
     pub fn validate(&self) -> Result<(), ParamError> {
         self.network.validate()?;
+        self.validate_analysis()
+    }
+
+    /// Checks the analysis stage's parameters (all an imported network uses).
+    fn validate_analysis(&self) -> Result<(), ParamError> {
         let r = self.analysis.resolution;
         if !(r > 0.0 && r.is_finite()) {
             return Err(ParamError::Resolution(r));
@@ -290,5 +300,97 @@ pub fn run_with(
     a.apply_positions(positions);
     a.timings_ms
         .insert("layout".into(), t.elapsed().as_secs_f64() * 1000.0);
+    Ok(a)
+}
+
+/// What [`run_network`] notes on every network without records.
+pub const NO_RECORDS_NOTE: &str = "a network made elsewhere: no records behind it, so no time slices, bursts or citing records; cluster labels come from the members' labels";
+
+/// Runs the analysis and layout stages on a network made elsewhere (no records behind
+/// it) and returns its [`Analysis`] (no span, slices or bursts; `params.network.kind`
+/// is [`NodeKind::Imported`]).
+///
+/// What is on the nodes is used: when every node has a cluster, the clusters are kept
+/// (their modularity, silhouettes and labels computed) instead of clustering with
+/// `params.analysis.cluster`; when every node has a position, the positions are kept
+/// and the layout stage is skipped. Clear them first to recompute
+/// ([`Imported::forget_clusters`], [`Imported::forget_positions`]). Cluster labels come
+/// from the members' labels ([`analysis::network_only`]). Returns `Ok` with partial
+/// results noted if cancelled.
+pub fn run_network(
+    network: Network,
+    params: &AnalysisParams,
+    progress: Progress,
+) -> Result<Analysis, ParamError> {
+    params.validate_analysis()?;
+    let mut params = params.clone();
+    params.network.kind = network.kind;
+    let n = network.nodes.len();
+    let given: Option<Vec<u32>> = network.nodes.iter().map(|n| n.cluster).collect();
+    let keep_positions = n > 0 && network.nodes.iter().all(|n| n.x.is_some() && n.y.is_some());
+    let mut a = Analysis {
+        params,
+        network,
+        notes: vec![NO_RECORDS_NOTE.to_string()],
+        ..Default::default()
+    };
+    let t = std::time::Instant::now();
+    let kept = given.is_some() && n > 0;
+    let measures = analysis::run_network(&a.network, given, &a.params.analysis, progress);
+    a.apply_measures(measures);
+    if kept {
+        a.notes.push(format!(
+            "the file's {} clusters were kept (cluster again to replace them)",
+            a.clusters.len()
+        ));
+    }
+    a.timings_ms
+        .insert("analysis".into(), t.elapsed().as_secs_f64() * 1000.0);
+    if keep_positions {
+        a.notes
+            .push("the file's positions were kept (lay out again to replace them)".into());
+        return Ok(a);
+    }
+    let t = std::time::Instant::now();
+    let positions = layout::run(
+        &a.network,
+        &a.params.layout,
+        a.params.analysis.seed,
+        progress,
+    );
+    a.apply_positions(positions);
+    a.timings_ms
+        .insert("layout".into(), t.elapsed().as_secs_f64() * 1000.0);
+    Ok(a)
+}
+
+/// [`run_network`] on an imported network: the reader's notes come first, and the
+/// file's cluster labels replace the member-label ones where the clusters were kept.
+///
+/// ```no_run
+/// use cocite::{import, pipeline};
+/// let mut imported = import::read_network("map.gexf".as_ref()).expect("reads");
+/// imported.forget_positions(); // lay it out with cocite's ForceAtlas2
+/// let a = pipeline::run_imported(imported, &Default::default(), &cocite::progress::silent)
+///     .expect("runs");
+/// println!("{} clusters, Q = {:?}", a.clusters.len(), a.modularity);
+/// ```
+pub fn run_imported(
+    imported: Imported,
+    params: &AnalysisParams,
+    progress: Progress,
+) -> Result<Analysis, ParamError> {
+    let kept = imported.has_clusters();
+    let mut a = run_network(imported.network, params, progress)?;
+    let mut notes = imported.notes;
+    notes.append(&mut a.notes);
+    a.notes = notes;
+    if kept {
+        for (c, label) in a.clusters.iter_mut().zip(&imported.cluster_labels) {
+            if !label.is_empty() {
+                c.label = label.clone();
+            }
+        }
+    }
     Ok(a)
 }

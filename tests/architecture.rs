@@ -2,20 +2,21 @@
 //! bottom to top (`../shared/STYLE.md`), and files stay small enough to read.
 //!
 //! Layers, lowest first; a module may use only modules of lower layers:
-//! progress → model → io → network → analysis, layout → pipeline, themes → scene →
+//! progress → model → io → network → analysis, layout, import → pipeline, themes → scene →
 //! session → export → app, cli. A `crate::X` path in code (comments aside) is a use of `X`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Each top-level module and its layer; equal layers may not use each other.
-const LAYERS: [(&str, u32); 14] = [
+const LAYERS: [(&str, u32); 15] = [
     ("progress", 0),
     ("model", 1),
     ("io", 2),
     ("network", 3),
     ("analysis", 4),
     ("layout", 4),
+    ("import", 4),
     ("pipeline", 5),
     ("themes", 5),
     ("scene", 6),

@@ -229,12 +229,23 @@ fn network_out_file_is_node_link_json() {
             .sum();
         assert_eq!(per_year_sum, n["count"].as_u64().unwrap());
     }
+    // networkx/d3 convention: links name node ids.
+    let ids: std::collections::BTreeSet<&str> =
+        nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), nodes.len(), "unique ids");
     for l in links {
         for k in ["source", "target", "weight", "first_year"] {
             assert!(l.get(k).is_some(), "link lacks {k}");
         }
+        for end in ["source", "target"] {
+            assert!(
+                ids.contains(l[end].as_str().unwrap()),
+                "{end} is a node id: {l}"
+            );
+        }
     }
-    assert_eq!(j["params"]["prune"], "pathfinder");
+    assert_eq!(j["directed"], false);
+    assert_eq!(j["graph"]["params"]["prune"], "pathfinder");
 }
 
 #[test]

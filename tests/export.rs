@@ -134,6 +134,22 @@ fn graphml_round_trip_carries_every_attribute() {
     ] {
         assert!(keys.values().any(|v| *v == name), "key {name} declared");
     }
+    // Every key is typed: igraph drops a key without attr.type, and reads int and
+    // double as numbers.
+    let types: BTreeMap<&str, &str> = root
+        .all("key")
+        .map(|k| (k.attr("id"), k.attr("attr.type")))
+        .collect();
+    assert_eq!(types.len(), keys.len());
+    for (id, ty) in [
+        ("count", "int"),
+        ("year", "int"),
+        ("betweenness", "double"),
+        ("label", "string"),
+        ("e_weight", "double"),
+    ] {
+        assert_eq!(types[id], ty, "{id}");
+    }
     let graph = root.one("graph");
     assert_eq!(graph.attr("edgedefault"), "undirected");
     let nodes: Vec<&Elem> = graph.all("node").collect();

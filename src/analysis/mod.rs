@@ -5,7 +5,8 @@
 //! The algorithms are free functions on petgraph's `UnGraph<(), f64>` (node i =
 //! `NodeIndex::new(i)`, edge weight = link strength) in the submodules; [`run`] applies
 //! them to a built network with the [`AnalysisOptions`] and returns its own result,
-//! [`Measures`], which the pipeline puts on the nodes.
+//! [`Measures`], which the pipeline puts on the nodes. [`run_network`] analyses a
+//! network with no records behind it (imported): no bursts, labels from member labels.
 
 pub mod burst;
 pub mod centrality;
@@ -13,17 +14,19 @@ pub mod cluster;
 mod csr;
 pub mod labels;
 pub mod leiden;
+pub mod network_only;
 pub mod params;
 pub mod rng;
 pub mod silhouette;
 pub mod terms;
 
+pub use network_only::run_network;
 pub use params::{
     AnalysisOptions, ClusterInfo, ClusterMethod, DEFAULT_RESOLUTION, DEFAULT_SEED, LabelMethod,
 };
 
 use crate::model::Corpus;
-use crate::network::{Built, Burst, Network, node_records};
+use crate::network::{Built, Burst, Network, Node, node_records};
 use crate::progress::Progress;
 use labels::RecordText;
 use std::collections::BTreeMap;
@@ -83,45 +86,18 @@ pub fn run(
 ) -> Measures {
     let mut out = Measures::default();
     let net = &built.network;
-    let n = net.nodes.len();
-    if n == 0 {
+    if net.nodes.is_empty() {
         return out;
     }
     let g = net.graph();
-    if !progress("clustering", 0.0) {
+    let Some(sil) = structure(&g, None, opts, progress, &mut out) else {
         return out;
-    }
-    let membership = match opts.cluster {
-        ClusterMethod::Leiden => Some(cluster::leiden(&g, opts.resolution, opts.seed)),
-        ClusterMethod::Louvain => Some(cluster::louvain(&g, opts.resolution, opts.seed)),
-        ClusterMethod::None => None,
     };
-    let mut sil = Vec::new();
-    if let Some(m) = membership {
-        let modularity = cluster::modularity(&g, &m, 1.0);
-        let clusters = out.clusters.insert(Clusters {
-            silhouette: vec![None; n],
-            membership: m,
-            modularity,
-            ..Default::default()
-        });
-        if !progress("silhouette", 0.2) {
-            return out;
-        }
-        sil = silhouettes(&g, clusters, opts.seed, &mut out.notes);
-    }
-
-    if !progress("betweenness", 0.4) {
-        return out;
-    }
-    let between = betweenness(&g, opts.centrality, opts.seed, &mut out.notes);
-
     if !progress("bursts", 0.7) {
-        out.betweenness = Some(between);
         return out;
     }
-    let (bursts, sigma) = detect_bursts(net, &built.records_per_year, &between);
-    out.betweenness = Some(between);
+    let between = out.betweenness.as_deref().unwrap_or_default();
+    let (bursts, sigma) = detect_bursts(net, &built.records_per_year, between);
     out.bursts = Some(bursts);
     out.sigma = Some(sigma);
 
@@ -134,6 +110,47 @@ pub fn run(
     }
     progress("analysis", 1.0);
     out
+}
+
+/// The measures that need only the network, into `out`: clusters (found by
+/// `opts.cluster`, or `given` when the clusters are known), their modularity and
+/// silhouettes, and betweenness. Returns the mean silhouette per cluster (empty
+/// without clusters), or `None` when `progress` cancelled (what was done is in `out`).
+fn structure(
+    g: &petgraph::graph::UnGraph<(), f64>,
+    given: Option<Vec<u32>>,
+    opts: &AnalysisOptions,
+    progress: Progress,
+    out: &mut Measures,
+) -> Option<Vec<f64>> {
+    let n = g.node_count();
+    if !progress("clustering", 0.0) {
+        return None;
+    }
+    let membership = given.or_else(|| match opts.cluster {
+        ClusterMethod::Leiden => Some(cluster::leiden(g, opts.resolution, opts.seed)),
+        ClusterMethod::Louvain => Some(cluster::louvain(g, opts.resolution, opts.seed)),
+        ClusterMethod::None => None,
+    });
+    let mut sil = Vec::new();
+    if let Some(m) = membership {
+        let modularity = cluster::modularity(g, &m, 1.0);
+        let clusters = out.clusters.insert(Clusters {
+            silhouette: vec![None; n],
+            membership: m,
+            modularity,
+            ..Default::default()
+        });
+        if !progress("silhouette", 0.2) {
+            return None;
+        }
+        sil = silhouettes(g, clusters, opts.seed, &mut out.notes);
+    }
+    if !progress("betweenness", 0.4) {
+        return None;
+    }
+    out.betweenness = Some(betweenness(g, opts.centrality, opts.seed, &mut out.notes));
+    Some(sil)
 }
 
 /// Silhouettes of all nodes, or of a sample on large networks (with a note): fills
@@ -274,15 +291,8 @@ fn describe_clusters(
     opts: &AnalysisOptions,
 ) -> Vec<ClusterInfo> {
     let nodes = &net.nodes;
-    let k = membership
-        .iter()
-        .map(|&c| c as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); k];
-    for (i, &c) in membership.iter().enumerate() {
-        members[c as usize].push(i as u32);
-    }
+    let members = members_of(membership);
+    let k = members.len();
     // Citing records of each cluster with the number of members each cites.
     let citing: Vec<Vec<(u32, u32)>> = members
         .iter()
@@ -325,34 +335,66 @@ fn describe_clusters(
     let terms = labels::rank_tally(&tally, opts.labels, TOP_PER_CLUSTER);
     (0..k)
         .map(|c| {
-            let ms = &members[c];
-            let years: Vec<f64> = ms
-                .iter()
-                .filter_map(|&m| nodes[m as usize].year)
-                .map(f64::from)
-                .collect();
-            let mut top_members = ms.clone();
-            top_members.sort_by_key(|&m| (std::cmp::Reverse(nodes[m as usize].count), m));
-            top_members.truncate(TOP_PER_CLUSTER);
             let mut top_citing = citing[c].clone();
             top_citing.sort_by_key(|&(r, cnt)| (std::cmp::Reverse(cnt), r));
+            let top_citing = top_citing
+                .iter()
+                .take(TOP_PER_CLUSTER)
+                .map(|&(r, _)| r)
+                .collect();
+            let label = terms[c].first().map(|t| t.0.clone()).unwrap_or_default();
+            let silhouette = sil.get(c).copied().unwrap_or(0.0);
+            let info = cluster_info(c as u32, &members[c], nodes, silhouette, top_citing);
             ClusterInfo {
-                id: c as u32,
-                size: ms.len(),
-                label: terms[c].first().map(|t| t.0.clone()).unwrap_or_default(),
+                label,
                 terms: terms[c].clone(),
-                silhouette: sil.get(c).copied().unwrap_or(0.0),
-                mean_year: (!years.is_empty())
-                    .then(|| years.iter().sum::<f64>() / years.len() as f64),
-                top_members,
-                top_citing: top_citing
-                    .iter()
-                    .take(TOP_PER_CLUSTER)
-                    .map(|&(r, _)| r)
-                    .collect(),
+                ..info
             }
         })
         .collect()
+}
+
+/// Members of each cluster (node indices in order) for a membership.
+fn members_of(membership: &[u32]) -> Vec<Vec<u32>> {
+    let k = membership
+        .iter()
+        .map(|&c| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); k];
+    for (i, &c) in membership.iter().enumerate() {
+        members[c as usize].push(i as u32);
+    }
+    members
+}
+
+/// What a cluster is apart from its labels: size, silhouette, mean year of the members
+/// and the most counted members.
+fn cluster_info(
+    id: u32,
+    members: &[u32],
+    nodes: &[Node],
+    silhouette: f64,
+    top_citing: Vec<u32>,
+) -> ClusterInfo {
+    let years: Vec<f64> = members
+        .iter()
+        .filter_map(|&m| nodes[m as usize].year)
+        .map(f64::from)
+        .collect();
+    let mut top_members = members.to_vec();
+    top_members.sort_by_key(|&m| (std::cmp::Reverse(nodes[m as usize].count), m));
+    top_members.truncate(TOP_PER_CLUSTER);
+    ClusterInfo {
+        id,
+        size: members.len(),
+        label: String::new(),
+        terms: Vec::new(),
+        silhouette,
+        mean_year: (!years.is_empty()).then(|| years.iter().sum::<f64>() / years.len() as f64),
+        top_members,
+        top_citing,
+    }
 }
 
 /// The fields of a record that labels are drawn from.

@@ -1,10 +1,13 @@
-//! The command-line interface: `cocite stats`, `cocite network`, `cocite themes` and
-//! `cocite open`.
+//! The command-line interface: `cocite stats`, `cocite network`, `cocite themes`,
+//! `cocite map` and `cocite open`.
 //! Every subcommand calls the same core as the app and returns `Result<(), CliError>`;
 //! [`main`] is the one place that prints an error and chooses the exit code (2 for
 //! wrong arguments, 1 for a failure while running).
 
+mod map;
 mod network;
+mod output;
+mod stages;
 mod stats;
 mod themes;
 
@@ -31,6 +34,8 @@ enum Command {
     Network(network::NetworkArgs),
     /// Thematic map, thematic evolution and three-field plot (biblioshiny's conceptual structure) into a folder.
     Themes(themes::ThemesArgs),
+    /// Cluster, lay out, label and draw a network made elsewhere (GraphML, GEXF, Pajek, VOSviewer, JSON).
+    Map(map::MapArgs),
     /// Open files, folders or a .cocite session in the app window (with no subcommand: the demo dataset).
     #[cfg(feature = "gui")]
     Open(Inputs),
@@ -63,6 +68,7 @@ pub fn main() -> Entry {
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Network(args)) => network::run(&args),
         Some(Command::Themes(args)) => themes::run(&args),
+        Some(Command::Map(args)) => map::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Open(inputs)) => return Entry::App(inputs.paths),
         #[cfg(feature = "gui")]
@@ -132,6 +138,20 @@ pub(crate) fn stderr_progress(p: crate::io::LoadProgress) {
         if p.bytes_done >= p.bytes_total {
             eprintln!();
         }
+    }
+}
+
+/// A pipeline progress callback that prints the stage and its percentage to stderr
+/// when `show` (long runs) and never cancels.
+pub(crate) fn stage_progress(show: bool) -> impl Fn(&str, f32) -> bool + Sync {
+    move |stage: &str, f: f32| {
+        if show {
+            eprint!("\r{stage}: {:3.0}%   ", f * 100.0);
+            if f >= 1.0 {
+                eprintln!();
+            }
+        }
+        true
     }
 }
 

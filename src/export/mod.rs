@@ -8,12 +8,13 @@
 //! | `.svg` | [`svg`] | the figure ([`crate::scene`]) |
 //! | `.png` | [`png`] | the figure rendered by resvg at `SceneOptions::dpi` |
 //! | `.pdf` | [`pdf`] | the figure converted by svg2pdf |
-//! | `.json` | [`json`] | node-link JSON (nodes, links, clusters, slices, params) |
+//! | `.json` | [`json`] | node-link JSON, networkx/d3 convention (links between node ids) |
 //! | `.analysis.json` | [`json`] | the whole [`Analysis`], readable back with serde |
 //! | `.graphml` | [`graphml`] | GraphML with every node and link attribute |
 //! | `.gexf` | [`gexf`] | GEXF 1.3 with positions, colours and sizes (Gephi) |
 //! | `.net` | [`pajek`] | Pajek network with coordinates |
 //! | `.txt` | [`vosviewer`] | VOSviewer map file, plus `NAME.network.txt` beside it |
+//! | `.vos.json` | [`vosviewer_json`] | VOSviewer JSON (VOSviewer Online, VOSviewer 1.6.16+) |
 //! | `.csv` | [`csv`] | `NAME.nodes.csv`, `NAME.links.csv`, `NAME.clusters.csv`, `NAME.bursts.csv` |
 //! | `.cocite` | [`crate::session`] | a session (needs the corpus, for the input files) |
 //!
@@ -34,6 +35,7 @@ pub mod png;
 pub mod svg;
 pub mod themes;
 pub mod vosviewer;
+pub mod vosviewer_json;
 
 use crate::model::Corpus;
 use crate::pipeline::Analysis;
@@ -52,13 +54,14 @@ pub enum Format {
     Gexf,
     Pajek,
     VosViewer,
+    VosViewerJson,
     Csv,
     Session,
 }
 
 impl Format {
     /// Every format, in the order of the table above.
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 12] = [
         Format::Svg,
         Format::Png,
         Format::Pdf,
@@ -68,6 +71,7 @@ impl Format {
         Format::Gexf,
         Format::Pajek,
         Format::VosViewer,
+        Format::VosViewerJson,
         Format::Csv,
         Format::Session,
     ];
@@ -84,6 +88,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Pajek => "net",
             Format::VosViewer => "txt",
+            Format::VosViewerJson => "vos.json",
             Format::Csv => "csv",
             Format::Session => "cocite",
         }
@@ -101,21 +106,21 @@ impl Format {
             Format::Gexf => "GEXF 1.3 (Gephi)",
             Format::Pajek => "Pajek network",
             Format::VosViewer => "VOSviewer map and network files",
+            Format::VosViewerJson => "VOSviewer JSON (VOSviewer Online)",
             Format::Csv => "CSV tables",
             Format::Session => "cocite session",
         }
     }
 
-    /// The format a path's extension names (case-insensitive).
+    /// The format a path's extension names (case-insensitive); two-part extensions
+    /// (`.analysis.json`, `.vos.json`) before one-part ones (`.json`).
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?.to_lowercase();
-        if name.ends_with(".analysis.json") {
-            return Some(Format::AnalysisJson);
-        }
-        let ext = name.rsplit_once('.')?.1;
-        Format::ALL
-            .into_iter()
-            .find(|f| f.extension() == ext && *f != Format::AnalysisJson)
+        let two_part = |f: &Format| f.extension().contains('.');
+        let (long, short): (Vec<Format>, Vec<Format>) = Format::ALL.into_iter().partition(two_part);
+        long.into_iter()
+            .chain(short)
+            .find(|f| name.ends_with(&format!(".{}", f.extension())))
     }
 
     /// The list of supported extensions, for messages.
@@ -231,6 +236,7 @@ pub fn write_as(
         Format::Gexf => one(gexf::to_gexf(a).into_bytes()),
         Format::Pajek => one(pajek::to_pajek(a).into_bytes()),
         Format::VosViewer => vosviewer::write(path, a),
+        Format::VosViewerJson => one(vosviewer_json::to_vos_json(a)?),
         Format::Csv => csv::write(path, a),
         Format::Session => {
             let corpus = corpus.ok_or(ExportError::NeedsCorpus)?;
@@ -256,6 +262,12 @@ mod tests {
         assert_eq!(f("a/b.SVG"), Some(Format::Svg));
         assert_eq!(f("x.analysis.json"), Some(Format::AnalysisJson));
         assert_eq!(f("x.json"), Some(Format::NodeLinkJson));
+        assert_eq!(f("x.VOS.json"), Some(Format::VosViewerJson));
+        assert_eq!(
+            f("vos.json"),
+            Some(Format::NodeLinkJson),
+            "a name, not an extension"
+        );
         assert_eq!(f("map.txt"), Some(Format::VosViewer));
         assert_eq!(f("s.cocite"), Some(Format::Session));
         assert_eq!(f("x.docx"), None);

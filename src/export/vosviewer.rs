@@ -13,9 +13,11 @@
 //! co-occurrence count, as VOSviewer's own networks hold it (it normalises on its
 //! own), so "Links" is the degree and "Total link strength" the sum of the counts.
 //! The average publication year is the count-weighted mean of the years the item
-//! occurs in (VOSviewer's overlay score for co-occurrence maps).
+//! occurs in (VOSviewer's overlay score for co-occurrence maps); an imported network,
+//! which has no counts per year, gives its nodes' own years.
 
 use super::{ExportError, save, sibling};
+use crate::network::{Network, Node};
 use crate::pipeline::Analysis;
 use crate::scene::count_noun;
 use std::fmt::Write;
@@ -37,16 +39,16 @@ fn label(s: &str) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
+/// `s` with its first letter upper-case (`citations` → `Citations`).
+pub(super) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
 
-/// The map file.
-pub fn map_file(a: &Analysis) -> String {
-    let net = &a.network;
+/// Each node's number of links and total link strength (sum of the links' counts).
+pub(super) fn degree_and_strength(net: &Network) -> (Vec<u32>, Vec<f64>) {
     let mut degree = vec![0u32; net.nodes.len()];
     let mut strength = vec![0.0f64; net.nodes.len()];
     for l in &net.links {
@@ -57,6 +59,29 @@ pub fn map_file(a: &Analysis) -> String {
             }
         }
     }
+    (degree, strength)
+}
+
+/// The count-weighted mean of the years a node occurs in; its own year for a node
+/// without counts per year (an imported network).
+pub(super) fn average_year(n: &Node) -> Option<f64> {
+    let total: u32 = n.per_year.values().sum();
+    if total == 0 {
+        return n.year.map(f64::from);
+    }
+    Some(
+        n.per_year
+            .iter()
+            .map(|(&y, &c)| y as f64 * c as f64)
+            .sum::<f64>()
+            / total as f64,
+    )
+}
+
+/// The map file.
+pub fn map_file(a: &Analysis) -> String {
+    let net = &a.network;
+    let (degree, strength) = degree_and_strength(net);
     let mut out = format!(
         "id\tlabel\tx\ty\tcluster\tweight<Links>\tweight<Total link strength>\tweight<{}>\tscore<Avg. pub. year>\n",
         capitalised(count_noun(net.kind))
@@ -67,14 +92,7 @@ pub fn map_file(a: &Analysis) -> String {
                 .map(|v| format!("{:.6}", v + 0.0))
         };
         let cluster = n.cluster.filter(|&c| c < 1000).map(|c| (c + 1).to_string());
-        let total: u32 = n.per_year.values().sum();
-        let avg = (total > 0).then(|| {
-            n.per_year
-                .iter()
-                .map(|(&y, &c)| y as f64 * c as f64)
-                .sum::<f64>()
-                / total as f64
-        });
+        let avg = average_year(n);
         let _ = writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",

@@ -183,9 +183,11 @@ pub fn thesaurus_key(kind: NodeKind, label: &str) -> String {
         NodeKind::Author => cited_author_key(label),
         NodeKind::Journal => journal_key(label),
         NodeKind::Keyword => keyword_key(label),
-        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country | NodeKind::Coupling => {
-            name_key(label)
-        }
+        NodeKind::Coauthor
+        | NodeKind::Institution
+        | NodeKind::Country
+        | NodeKind::Coupling
+        | NodeKind::Imported => name_key(label),
     }
 }
 

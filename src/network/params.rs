@@ -85,6 +85,8 @@ pub enum NetworkError {
     ZeroLookBack,
     #[error("the corpus has no records with a publication year")]
     NoYears,
+    #[error("an imported network has no records to build it from")]
+    Imported,
 }
 
 impl NetworkParams {
@@ -97,6 +99,9 @@ impl NetworkParams {
         }
         if self.slice == 0 {
             return Err(NetworkError::ZeroSlice);
+        }
+        if self.kind == NodeKind::Imported {
+            return Err(NetworkError::Imported);
         }
         if let Some(f) = self.lrf
             && !(f > 0.0 && f.is_finite())

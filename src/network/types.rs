@@ -29,9 +29,13 @@ pub enum NodeKind {
     Keyword,
     /// The records themselves (bibliographic coupling).
     Coupling,
+    /// A network made elsewhere and imported ([`crate::import`]): no records behind
+    /// it. Not in [`NodeKind::ALL`], which lists the kinds built from records.
+    Imported,
 }
 
 impl NodeKind {
+    /// The kinds a network can be built as from records.
     pub const ALL: [NodeKind; 8] = [
         NodeKind::Reference,
         NodeKind::Author,
@@ -54,6 +58,7 @@ impl NodeKind {
             NodeKind::Country => "country",
             NodeKind::Keyword => "keyword",
             NodeKind::Coupling => "coupling",
+            NodeKind::Imported => "imported",
         }
     }
 
@@ -68,6 +73,7 @@ impl NodeKind {
             NodeKind::Country => "Countries (collaboration)",
             NodeKind::Keyword => "Keywords (co-occurrence)",
             NodeKind::Coupling => "Documents (bibliographic coupling)",
+            NodeKind::Imported => "Imported network",
         }
     }
 

@@ -252,7 +252,12 @@ fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
         } else {
             0.0
         };
-        let color = colors::year_color(l.first_year, scale.0, scale.1).with_alpha(alpha);
+        // A network without years (imported) has no year colours: neutral grey.
+        let color = match scale {
+            (0, 0) => colors::UNCLUSTERED,
+            _ => colors::year_color(l.first_year, scale.0, scale.1),
+        }
+        .with_alpha(alpha);
         shapes.push(Shape::Line {
             from: s,
             to: t,
@@ -455,10 +460,10 @@ fn title(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
         Some((x, y)) => format!("{x}–{y}"),
         None => String::new(),
     };
-    let main = opts
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("{}, {span}", a.network.kind.describe()));
+    let main = opts.title.clone().unwrap_or_else(|| match span.as_str() {
+        "" => a.network.kind.describe().to_string(),
+        _ => format!("{}, {span}", a.network.kind.describe()),
+    });
     let n = vis.nodes.iter().filter(|&&v| v).count();
     let l = vis.links.iter().filter(|&&v| v).count();
     let mut sub = format!("{n} nodes, {l} links");

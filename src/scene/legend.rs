@@ -6,6 +6,7 @@ use super::draw::{Frame, ring_shape};
 use super::labels::truncate;
 use super::text::{self, Anchor};
 use super::{Layer, NodeColoring, SceneOptions, Shape, count_noun, year_scale};
+use crate::network::NodeKind;
 use crate::pipeline::Analysis;
 
 struct Column {
@@ -62,7 +63,8 @@ pub(super) fn legend(a: &Analysis, opts: &SceneOptions, f: &Frame, w: f64, max: 
         shapes: Vec::new(),
     };
     sizes(&mut col, a, f, max);
-    rings(&mut col, f);
+    // An imported network has no records, so no bursts.
+    rings(&mut col, f, a.network.kind != NodeKind::Imported);
     clusters(&mut col, a);
     if opts.tree_rings || opts.coloring == NodeColoring::Year || !a.network.links.is_empty() {
         years(&mut col, a);
@@ -94,14 +96,15 @@ fn sizes(col: &mut Column, a: &Analysis, f: &Frame, max: u32) {
     }
 }
 
-fn rings(col: &mut Column, f: &Frame) {
+fn rings(col: &mut Column, f: &Frame, bursts: bool) {
     let r = f.r_min.max(col.font * 0.45);
     let ring = (r * 0.5).max(1.5);
     col.heading("Rings");
-    for (color, label) in [
+    let rows = [
         (colors::CENTRALITY_RING, "betweenness ≥ 0.1".to_string()),
         (colors::BURST_RING, "citation burst".to_string()),
-    ] {
+    ];
+    for (color, label) in rows.into_iter().take(if bursts { 2 } else { 1 }) {
         col.row(2.0 * (r + ring), label, |c| {
             vec![
                 Shape::Circle {

@@ -226,6 +226,7 @@ pub fn count_noun(kind: NodeKind) -> &'static str {
         NodeKind::Keyword => "occurrences",
         NodeKind::Coupling => "references",
         NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country => "documents",
+        NodeKind::Imported => "weight",
     }
 }
 
