@@ -5,6 +5,7 @@ use crate::export::Format;
 use crate::io::{LoadOptions, load_with};
 use crate::network::items::read_thesaurus;
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
+use crate::pipeline::mainpath::{PathSearch, Traversal};
 use crate::pipeline::{
     self, AnalysisOptions, AnalysisParams, ClusterMethod, LabelMethod, LayoutMethod, LayoutParams,
     NetworkParams,
@@ -24,7 +25,8 @@ fn parse_enum<T: DeserializeOwned>(s: &str) -> Result<T, String> {
 pub struct NetworkArgs {
     #[command(flatten)]
     inputs: Inputs,
-    /// Node kind: reference, author, journal, coauthor, institution, country, keyword, coupling.
+    /// Node kind: reference, author, journal, coauthor, institution, country, keyword,
+    /// coupling, citation (the records linked by direct citation, citing → cited).
     #[arg(long, default_value = "reference")]
     kind: NodeKind,
     /// First year (default: the first year of the records).
@@ -36,9 +38,15 @@ pub struct NetworkArgs {
     /// Slice length in years.
     #[arg(long, default_value_t = pipeline::DEFAULT_SLICE)]
     slice: u32,
-    /// Node selection per slice: top:N, toppct:N, g:k, threshold:c,cc,ccv, all.
-    #[arg(long, default_value = "top:50")]
-    select: Selection,
+    /// Node selection per slice: top:N, toppct:N, g:k, threshold:c,cc,ccv, all
+    /// [default: top:50; top:20 for citation, by local citations with ties, as
+    /// bibliometrix's historiograph].
+    #[arg(long)]
+    select: Option<Selection>,
+    /// Citation networks: keep the core publications, records with at least K citation
+    /// links to other core records (CitNetExplorer), before --select.
+    #[arg(long, value_name = "K")]
+    core: Option<u32>,
     /// Link strength: raw, cosine, jaccard, dice, association.
     #[arg(long, default_value = "cosine")]
     measure: Measure,
@@ -72,7 +80,14 @@ pub struct NetworkArgs {
     /// Cluster labels: llr, tfidf, mi.
     #[arg(long, default_value = "llr", value_parser = parse_enum::<LabelMethod>)]
     labels: LabelMethod,
-    /// Layout: fdg, fa2, timeline, timezone, none.
+    /// Citation networks: main path analysis with this traversal weight: spc, splc, spnp.
+    #[arg(long, value_name = "WEIGHT")]
+    main_path: Option<Traversal>,
+    /// How the main path is searched: global, local, key-route or key-route:K (the K
+    /// heaviest links extended both ways).
+    #[arg(long, default_value = "global", value_name = "SEARCH")]
+    main_path_search: PathSearch,
+    /// Layout: fdg, fa2, timeline, timezone, historiograph (year columns, for citation), none.
     #[arg(long, default_value = "fa2", value_parser = parse_enum::<LayoutMethod>)]
     layout: LayoutMethod,
     /// Skip the prevent-overlap phase at the end of the force layout.
@@ -99,6 +114,12 @@ pub struct NetworkArgs {
 struct TopNode<'a> {
     label: &'a str,
     count: u32,
+    /// Local citations (LCS) of a document node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lcs: Option<u32>,
+    /// Global citations (GCS) of a document node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gcs: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +134,9 @@ struct Summary<'a> {
     mean_silhouette: Option<f64>,
     clusters: &'a [pipeline::ClusterInfo],
     layout_energy: Option<f64>,
+    /// Node ids on the main path, in time order (citation networks with --main-path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_path: Option<Vec<&'a str>>,
     notes: &'a [String],
     params: &'a AnalysisParams,
     problems: usize,
@@ -135,13 +159,18 @@ impl NetworkArgs {
                 from: self.from,
                 to: self.to,
                 slice: self.slice,
-                select: self.select,
+                select: self.select.unwrap_or(if self.kind == NodeKind::Citation {
+                    Selection::Top { n: 20 }
+                } else {
+                    Selection::default()
+                }),
                 measure: self.measure,
                 counting: self.counting,
                 prune: self.prune,
                 prune_slices: self.prune_slices,
                 prune_merged: !self.no_prune_merged,
                 thesaurus,
+                core: self.core,
             },
             analysis: AnalysisOptions {
                 cluster: self.cluster,
@@ -149,6 +178,8 @@ impl NetworkArgs {
                 resolution: self.resolution,
                 seed: self.seed,
                 labels: self.labels,
+                main_path: self.main_path,
+                main_path_search: self.main_path_search,
             },
             layout: LayoutParams {
                 method: self.layout,
@@ -244,12 +275,20 @@ pub fn run(args: &NetworkArgs) -> Result<(), CliError> {
             .map(|n| TopNode {
                 label: &n.label,
                 count: n.count,
+                lcs: n.lcs,
+                gcs: n.gcs,
             })
             .collect(),
         modularity: analysis.modularity,
         mean_silhouette: analysis.mean_silhouette,
         clusters: &analysis.clusters,
         layout_energy: analysis.layout_energy,
+        main_path: analysis.main_path.as_ref().map(|m| {
+            m.nodes
+                .iter()
+                .map(|&i| analysis.network.nodes[i as usize].id.as_str())
+                .collect()
+        }),
         notes: &analysis.notes,
         params: &analysis.params,
         problems: corpus.problems.len(),
@@ -268,10 +307,21 @@ fn print_text(s: &Summary) {
         s.records,
         s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()
     );
-    println!(
-        "  slices of {} year(s), selection {}, {} links, {} counting, pruning {}",
-        p.slice, p.select, p.measure, p.counting, p.prune
-    );
+    if p.kind == NodeKind::Citation {
+        let core = p
+            .core
+            .map(|k| format!("core publications (k = {k}), then "))
+            .unwrap_or_default();
+        println!(
+            "  links are citations (citing → cited); {core}selection {} by local citations (LCS)",
+            p.select
+        );
+    } else {
+        println!(
+            "  slices of {} year(s), selection {}, {} links, {} counting, pruning {}",
+            p.slice, p.select, p.measure, p.counting, p.prune
+        );
+    }
     println!("nodes: {}   links: {}", s.nodes, s.edges);
     if let Some(q) = s.modularity {
         println!(
@@ -287,8 +337,32 @@ fn print_text(s: &Summary) {
         );
     }
     println!("top nodes:");
+    if p.kind == NodeKind::Citation {
+        println!(
+            "  {:>6}  {:>6}  (local citations (LCS), global citations (GCS))",
+            "LCS", "GCS"
+        );
+    }
     for n in &s.top_nodes {
-        println!("  {:>6}  {}", n.count, n.label);
+        match (n.lcs.filter(|_| p.kind == NodeKind::Citation), n.gcs) {
+            (Some(l), g) => println!(
+                "  {l:>6}  {:>6}  {}",
+                g.map(|g| g.to_string()).unwrap_or_default(),
+                n.label
+            ),
+            _ => println!("  {:>6}  {}", n.count, n.label),
+        }
+    }
+    if let Some(path) = &s.main_path {
+        let a = &s.params.analysis;
+        println!(
+            "main path ({}, {}): {}",
+            a.main_path
+                .map(|t| t.name().to_uppercase())
+                .unwrap_or_default(),
+            a.main_path_search,
+            path.join(" → ")
+        );
     }
     for c in s.clusters.iter().take(15) {
         println!(

@@ -1,9 +1,12 @@
 //! JSON: the node-link form (what `cocite network --out FILE.json` has always
-//! written: parameters, nodes, links, slices, clusters) and the whole [`Analysis`]
+//! written: parameters, nodes, links, slices, clusters; `directed` says whether links
+//! run from `source` to `target`, as networkx's node-link form says it; a citation
+//! network adds `main_path`) and the whole [`Analysis`]
 //! (`.analysis.json`), which deserialises back into an equal `Analysis`.
 
 use super::ExportError;
 use crate::network::{Link, Node, NodeKind};
+use crate::pipeline::mainpath::MainPath;
 use crate::pipeline::{Analysis, AnalysisParams, ClusterInfo, SliceInfo};
 use serde::Serialize;
 
@@ -13,6 +16,7 @@ struct NodeLink<'a> {
     params: &'a AnalysisParams,
     span: Option<(i32, i32)>,
     kind: NodeKind,
+    directed: bool,
     nodes: &'a [Node],
     links: &'a [Link],
     slices: &'a [SliceInfo],
@@ -20,6 +24,8 @@ struct NodeLink<'a> {
     mean_silhouette: Option<f64>,
     clusters: &'a [ClusterInfo],
     layout_energy: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_path: Option<&'a MainPath>,
     notes: &'a [String],
 }
 
@@ -33,6 +39,7 @@ pub fn node_link(a: &Analysis) -> Result<Vec<u8>, ExportError> {
         params: &a.params,
         span: a.span,
         kind: a.network.kind,
+        directed: a.network.directed,
         nodes: &a.network.nodes,
         links: &a.network.links,
         slices: &a.slices,
@@ -40,6 +47,7 @@ pub fn node_link(a: &Analysis) -> Result<Vec<u8>, ExportError> {
         mean_silhouette: a.mean_silhouette,
         clusters: &a.clusters,
         layout_energy: a.layout_energy,
+        main_path: a.main_path.as_ref(),
         notes: &a.notes,
     })
 }

@@ -13,9 +13,13 @@
 //! co-occurrence count, as VOSviewer's own networks hold it (it normalises on its
 //! own), so "Links" is the degree and "Total link strength" the sum of the counts.
 //! The average publication year is the count-weighted mean of the years the item
-//! occurs in (VOSviewer's overlay score for co-occurrence maps).
+//! occurs in (VOSviewer's overlay score for co-occurrence maps); for the records of a
+//! citation network, their publication year. Document nodes with a global count add
+//! `weight<Global citations (GCS)>` after the count. VOSviewer's networks are
+//! undirected: a citation link is written citing first, cited second.
 
 use super::{ExportError, save, sibling};
+use crate::network::NodeKind;
 use crate::pipeline::Analysis;
 use crate::scene::count_noun;
 use std::fmt::Write;
@@ -57,9 +61,16 @@ pub fn map_file(a: &Analysis) -> String {
             }
         }
     }
+    // Document nodes with a database count get it beside the local one.
+    let gcs = net.nodes.iter().any(|n| n.gcs.is_some());
     let mut out = format!(
-        "id\tlabel\tx\ty\tcluster\tweight<Links>\tweight<Total link strength>\tweight<{}>\tscore<Avg. pub. year>\n",
-        capitalised(count_noun(net.kind))
+        "id\tlabel\tx\ty\tcluster\tweight<Links>\tweight<Total link strength>\tweight<{}>{}\tscore<Avg. pub. year>\n",
+        capitalised(count_noun(net.kind)),
+        if gcs {
+            "\tweight<Global citations (GCS)>"
+        } else {
+            ""
+        }
     );
     for (i, n) in net.nodes.iter().enumerate() {
         let coord = |v: Option<f64>| {
@@ -68,16 +79,24 @@ pub fn map_file(a: &Analysis) -> String {
         };
         let cluster = n.cluster.filter(|&c| c < 1000).map(|c| (c + 1).to_string());
         let total: u32 = n.per_year.values().sum();
-        let avg = (total > 0).then(|| {
-            n.per_year
-                .iter()
-                .map(|(&y, &c)| y as f64 * c as f64)
-                .sum::<f64>()
-                / total as f64
+        let published = (net.kind == NodeKind::Citation).then(|| n.year.map(f64::from));
+        let avg = published.unwrap_or_else(|| {
+            (total > 0).then(|| {
+                n.per_year
+                    .iter()
+                    .map(|(&y, &c)| y as f64 * c as f64)
+                    .sum::<f64>()
+                    / total as f64
+            })
         });
+        let global = match (gcs, n.gcs) {
+            (true, Some(g)) => format!("\t{g}"),
+            (true, None) => "\t".to_string(),
+            (false, _) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}{}\t{}",
             i + 1,
             label(&n.label),
             coord(n.x).unwrap_or_default(),
@@ -86,6 +105,7 @@ pub fn map_file(a: &Analysis) -> String {
             degree[i],
             strength[i],
             n.count,
+            global,
             avg.map(|v| format!("{v:.4}")).unwrap_or_default()
         );
     }

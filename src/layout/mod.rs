@@ -3,7 +3,8 @@
 //!   default, for any size;
 //! - [`fdg::FdgLayout`], a bridge to fdg-sim's Fruchterman–Reingold for small graphs
 //!   (cargo feature `fdg`, see that module for why it is optional);
-//! - [`timeline::timeline`] and [`timeline::timezone`], CiteSpace's time views.
+//! - [`timeline::timeline`] and [`timeline::timezone`], CiteSpace's time views;
+//! - [`historiograph::historiograph`], Garfield's historiograph of a citation network.
 //!
 //! The force layouts step one iteration at a time so the app can animate them:
 //!
@@ -44,6 +45,7 @@ pub mod components;
 pub mod fdg;
 pub mod forceatlas2;
 pub mod graph;
+pub mod historiograph;
 pub mod timeline;
 pub mod warm;
 
@@ -70,6 +72,9 @@ pub enum LayoutMethod {
     Timeline,
     /// Vertical zones per year of first appearance (CiteSpace time-zone view).
     Timezone,
+    /// Publication year on x, one column per year, clusters as bands, crossings
+    /// reduced (Garfield's historiograph, for citation networks).
+    Historiograph,
     None,
 }
 
@@ -177,6 +182,10 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
         }
         LayoutMethod::Timezone => {
             timeline::timezone(&timed_nodes(net, true), &TimeParams::default())
+        }
+        LayoutMethod::Historiograph => {
+            let years: Vec<i32> = timed_nodes(net, false).iter().map(|t| t.year).collect();
+            historiograph::historiograph(net, &years, &TimeParams::default())
         }
         #[cfg(feature = "fdg")]
         LayoutMethod::Fdg if n <= FDG_MAX_NODES => {

@@ -299,6 +299,9 @@ pub fn build(
     params: &NetworkParams,
     progress: Progress,
 ) -> Result<Built, NetworkError> {
+    if params.kind == NodeKind::Citation {
+        return super::citation::build(corpus, params, progress);
+    }
     params.validate()?;
     let mut timings = BTreeMap::new();
     let t = Instant::now();
@@ -343,9 +346,14 @@ pub fn build(
     timings.insert("slices".to_string(), ms(t));
 
     let t = Instant::now();
-    let network = merge(corpus, params, &items, &nets, &by_slice);
+    let mut network = merge(corpus, params, &items, &nets, &by_slice);
     timings.insert("merge".to_string(), ms(t));
 
+    if params.kind == NodeKind::Coupling {
+        super::citation::annotate_documents(corpus, &mut network, (from, to), |i| {
+            super::items::record_key(&corpus.records[i], i)
+        });
+    }
     let mut notes = Vec::new();
     if network.links.is_empty() {
         notes.push(no_link_note(corpus, params.kind));
@@ -479,6 +487,7 @@ fn merge(
     }
     Network {
         kind: params.kind,
+        directed: false,
         nodes,
         links,
     }
@@ -486,8 +495,8 @@ fn merge(
 
 /// For each node of `net` (built from `corpus` over `span` with `thesaurus`), the
 /// indices of the records in the span that contain it (cite the reference, use the
-/// keyword, ...; for coupling, the record itself), sorted. Every count on screen can
-/// be traced to these records.
+/// keyword, ...; for coupling, the record itself; for a citation network, the records
+/// citing it), sorted. Every count on screen can be traced to these records.
 pub fn node_records(
     corpus: &Corpus,
     net: &Network,
@@ -496,6 +505,9 @@ pub fn node_records(
 ) -> Vec<Vec<u32>> {
     if net.kind == NodeKind::Reference && thesaurus.is_empty() {
         return reference_node_records(corpus, net, span);
+    }
+    if net.kind == NodeKind::Citation {
+        return super::citation::node_records(corpus, net, span);
     }
     extracted_node_records(corpus, net, span, thesaurus)
 }

@@ -19,7 +19,9 @@
 //!   English rules (`-ies` → `-y`; a final `s` dropped unless the word ends in `ss`,
 //!   `us` or `is`, or is shorter than 4 letters);
 //! - **coupling**: the records themselves; their items are their cited references
-//!   (see [`crate::network::build`]).
+//!   (see [`crate::network::build`]);
+//! - **citation**: the records themselves (the citation network is built by
+//!   [`crate::network::citation`], not from items).
 //!
 //! A thesaurus (VOSviewer format: `label<TAB>replace by`) maps item keys before
 //! counting; its labels are normalised by the same rules as the items of the kind (for
@@ -171,9 +173,11 @@ pub fn thesaurus_key(kind: NodeKind, label: &str) -> String {
         NodeKind::Author => cited_author_key(label),
         NodeKind::Journal => journal_key(label),
         NodeKind::Keyword => keyword_key(label),
-        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country | NodeKind::Coupling => {
-            name_key(label)
-        }
+        NodeKind::Coauthor
+        | NodeKind::Institution
+        | NodeKind::Country
+        | NodeKind::Coupling
+        | NodeKind::Citation => name_key(label),
     }
 }
 
@@ -266,7 +270,8 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
     let strings = &corpus.strings;
     let refs = &corpus.refs;
     let mut by_ref = Memo::new(if kind.is_cocitation() { refs.len() } else { 0 });
-    let mut by_sym = Memo::new(if kind.is_cocitation() || kind == NodeKind::Coupling {
+    let records_only = matches!(kind, NodeKind::Coupling | NodeKind::Citation);
+    let mut by_sym = Memo::new(if kind.is_cocitation() || records_only {
         0
     } else {
         strings.len()
@@ -320,7 +325,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                     })
                 })
                 .collect(),
-            NodeKind::Coupling => {
+            NodeKind::Coupling | NodeKind::Citation => {
                 let id = resolve(&mut sp, &th, record_key(r, ri), || record_label(corpus, r));
                 if let Some(id) = id {
                     sp.items.years[id as usize] = r.year;

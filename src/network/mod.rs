@@ -7,9 +7,11 @@
 //! - [`select`]: top N, top N%, g-index, thresholds;
 //! - [`normalize`]: raw, cosine, Jaccard, Dice, association strength;
 //! - [`prune`]: Pathfinder and minimum spanning tree;
-//! - [`build`]: slicing, counting, merging.
+//! - [`build`]: slicing, counting, merging;
+//! - [`citation`]: the direct citation network (historiograph, CitNetExplorer).
 
 pub mod build;
+pub mod citation;
 pub mod items;
 pub mod normalize;
 pub mod params;

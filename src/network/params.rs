@@ -32,6 +32,10 @@ pub struct NetworkParams {
     pub prune_merged: bool,
     /// VOSviewer-style thesaurus (`label<TAB>replace by`) applied before counting.
     pub thesaurus: Vec<(String, String)>,
+    /// Citation networks only: keep the core publications, the records with at least
+    /// this many citation links to other core records (CitNetExplorer), before the
+    /// selection rule ([`crate::network::citation`]).
+    pub core: Option<u32>,
 }
 
 impl Default for NetworkParams {
@@ -48,6 +52,7 @@ impl Default for NetworkParams {
             prune_slices: false,
             prune_merged: true,
             thesaurus: Vec::new(),
+            core: None,
         }
     }
 }
@@ -61,6 +66,8 @@ pub enum NetworkError {
     ZeroSlice,
     #[error("the corpus has no records with a publication year")]
     NoYears,
+    #[error("core publications (--core) apply to citation networks only (--kind citation)")]
+    CoreNeedsCitation,
 }
 
 impl NetworkParams {
@@ -73,6 +80,9 @@ impl NetworkParams {
         }
         if self.slice == 0 {
             return Err(NetworkError::ZeroSlice);
+        }
+        if self.core.is_some() && self.kind != NodeKind::Citation {
+            return Err(NetworkError::CoreNeedsCitation);
         }
         Ok(())
     }

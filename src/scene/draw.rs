@@ -139,7 +139,7 @@ fn frame(a: &Analysis, opts: &SceneOptions, w: f64, h: f64) -> Frame {
 /// Room on the right of a timeline for the rows' cluster labels (at most 40 % of the
 /// plot's width).
 fn row_label_room(a: &Analysis, opts: &SceneOptions, font: f64, plot_w: f64) -> f64 {
-    if a.params.layout.method != LayoutMethod::Timeline || !opts.cluster_labels {
+    if !rows_labelled_at_end(a.params.layout.method) || !opts.cluster_labels {
         return 0.0;
     }
     let widest = a
@@ -149,6 +149,11 @@ fn row_label_room(a: &Analysis, opts: &SceneOptions, font: f64, plot_w: f64) -> 
         .map(|c| text::text_width(&cluster_label(c.id, &c.label), font * CLUSTER_FONT))
         .fold(0.0, f64::max);
     (widest + font).min(plot_w * 0.4)
+}
+
+/// True for layouts whose clusters are rows, labelled at their right end.
+fn rows_labelled_at_end(layout: LayoutMethod) -> bool {
+    matches!(layout, LayoutMethod::Timeline | LayoutMethod::Historiograph)
 }
 
 /// Clusters labelled on the map (largest first).
@@ -167,10 +172,11 @@ pub(super) fn radius(count: u32, max: u32, f: &Frame) -> f64 {
     (f.r_max * app(count) / app(max.max(count))).max(1.0)
 }
 
-/// The label a figure shows: for cited references `Author, Year`, else the label;
-/// at most 40 characters.
+/// The label a figure shows: for cited references and the records of a citation
+/// network `Author, Year` (bibliometrix's historiograph labels), else the label; at
+/// most 40 characters.
 pub fn short_label(n: &Node, kind: NodeKind) -> String {
-    let s: String = if kind == NodeKind::Reference {
+    let s: String = if matches!(kind, NodeKind::Reference | NodeKind::Citation) {
         n.label
             .splitn(3, ", ")
             .take(2)
@@ -203,6 +209,7 @@ pub(super) fn build(a: &Analysis, opts: &SceneOptions) -> Scene {
         layers.extend(zones);
     }
     layers.push(links(a, &f, &vis));
+    layers.extend(super::main_path::layer(a, &f, &vis));
     layers.push(nodes(a, opts, &f, &vis, max_count));
     layers.push(labels(a, opts, &f, &vis, max_count));
     if opts.legend {
@@ -217,7 +224,7 @@ pub(super) fn build(a: &Analysis, opts: &SceneOptions) -> Scene {
     }
 }
 
-fn position(n: &Node, f: &Frame) -> Option<[f64; 2]> {
+pub(super) fn position(n: &Node, f: &Frame) -> Option<[f64; 2]> {
     match (n.x, n.y) {
         (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Some(f.map(x, y)),
         _ => None,
@@ -363,8 +370,10 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
                 pts.iter().map(|p| p[0]).sum::<f64>() / k,
                 pts.iter().map(|p| p[1]).sum::<f64>() / k,
             ];
-            let centre = if a.params.layout.method == LayoutMethod::Timeline {
-                // Timeline rows carry their label at the right end, as in CiteSpace.
+            let at_end = rows_labelled_at_end(a.params.layout.method);
+            let centre = if at_end {
+                // Timeline rows (and historiograph bands) carry their label at the
+                // right end, as in CiteSpace.
                 [
                     pts.iter().map(|p| p[0]).fold(f64::MIN, f64::max) + f.r_max,
                     mean[1],
@@ -378,7 +387,7 @@ fn labels(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible, max: u32)
                 center: centre,
                 radius: 0.0,
             };
-            let centred = a.params.layout.method != LayoutMethod::Timeline;
+            let centred = !at_end;
             requests.push((req, darker(colors::cluster_color(Some(c.id))), centred));
         }
     }
@@ -497,6 +506,14 @@ fn title(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
     let n = vis.nodes.iter().filter(|&&v| v).count();
     let l = vis.links.iter().filter(|&&v| v).count();
     let mut sub = format!("{n} nodes, {l} links");
+    if let Some(m) = &a.main_path {
+        let t = m.traversal.name().to_uppercase();
+        sub.push_str(&format!(
+            "; main path ({t}, {}): {} nodes",
+            m.search,
+            m.nodes.len()
+        ));
+    }
     if let Some(q) = a.modularity {
         sub.push_str(&format!("; modularity Q = {q:.4}"));
     }
