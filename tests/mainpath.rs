@@ -241,6 +241,13 @@ fn cycles_are_broken_by_year_then_index() {
     // Arcs outside a cycle stay even when they run against the rank.
     assert_eq!(acyclic(2, &[(1, 0)], &[0, 1]), [true]);
     assert!(topological_order(3, &[(0, 1), (1, 2), (2, 0)], &[]).is_none());
+    // An empty network has an empty main path.
+    let empty = Network {
+        directed: true,
+        ..Default::default()
+    };
+    let m = main_path(&empty, None, Traversal::Spnp, PathSearch::Local);
+    assert!(m.nodes.is_empty() && m.links.is_empty() && m.total_paths == 0.0);
 }
 
 #[test]

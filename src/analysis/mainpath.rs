@@ -63,6 +63,7 @@ pub enum Traversal {
 }
 
 impl Traversal {
+    /// Every traversal weight.
     pub const ALL: [Traversal; 3] = [Traversal::Spc, Traversal::Splc, Traversal::Spnp];
 
     /// The name used on the command line and in files.
@@ -100,10 +101,14 @@ pub const DEFAULT_KEY_ROUTES: u32 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
 pub enum PathSearch {
+    /// Forward priority-first search from the heaviest source arc(s).
     Local,
+    /// The source-to-sink path(s) of the largest weight sum.
     #[default]
     Global,
+    /// The `k` heaviest arcs (ties included), extended both ways.
     KeyRoute {
+        /// Number of key routes.
         k: u32,
     },
 }

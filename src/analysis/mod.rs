@@ -90,11 +90,19 @@ pub fn run(
     let mut out = Measures::default();
     let net = &built.network;
     let n = net.nodes.len();
+    if let (Some(t), true) = (opts.main_path, net.directed) {
+        let m = mainpath::main_path(net, None, t, opts.main_path_search);
+        if !m.cycle_links.is_empty() {
+            out.notes.push(format!(
+                "main path: {} citation link(s) left out to break cycles (records citing each \
+                 other; within a cycle the older record, then the more cited, counts as the cited one)",
+                m.cycle_links.len()
+            ));
+        }
+        out.main_path = Some(m);
+    }
     if n == 0 {
         return out;
-    }
-    if let (Some(t), true) = (opts.main_path, net.directed) {
-        out.main_path = Some(mainpath::main_path(net, None, t, opts.main_path_search));
     }
     let g = net.graph();
     if !progress("clustering", 0.0) {
