@@ -813,3 +813,50 @@ fn cli_citation_network_and_stats() {
     assert_eq!(code, 2);
     assert!(err.contains("k ≥ 1"), "{err}");
 }
+
+#[test]
+fn directed_networks_are_clustered_as_undirected_and_shown_by_publication_year() {
+    use cocite::network::{Link, Network, Node};
+    let link = |s, t, y| Link {
+        source: s,
+        target: t,
+        weight: 1.0,
+        count: 1.0,
+        first_year: y,
+    };
+    let node = |y: i32, cited: &[(i32, u32)]| Node {
+        year: Some(y),
+        per_year: cited.iter().copied().collect(),
+        ..Default::default()
+    };
+    // 0 (2000) and 1 (2001) cite each other (an early-access pair); 2 (2003) cites 1;
+    // 3 (2002) is not cited and cites nothing.
+    let net = Network {
+        kind: NodeKind::Citation,
+        directed: true,
+        nodes: vec![
+            node(2000, &[(2001, 1)]),
+            node(2001, &[(2000, 1), (2003, 1)]),
+            node(2003, &[]),
+            node(2002, &[]),
+        ],
+        links: vec![link(0, 1, 2000), link(1, 0, 2001), link(2, 1, 2003)],
+    };
+    // One undirected edge per linked pair: {0,1} once, {1,2}.
+    assert_eq!(net.undirected_links(), [(0, 1, 1.0), (1, 2, 1.0)]);
+    assert_eq!(net.graph().edge_count(), 2);
+    assert_eq!(net.adjacency()[1].len(), 2);
+    // The window shows records published in it (3 is never cited, still shown from
+    // 2002), and the links among them.
+    let w = net.window(2000, 2002);
+    assert_eq!(w.nodes, [true, true, false, true]);
+    assert_eq!(w.links, [true, true, false]);
+    assert_eq!(net.window(2000, 2000).visible_nodes, 1);
+    // An undirected network keeps the node-count rule.
+    let mut undirected = net.clone();
+    undirected.kind = NodeKind::Reference;
+    assert_eq!(
+        undirected.window(2002, 2002).nodes,
+        [false, false, false, false]
+    );
+}

@@ -3,7 +3,7 @@
 use super::{CliError, Inputs};
 use crate::io::{LoadOptions, load_with};
 use crate::model::Corpus;
-use crate::network::citation::{CitationIndex, record_id};
+use crate::network::citation::{CitationIndex, Match, record_id};
 use crate::network::items::record_label;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -81,8 +81,10 @@ struct Stats {
     keywords_unique: usize,
     top_cited: Vec<TopCited>,
     /// Citations among the loaded records (direct citation links), and how many of
-    /// them were resolved by DOI and by first author, year, volume and page.
+    /// them were resolved by accession number (OpenAlex, Lens ids), by DOI and by
+    /// first author, year, volume and page.
     citation_links: usize,
+    citation_links_by_id: usize,
     citation_links_by_doi: usize,
     citation_links_by_descriptor: usize,
     /// The records cited most by the loaded records (local citations, LCS), with
@@ -120,7 +122,9 @@ fn compute(c: &Corpus) -> Stats {
     }
     let (matched, compared) = c.ref_agreement();
     let index = CitationIndex::build(c);
-    let (by_doi, by_descriptor) = index.counts();
+    let by_id = index.count(Match::Id);
+    let by_doi = index.count(Match::Doi);
+    let by_descriptor = index.count(Match::Descriptor);
     Stats {
         records: c.records.len(),
         files: c.files.len(),
@@ -149,7 +153,8 @@ fn compute(c: &Corpus) -> Stats {
         sources_unique: sources.len(),
         keywords_unique: keywords.len(),
         top_cited,
-        citation_links: by_doi + by_descriptor,
+        citation_links: by_id + by_doi + by_descriptor,
+        citation_links_by_id: by_id,
         citation_links_by_doi: by_doi,
         citation_links_by_descriptor: by_descriptor,
         top_local: top_local(c, &index, 10),
@@ -279,8 +284,11 @@ fn print_text(s: &Stats) {
         println!("  {:>5}  {}", t.count, t.label);
     }
     println!(
-        "citations among the records: {} ({} by DOI, {} by first author, year, volume and page)",
-        s.citation_links, s.citation_links_by_doi, s.citation_links_by_descriptor
+        "citations among the records: {} ({} by accession number, {} by DOI, {} by first author, year, volume and page)",
+        s.citation_links,
+        s.citation_links_by_id,
+        s.citation_links_by_doi,
+        s.citation_links_by_descriptor
     );
     if !s.top_local.is_empty() {
         println!("top records by local citations (LCS), with global citations (GCS):");

@@ -229,24 +229,28 @@ fn notes(
     net: &Network,
 ) -> Vec<String> {
     let mut notes = Vec::new();
-    let links = span_links(index, in_span);
-    let by_doi = links
-        .iter()
-        .filter(|&&(s, c)| {
-            index.cites[s as usize]
-                .iter()
-                .any(|&(x, m)| x == c && m == Match::Doi)
-        })
-        .count();
+    let mut by = [0usize; 3];
+    for (s, cited) in index.cites.iter().enumerate() {
+        if in_span[s] {
+            for &(_, how) in cited.iter().filter(|(c, _)| in_span[*c as usize]) {
+                by[how as usize] += 1;
+            }
+        }
+    }
+    let [by_id, by_doi, by_descriptor] = by;
+    let ids = if by_id > 0 {
+        format!("{by_id} by accession number, ")
+    } else {
+        String::new()
+    };
     notes.push(format!(
-        "{} citation links among the records of the span: {by_doi} by DOI, {} by first author, year, volume and first page",
-        links.len(),
-        links.len() - by_doi
+        "{} citation links among the records of the span: {ids}{by_doi} by DOI, {by_descriptor} by first author, year, volume and first page",
+        by_id + by_doi + by_descriptor
     ));
     if params.prune != Prune::None {
         notes.push("pruning does not apply to a citation network: every citation is a link".into());
     }
-    if links.is_empty() {
+    if by.iter().sum::<usize>() == 0 {
         notes.push(if corpus.cited_lines == 0 {
             "The records have no cited references, so none can cite another. In Web of Science export \
              \"Full Record and Cited References\"; in Scopus include \"References\"."

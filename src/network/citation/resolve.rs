@@ -3,6 +3,9 @@
 //!
 //! # Rules
 //! A cited work resolves to a record
+//! 0. **by accession number** when the work is known only by a database's id and it
+//!    is the record's (OpenAlex `referenced_works` and Lens `References` are ids:
+//!    `openalex:W…`, `lens:…`, the form of those records' accession numbers);
 //! 1. **by DOI** when the work's DOI (normalised, lower case; the first of a
 //!    `DOI [..]` list, as [`crate::model::cited_ref`] keys it) is the record's DOI. Two
 //!    records of one database sharing a DOI: the first loaded one;
@@ -34,6 +37,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Match {
+    /// The cited work is the record's accession number (OpenAlex, Lens ids).
+    Id,
     /// The cited work's DOI is the record's.
     Doi,
     /// First author, year, volume and first page (module docs, rule 2).
@@ -111,7 +116,7 @@ impl CitationIndex {
                     .map(|&id| work_record[id as usize])
                     .filter(|&(rec, _)| rec != NONE && rec != i as u32)
                     .collect();
-                // A DOI match sorts before a descriptor match of the same record.
+                // An id or DOI match sorts before a descriptor match of the same record.
                 out.sort_unstable();
                 out.dedup_by_key(|x| x.0);
                 out
@@ -145,11 +150,9 @@ impl CitationIndex {
         lcs
     }
 
-    /// Number of citation links resolved by DOI and by descriptor.
-    pub fn counts(&self) -> (usize, usize) {
-        let all = self.cites.iter().flatten();
-        let doi = all.clone().filter(|x| x.1 == Match::Doi).count();
-        (doi, all.count() - doi)
+    /// Number of citation links resolved each way.
+    pub fn count(&self, how: Match) -> usize {
+        self.cites.iter().flatten().filter(|x| x.1 == how).count()
     }
 }
 
@@ -168,7 +171,7 @@ fn work_records(corpus: &Corpus) -> Vec<(u32, Match)> {
                 .or_insert(i as u32);
         }
     }
-    corpus
+    let mut out: Vec<(u32, Match)> = corpus
         .refs
         .works
         .par_iter()
@@ -182,7 +185,15 @@ fn work_records(corpus: &Corpus) -> Vec<(u32, Match)> {
                 .filter(|&r| w.doi.is_none() || corpus.records[r as usize].doi.is_none());
             (found.unwrap_or(NONE), Match::Descriptor)
         })
-        .collect()
+        .collect();
+    // Id-keyed works: an accession number is never a DOI or descriptor key, so the
+    // lookup finds only works cited by id.
+    for (i, r) in corpus.records.iter().enumerate() {
+        if let Some(w) = r.uid.as_deref().and_then(|u| corpus.refs.lookup(u)) {
+            out[w as usize] = (i as u32, Match::Id);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -238,7 +249,10 @@ mod tests {
         let idx = CitationIndex::build(&c);
         assert_eq!(idx.cites[2], vec![(0, Match::Doi), (1, Match::Descriptor)]);
         assert!(idx.cites[3].is_empty());
-        assert_eq!(idx.counts(), (1, 1));
+        assert_eq!(
+            (idx.count(Match::Doi), idx.count(Match::Descriptor)),
+            (1, 1)
+        );
         assert_eq!(idx.cited_by()[0], vec![2]);
         assert_eq!(
             idx.local_scores(&[true, true, true, true]),
@@ -249,6 +263,25 @@ mod tests {
             vec![0, 0, 0, 0]
         );
         assert_eq!(record_id(&c.records[0], 0), "1");
+    }
+
+    #[test]
+    fn openalex_ids_resolve_by_accession_number() {
+        let id_ref = |key: &str| {
+            let mut r = CitedRef::from_parts("", None, "", None, None, None);
+            (r.key, r.label) = (key.to_string(), key.to_string());
+            r
+        };
+        let mut c = Corpus::new();
+        let mut a = rec("openalex:W1", None, 2000, &[]);
+        a.cited_refs = vec![id_ref("openalex:W9")];
+        let mut b = rec("openalex:W2", None, 2001, &[]);
+        b.cited_refs = vec![id_ref("openalex:W1"), id_ref("openalex:W3")];
+        c.push(a, 0);
+        c.push(b, 0);
+        let idx = CitationIndex::build(&c);
+        assert_eq!(idx.cites, vec![vec![], vec![(0, Match::Id)]]);
+        assert_eq!(idx.count(Match::Id), 1);
     }
 
     #[test]
