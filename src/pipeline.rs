@@ -21,6 +21,7 @@
 //! println!("{} nodes, Q = {:?}", a.network.nodes.len(), a.modularity);
 //! ```
 
+use crate::analysis::mainpath::{MainPath, PathSearch, Traversal};
 use crate::analysis::{self, Measures};
 use crate::import::Imported;
 use crate::layout::{self, Positions};
@@ -29,6 +30,7 @@ use crate::network::{self, Built, Counting, Measure, Network, NodeKind, Prune, S
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::analysis::mainpath;
 pub use crate::analysis::{
     AnalysisOptions, ClusterInfo, ClusterMethod, DEFAULT_RESOLUTION, DEFAULT_SEED, LabelMethod,
 };
@@ -70,11 +72,19 @@ struct FlatParams {
     lrf: Option<f64>,
     links_per_node: Option<usize>,
     look_back: Option<u32>,
+    // Fields added later are written only when set, so files of runs without them
+    // read exactly as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    core: Option<u32>,
     cluster: ClusterMethod,
     centrality: bool,
     resolution: f64,
     seed: u64,
     labels: LabelMethod,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_path: Option<Traversal>,
+    #[serde(skip_serializing_if = "PathSearch::is_default")]
+    main_path_search: PathSearch,
     layout: LayoutMethod,
     iterations: u32,
     prevent_overlap: bool,
@@ -105,11 +115,14 @@ impl From<AnalysisParams> for FlatParams {
             lrf: n.lrf,
             links_per_node: n.links_per_node,
             look_back: n.look_back,
+            core: n.core,
             cluster: a.cluster,
             centrality: a.centrality,
             resolution: a.resolution,
             seed: a.seed,
             labels: a.labels,
+            main_path: a.main_path,
+            main_path_search: a.main_path_search,
             layout: l.method,
             iterations: l.iterations,
             prevent_overlap: l.prevent_overlap,
@@ -136,6 +149,7 @@ impl From<FlatParams> for AnalysisParams {
                 lrf: f.lrf,
                 links_per_node: f.links_per_node,
                 look_back: f.look_back,
+                core: f.core,
             },
             analysis: AnalysisOptions {
                 cluster: f.cluster,
@@ -143,6 +157,8 @@ impl From<FlatParams> for AnalysisParams {
                 resolution: f.resolution,
                 seed: f.seed,
                 labels: f.labels,
+                main_path: f.main_path,
+                main_path_search: f.main_path_search,
             },
             layout: LayoutParams {
                 method: f.layout,
@@ -168,6 +184,9 @@ pub struct Analysis {
     pub mean_silhouette: Option<f64>,
     pub clusters: Vec<ClusterInfo>,
     pub layout_energy: Option<f64>,
+    /// Main path of a citation network, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_path: Option<MainPath>,
     /// Messages for the user (e.g. "the records have no cited references").
     pub notes: Vec<String>,
     pub timings_ms: BTreeMap<String, f64>,
@@ -206,6 +225,7 @@ impl Analysis {
         for (node, s) in nodes.iter_mut().zip(m.sigma.unwrap_or_default()) {
             node.sigma = s;
         }
+        self.main_path = m.main_path;
         self.notes.extend(m.notes);
     }
 
@@ -251,6 +271,8 @@ pub enum ParamError {
     Network(#[from] NetworkError),
     #[error("resolution must be a positive number, got {0}")]
     Resolution(f64),
+    #[error("main path analysis needs a citation network (--kind citation)")]
+    MainPathNeedsCitation,
 }
 
 impl AnalysisParams {
@@ -265,6 +287,9 @@ impl AnalysisParams {
         let r = self.analysis.resolution;
         if !(r > 0.0 && r.is_finite()) {
             return Err(ParamError::Resolution(r));
+        }
+        if self.analysis.main_path.is_some() && self.network.kind != NodeKind::Citation {
+            return Err(ParamError::MainPathNeedsCitation);
         }
         Ok(())
     }

@@ -1,6 +1,9 @@
 //! Analysis of the merged network, CiteSpace style: clusters (Leiden or Louvain) with
 //! modularity Q, silhouette per node and cluster, cluster labels from the citing
-//! records (LLR, TF-IDF, MI), betweenness centrality, Kleinberg bursts and sigma.
+//! records (LLR, TF-IDF, MI), betweenness centrality, Kleinberg bursts and sigma; for
+//! a citation network also its main path ([`mainpath`]). A directed network is
+//! clustered and measured as undirected ([`Network::graph`]), as CitNetExplorer
+//! clusters citation networks.
 //!
 //! The algorithms are free functions on petgraph's `UnGraph<(), f64>` (node i =
 //! `NodeIndex::new(i)`, edge weight = link strength) in the submodules; [`run`] applies
@@ -14,6 +17,7 @@ pub mod cluster;
 mod csr;
 pub mod labels;
 pub mod leiden;
+pub mod mainpath;
 pub mod network_only;
 pub mod params;
 pub mod rng;
@@ -70,6 +74,8 @@ pub struct Measures {
     pub bursts: Option<Vec<Option<Burst>>>,
     /// Sigma of each node.
     pub sigma: Option<Vec<f64>>,
+    /// Main path of a citation network, when asked for.
+    pub main_path: Option<mainpath::MainPath>,
     /// Messages for the user (sampling, estimates).
     pub notes: Vec<String>,
 }
@@ -86,6 +92,17 @@ pub fn run(
 ) -> Measures {
     let mut out = Measures::default();
     let net = &built.network;
+    if let (Some(t), true) = (opts.main_path, net.directed) {
+        let m = mainpath::main_path(net, None, t, opts.main_path_search);
+        if !m.cycle_links.is_empty() {
+            out.notes.push(format!(
+                "main path: {} citation link(s) left out to break cycles (records citing each \
+                 other; within a cycle the older record, then the more cited, counts as the cited one)",
+                m.cycle_links.len()
+            ));
+        }
+        out.main_path = Some(m);
+    }
     if net.nodes.is_empty() {
         return out;
     }

@@ -1,7 +1,8 @@
 //! Parameters and results of the analysis stage: clustering method and resolution,
-//! label method, centrality on or off ([`AnalysisOptions`]), and what each cluster is
-//! ([`ClusterInfo`]).
+//! label method, centrality on or off, main path ([`AnalysisOptions`]), and what each
+//! cluster is ([`ClusterInfo`]).
 
+use super::mainpath::{PathSearch, Traversal};
 use serde::{Deserialize, Serialize};
 
 /// Default modularity resolution.
@@ -44,6 +45,11 @@ pub struct AnalysisOptions {
     /// Seed of the clustering (and, in a pipeline, of the layout).
     pub seed: u64,
     pub labels: LabelMethod,
+    /// Main path analysis of a citation network with this traversal weight (none by
+    /// default; [`crate::analysis::mainpath`]).
+    pub main_path: Option<Traversal>,
+    /// How the main path is searched.
+    pub main_path_search: PathSearch,
 }
 
 impl Default for AnalysisOptions {
@@ -54,6 +60,8 @@ impl Default for AnalysisOptions {
             resolution: DEFAULT_RESOLUTION,
             seed: DEFAULT_SEED,
             labels: LabelMethod::default(),
+            main_path: None,
+            main_path_search: PathSearch::default(),
         }
     }
 }

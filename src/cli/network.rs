@@ -15,7 +15,8 @@ use std::time::Instant;
 pub struct NetworkArgs {
     #[command(flatten)]
     inputs: Inputs,
-    /// Node kind: reference, author, journal, coauthor, institution, country, keyword, coupling.
+    /// Node kind: reference, author, journal, coauthor, institution, country, keyword,
+    /// coupling, citation (the records linked by direct citation, citing → cited).
     #[arg(long, default_value = "reference")]
     kind: NodeKind,
     /// First year (default: the first year of the records).
@@ -28,9 +29,10 @@ pub struct NetworkArgs {
     #[arg(long, default_value_t = pipeline::DEFAULT_SLICE)]
     slice: u32,
     /// Node selection per slice: g:k (CiteSpace's g-index with scale factor k), top:N,
-    /// toppct:N, threshold:c,cc,ccv, all.
-    #[arg(long, default_value = "g:25")]
-    select: Selection,
+    /// toppct:N, threshold:c,cc,ccv, all [default: g:25; top:20 for citation, by
+    /// local citations with ties, as bibliometrix's historiograph].
+    #[arg(long)]
+    select: Option<Selection>,
     /// Link retaining factor (CiteSpace's LRF): each slice keeps its LRF·(N−1)
     /// strongest links (1 = as many as a spanning tree); -1 keeps all.
     #[arg(long, default_value_t = DEFAULT_LRF, allow_negative_numbers = true)]
@@ -43,6 +45,10 @@ pub struct NetworkArgs {
     /// than the citing record (both years counted) are left out; -1 for no limit.
     #[arg(long, default_value_t = -1, allow_negative_numbers = true)]
     look_back: i64,
+    /// Citation networks: keep the core publications, records with at least K citation
+    /// links to other core records (CitNetExplorer), before --select.
+    #[arg(long, value_name = "K")]
+    core: Option<u32>,
     /// Link strength: raw, cosine, jaccard, dice, association.
     #[arg(long, default_value = "cosine")]
     measure: Measure,
@@ -83,7 +89,11 @@ impl NetworkArgs {
                 from: self.from,
                 to: self.to,
                 slice: self.slice,
-                select: self.select,
+                select: self.select.unwrap_or(if self.kind == NodeKind::Citation {
+                    Selection::Top { n: 20 }
+                } else {
+                    Selection::default()
+                }),
                 measure: self.measure,
                 counting: self.counting,
                 prune: self.prune,
@@ -94,6 +104,7 @@ impl NetworkArgs {
                 links_per_node: off_if_negative(self.links_per_node)?,
                 look_back: off_if_negative(self.look_back)?
                     .map(|y| u32::try_from(y).unwrap_or(u32::MAX)),
+                core: self.core,
             },
             analysis: self.stages.analysis(),
             layout: self.stages.layout(),

@@ -90,6 +90,12 @@ impl OutputArgs {
 struct TopNode<'a> {
     label: &'a str,
     count: u32,
+    /// Local citations (LCS) of a document node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lcs: Option<u32>,
+    /// Global citations (GCS) of a document node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gcs: Option<u32>,
 }
 
 /// The summary of a run, printed as text or (`--json`) as one JSON object.
@@ -108,6 +114,9 @@ pub struct Summary<'a> {
     mean_silhouette: Option<f64>,
     clusters: &'a [pipeline::ClusterInfo],
     layout_energy: Option<f64>,
+    /// Node ids on the main path, in time order (citation networks with --main-path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_path: Option<Vec<&'a str>>,
     notes: &'a [String],
     params: &'a AnalysisParams,
     problems: usize,
@@ -142,12 +151,20 @@ impl<'a> Summary<'a> {
                 .map(|n| TopNode {
                     label: &n.label,
                     count: n.count,
+                    lcs: n.lcs,
+                    gcs: n.gcs,
                 })
                 .collect(),
             modularity: a.modularity,
             mean_silhouette: a.mean_silhouette,
             clusters: &a.clusters,
             layout_energy: a.layout_energy,
+            main_path: a.main_path.as_ref().map(|m| {
+                m.nodes
+                    .iter()
+                    .map(|&i| a.network.nodes[i as usize].id.as_str())
+                    .collect()
+            }),
             notes: &a.notes,
             params: &a.params,
             problems,
@@ -161,23 +178,72 @@ impl<'a> Summary<'a> {
     }
 }
 
-fn print_text(s: &Summary) {
+/// What the network is and how it was built.
+fn print_heading(s: &Summary) {
     let p = &s.params.network;
     if p.kind == NodeKind::Imported {
         println!("Imported network (no records behind it)");
-    } else {
+        return;
+    }
+    println!(
+        "{} network of {} records, {}",
+        p.kind.describe(),
+        s.records,
+        s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()
+    );
+    if p.kind == NodeKind::Citation {
+        let core = p
+            .core
+            .map(|k| format!("core publications (k = {k}), then "))
+            .unwrap_or_default();
         println!(
-            "{} network of {} records, {}",
-            p.kind.describe(),
-            s.records,
-            s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()
+            "  links are citations (citing → cited); {core}selection {} by local citations (LCS)",
+            p.select
         );
+    } else {
         println!(
             "  slices of {} year(s), {} links, {} counting, pruning {}",
             p.slice, p.measure, p.counting, p.prune
         );
         println!("  selection criteria: {}", p.criteria());
     }
+}
+
+/// The most counted nodes (with LCS and GCS for a citation network) and the main path.
+fn print_top_nodes(s: &Summary) {
+    let citation = s.params.network.kind == NodeKind::Citation;
+    println!("top nodes:");
+    if citation {
+        println!(
+            "  {:>6}  {:>6}  (local citations (LCS), global citations (GCS))",
+            "LCS", "GCS"
+        );
+    }
+    for n in &s.top_nodes {
+        match (n.lcs.filter(|_| citation), n.gcs) {
+            (Some(l), g) => println!(
+                "  {l:>6}  {:>6}  {}",
+                g.map(|g| g.to_string()).unwrap_or_default(),
+                n.label
+            ),
+            _ => println!("  {:>6}  {}", n.count, n.label),
+        }
+    }
+    if let Some(path) = &s.main_path {
+        let a = &s.params.analysis;
+        println!(
+            "main path ({}, {}): {}",
+            a.main_path
+                .map(|t| t.name().to_uppercase())
+                .unwrap_or_default(),
+            a.main_path_search,
+            path.join(" → ")
+        );
+    }
+}
+
+fn print_text(s: &Summary) {
+    print_heading(s);
     println!("nodes: {}   links: {}", s.nodes, s.edges);
     if let Some(q) = s.modularity {
         println!(
@@ -194,10 +260,7 @@ fn print_text(s: &Summary) {
             sl.from, sl.to, sl.records, sl.candidates, sl.selected, sl.links
         );
     }
-    println!("top nodes:");
-    for n in &s.top_nodes {
-        println!("  {:>6}  {}", n.count, n.label);
-    }
+    print_top_nodes(s);
     for c in s.clusters.iter().take(15) {
         println!(
             "  cluster #{:<3} size {:>4}  silhouette {:.3}  mean year {}  {}",

@@ -2,6 +2,7 @@
 //! map`. The clustering and layout methods are optional so that `cocite map` can tell
 //! "not given" (keep the file's clusters and positions) from a method asked for.
 
+use crate::pipeline::mainpath::{PathSearch, Traversal};
 use crate::pipeline::{
     self, AnalysisOptions, ClusterMethod, LabelMethod, LayoutMethod, LayoutParams,
 };
@@ -30,7 +31,15 @@ pub struct StageArgs {
     /// Cluster labels: llr, tfidf, mi.
     #[arg(long, default_value = "llr", value_parser = parse_enum::<LabelMethod>)]
     labels: LabelMethod,
-    /// Layout: fdg, fa2, timeline, timezone, none [default: fa2].
+    /// Citation networks: main path analysis with this traversal weight: spc, splc, spnp.
+    #[arg(long, value_name = "WEIGHT")]
+    main_path: Option<Traversal>,
+    /// How the main path is searched: global, local, key-route or key-route:K (the K
+    /// heaviest links extended both ways).
+    #[arg(long, default_value = "global", value_name = "SEARCH")]
+    main_path_search: PathSearch,
+    /// Layout: fdg, fa2, timeline, timezone, historiograph (year columns, for
+    /// citation), none [default: fa2].
     #[arg(long, value_parser = parse_enum::<LayoutMethod>)]
     pub layout: Option<LayoutMethod>,
     /// Skip the prevent-overlap phase at the end of the force layout.
@@ -54,6 +63,8 @@ impl StageArgs {
             resolution: self.resolution,
             seed: self.seed,
             labels: self.labels,
+            main_path: self.main_path,
+            main_path_search: self.main_path_search,
         }
     }
 

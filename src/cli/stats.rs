@@ -3,8 +3,11 @@
 use super::{CliError, Inputs};
 use crate::io::{LoadOptions, load_with};
 use crate::model::Corpus;
+use crate::network::citation::{CitationIndex, Match, record_id};
+use crate::network::items::record_label;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -29,6 +32,19 @@ struct TopCited {
     label: String,
     doi: Option<String>,
     count: u32,
+}
+
+/// A loaded record with its local and global citation scores.
+#[derive(Serialize)]
+struct TopRecord {
+    id: String,
+    label: String,
+    year: Option<i32>,
+    doi: Option<String>,
+    /// Local citations (LCS): loaded records citing it.
+    lcs: u32,
+    /// Global citations (GCS): times cited in the database.
+    gcs: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -64,6 +80,16 @@ struct Stats {
     sources_unique: usize,
     keywords_unique: usize,
     top_cited: Vec<TopCited>,
+    /// Citations among the loaded records (direct citation links), and how many of
+    /// them were resolved by accession number (OpenAlex, Lens ids), by DOI and by
+    /// first author, year, volume and page.
+    citation_links: usize,
+    citation_links_by_id: usize,
+    citation_links_by_doi: usize,
+    citation_links_by_descriptor: usize,
+    /// The records cited most by the loaded records (local citations, LCS), with
+    /// their global citations (GCS).
+    top_local: Vec<TopRecord>,
     problems: Vec<crate::model::Problem>,
     timings_ms: BTreeMap<String, f64>,
 }
@@ -95,6 +121,10 @@ fn compute(c: &Corpus) -> Stats {
         *records_per_format.entry(f.format.clone()).or_insert(0) += f.records;
     }
     let (matched, compared) = c.ref_agreement();
+    let index = CitationIndex::build(c);
+    let by_id = index.count(Match::Id);
+    let by_doi = index.count(Match::Doi);
+    let by_descriptor = index.count(Match::Descriptor);
     Stats {
         records: c.records.len(),
         files: c.files.len(),
@@ -123,6 +153,11 @@ fn compute(c: &Corpus) -> Stats {
         sources_unique: sources.len(),
         keywords_unique: keywords.len(),
         top_cited,
+        citation_links: by_id + by_doi + by_descriptor,
+        citation_links_by_id: by_id,
+        citation_links_by_doi: by_doi,
+        citation_links_by_descriptor: by_descriptor,
+        top_local: top_local(c, &index, 10),
         problems: c.problems.clone(),
         timings_ms: BTreeMap::new(),
     }
@@ -153,6 +188,28 @@ fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
                 label: w.label.to_string(),
                 doi: w.doi.as_deref().map(String::from),
                 count: counts[i],
+            }
+        })
+        .collect()
+}
+
+/// The `k` records with the highest LCS (then GCS, then load order), LCS > 0.
+fn top_local(c: &Corpus, index: &CitationIndex, k: usize) -> Vec<TopRecord> {
+    let lcs = index.local_scores(&vec![true; c.records.len()]);
+    let mut order: Vec<usize> = (0..lcs.len()).filter(|&i| lcs[i] > 0).collect();
+    order.sort_by_key(|&i| (Reverse(lcs[i]), Reverse(c.records[i].times_cited), i));
+    order
+        .into_iter()
+        .take(k)
+        .map(|i| {
+            let r = &c.records[i];
+            TopRecord {
+                id: record_id(r, i),
+                label: record_label(c, r),
+                year: r.year,
+                doi: r.doi.as_deref().map(String::from),
+                lcs: lcs[i],
+                gcs: r.times_cited,
             }
         })
         .collect()
@@ -225,6 +282,21 @@ fn print_text(s: &Stats) {
     println!("top cited references (local citation counts):");
     for t in &s.top_cited {
         println!("  {:>5}  {}", t.count, t.label);
+    }
+    println!(
+        "citations among the records: {} ({} by accession number, {} by DOI, {} by first author, year, volume and page)",
+        s.citation_links,
+        s.citation_links_by_id,
+        s.citation_links_by_doi,
+        s.citation_links_by_descriptor
+    );
+    if !s.top_local.is_empty() {
+        println!("top records by local citations (LCS), with global citations (GCS):");
+        println!("  {:>5}  {:>6}  record", "LCS", "GCS");
+        for t in &s.top_local {
+            let gcs = t.gcs.map(|g| g.to_string()).unwrap_or_else(|| "-".into());
+            println!("  {:>5}  {:>6}  {}", t.lcs, gcs, t.label);
+        }
     }
     println!("problems:           {}", s.problems.len());
     for p in s.problems.iter().take(50) {

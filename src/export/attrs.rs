@@ -29,8 +29,10 @@ impl Ty {
     }
 }
 
-/// Node attributes: name and type.
-pub const NODE_ATTRS: [(&str, Ty); 16] = [
+/// Node attributes: name and type. `lcs` and `gcs` are set on document nodes
+/// (citation, coupling): local citations (LCS), the loaded records citing it, and
+/// global citations (GCS), its times cited in the database ([`node_attr_title`]).
+pub const NODE_ATTRS: [(&str, Ty); 18] = [
     ("key", Ty::Str),
     ("label", Ty::Str),
     ("count", Ty::Int),
@@ -47,7 +49,18 @@ pub const NODE_ATTRS: [(&str, Ty); 16] = [
     ("y", Ty::Double),
     ("doi", Ty::Str),
     ("times_cited", Ty::Int),
+    ("lcs", Ty::Int),
+    ("gcs", Ty::Int),
 ];
+
+/// A node attribute's name in words, for formats with a place for it (GEXF `title`).
+pub fn node_attr_title(name: &str) -> &str {
+    match name {
+        "lcs" => "local citations (LCS)",
+        "gcs" => "global citations (GCS)",
+        other => other,
+    }
+}
 
 /// Link attributes: name and type.
 pub const LINK_ATTRS: [(&str, Ty); 3] = [
@@ -63,7 +76,7 @@ pub fn float(v: f64) -> Option<String> {
 }
 
 /// The node's values in [`NODE_ATTRS`] order; `None` where it has no value.
-pub fn node_values(n: &Node) -> [Option<String>; 16] {
+pub fn node_values(n: &Node) -> [Option<String>; 18] {
     let burst = n.burst;
     [
         Some(n.id.clone()),
@@ -82,6 +95,8 @@ pub fn node_values(n: &Node) -> [Option<String>; 16] {
         n.y.and_then(float),
         n.doi.clone(),
         n.times_cited.map(|t| t.to_string()),
+        n.lcs.map(|t| t.to_string()),
+        n.gcs.map(|t| t.to_string()),
     ]
 }
 

@@ -1,8 +1,10 @@
 //! CSV tables (RFC 4180 via the `csv` crate), for R, Python or a spreadsheet. A path
 //! `NAME.csv` gives four files beside it:
 //! - `NAME.nodes.csv`: `index` (0-based, what links refer to) and every node attribute
-//!   of [`super::attrs`];
-//! - `NAME.links.csv`: `source`, `target` (node indices), `weight`, `count`, `first_year`;
+//!   of [`super::attrs`] (documents of citation and coupling networks fill `lcs`,
+//!   local citations (LCS), and `gcs`, global citations (GCS));
+//! - `NAME.links.csv`: `source`, `target` (node indices; citing → cited in a citation
+//!   network), `weight`, `count`, `first_year`;
 //! - `NAME.clusters.csv`: `cluster`, `size`, `label`, `silhouette`, `mean_year`,
 //!   `terms` (label candidates with scores, `; `-separated), `top_members` (labels);
 //! - `NAME.bursts.csv`: `index`, `label`, `strength`, `begin`, `end`, ordered by begin

@@ -1,4 +1,5 @@
-//! GEXF 1.3 (gexf.net, the format of Gephi): an undirected static graph with attribute
+//! GEXF 1.3 (gexf.net, the format of Gephi): an undirected static graph (directed for
+//! a citation network, edges from the citing to the cited record) with attribute
 //! declarations (`<attributes class="node|edge">`), attribute values on every node and
 //! edge, and the viz module's `position`, `color` and `size`, so Gephi opens the map as
 //! cocite drew it.
@@ -9,7 +10,7 @@
 //! √count, like the figure's radii. The node's label is GEXF's `label`, its position
 //! `viz:position`; every other attribute of [`super::attrs`] is an `attvalue`.
 
-use super::attrs::{LINK_ATTRS, NODE_ATTRS, link_values, node_values};
+use super::attrs::{LINK_ATTRS, NODE_ATTRS, link_values, node_attr_title, node_values};
 use super::svg::escape;
 use crate::pipeline::Analysis;
 use crate::scene::{colors, year_scale};
@@ -25,7 +26,8 @@ fn declarations(out: &mut String) {
     for (name, ty) in NODE_ATTRS.iter().filter(|(n, _)| node_attr(n)) {
         let _ = writeln!(
             out,
-            r#"      <attribute id="{name}" title="{name}" type="{}"/>"#,
+            r#"      <attribute id="{name}" title="{}" type="{}"/>"#,
+            node_attr_title(name),
             ty.gexf()
         );
     }
@@ -63,7 +65,12 @@ pub fn to_gexf(a: &Analysis) -> String {
         "    <description>{}</description>\n  </meta>",
         escape(net.kind.describe())
     );
-    out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+    let edges = if net.directed {
+        "directed"
+    } else {
+        "undirected"
+    };
+    let _ = writeln!(out, "  <graph defaultedgetype=\"{edges}\" mode=\"static\">");
     declarations(&mut out);
     let (lo, hi) = extent(a);
     let max = net.nodes.iter().map(|n| n.count).max().unwrap_or(0).max(1);

@@ -1,5 +1,6 @@
 //! GraphML (Brandes et al., "GraphML progress report", GD 2001; schema at
-//! graphml.graphdrawing.org): an undirected graph with one `<key>` per attribute of
+//! graphml.graphdrawing.org): an undirected graph (directed for a citation network,
+//! edges from the citing to the cited record) with one `<key>` per attribute of
 //! [`super::attrs`] and the values on each node and edge. Node ids are `n0, n1, …` in
 //! network order, edge ids `e0, …`; the item's own key is the `key` attribute.
 
@@ -31,8 +32,13 @@ pub fn to_graphml(a: &Analysis) -> String {
     }
     let _ = writeln!(
         out,
-        r#"  <graph id="{}" edgedefault="undirected">"#,
-        net.kind.name()
+        r#"  <graph id="{}" edgedefault="{}">"#,
+        net.kind.name(),
+        if net.directed {
+            "directed"
+        } else {
+            "undirected"
+        }
     );
     for (i, n) in net.nodes.iter().enumerate() {
         let _ = writeln!(out, r#"    <node id="n{i}">"#);

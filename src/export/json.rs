@@ -4,7 +4,9 @@
 //! Node-link JSON is networkx's `node_link_data` form: `{"directed": false,
 //! "multigraph": false, "graph": {...}, "nodes": [{"id", ...}], "links": [{"source",
 //! "target", ...}]}`, where a link's `source` and `target` are node **ids** (networkx
-//! ≥ 2 and d3-force with `.id(d => d.id)` match links to nodes by id). Node attributes
+//! ≥ 2 and d3-force with `.id(d => d.id)` match links to nodes by id). A citation
+//! network is `"directed": true`, its links running from the citing `source` to the
+//! cited `target`; its main path, when analysed, is `graph.main_path` (node ids). Node attributes
 //! are the node's fields, link attributes `weight`, `count` and `first_year`; `graph`
 //! holds the kind, span, parameters, modularity, slices, clusters (members as node ids)
 //! and notes.
@@ -42,6 +44,9 @@ struct Graph<'a> {
     layout_energy: Option<f64>,
     slices: &'a [SliceInfo],
     clusters: Vec<ClusterOut<'a>>,
+    /// A citation network's main path, node ids in time order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_path: Option<Vec<&'a str>>,
     notes: &'a [String],
 }
 
@@ -76,7 +81,7 @@ pub fn node_link(a: &Analysis) -> Result<Vec<u8>, ExportError> {
     let nodes = &a.network.nodes;
     let id = |i: u32| nodes.get(i as usize).map_or("", |n| n.id.as_str());
     to_vec(&NodeLink {
-        directed: false,
+        directed: a.network.directed,
         multigraph: false,
         graph: Graph {
             generator: "cocite",
@@ -100,6 +105,10 @@ pub fn node_link(a: &Analysis) -> Result<Vec<u8>, ExportError> {
                     top_members: c.top_members.iter().map(|&m| id(m)).collect(),
                 })
                 .collect(),
+            main_path: a
+                .main_path
+                .as_ref()
+                .map(|m| m.nodes.iter().map(|&i| id(i)).collect()),
             notes: &a.notes,
         },
         nodes,

@@ -2,6 +2,9 @@
 //! one line `id "label" x y` per vertex (ids 1-based, coordinates scaled into 0–1 as
 //! Pajek expects, keeping the layout's aspect ratio) and `*Edges` with `i j weight`.
 //! Pajek labels have no escapes: a `"` in a label becomes `'`, line breaks become spaces.
+//! A citation network is written as `*Arcs` from the citing to the cited record;
+//! main-path tools that take arcs in the direction knowledge flows (cited → citing,
+//! as Batagelj 2003 does) need it transposed first.
 
 use crate::pipeline::Analysis;
 use std::fmt::Write;
@@ -54,7 +57,7 @@ pub fn to_pajek(a: &Analysis) -> String {
         }
         out.push('\n');
     }
-    out.push_str("*Edges\n");
+    out.push_str(if net.directed { "*Arcs\n" } else { "*Edges\n" });
     for l in &net.links {
         let _ = writeln!(out, "{} {} {}", l.source + 1, l.target + 1, l.weight);
     }

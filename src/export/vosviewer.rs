@@ -13,11 +13,14 @@
 //! co-occurrence count, as VOSviewer's own networks hold it (it normalises on its
 //! own), so "Links" is the degree and "Total link strength" the sum of the counts.
 //! The average publication year is the count-weighted mean of the years the item
-//! occurs in (VOSviewer's overlay score for co-occurrence maps); an imported network,
-//! which has no counts per year, gives its nodes' own years.
+//! occurs in (VOSviewer's overlay score for co-occurrence maps); for the records of a
+//! citation network, their publication year; an imported network, which has no counts
+//! per year, gives its nodes' own years. Document nodes with a global count add
+//! `weight<Global citations (GCS)>` after the count. VOSviewer's networks are
+//! undirected: a citation link is written citing first, cited second.
 
 use super::{ExportError, save, sibling};
-use crate::network::{Network, Node};
+use crate::network::{Network, Node, NodeKind};
 use crate::pipeline::Analysis;
 use crate::scene::count_noun;
 use std::fmt::Write;
@@ -82,9 +85,16 @@ pub(super) fn average_year(n: &Node) -> Option<f64> {
 pub fn map_file(a: &Analysis) -> String {
     let net = &a.network;
     let (degree, strength) = degree_and_strength(net);
+    // Document nodes with a database count get it beside the local one.
+    let gcs = net.nodes.iter().any(|n| n.gcs.is_some());
     let mut out = format!(
-        "id\tlabel\tx\ty\tcluster\tweight<Links>\tweight<Total link strength>\tweight<{}>\tscore<Avg. pub. year>\n",
-        capitalised(count_noun(net.kind))
+        "id\tlabel\tx\ty\tcluster\tweight<Links>\tweight<Total link strength>\tweight<{}>{}\tscore<Avg. pub. year>\n",
+        capitalised(count_noun(net.kind)),
+        if gcs {
+            "\tweight<Global citations (GCS)>"
+        } else {
+            ""
+        }
     );
     for (i, n) in net.nodes.iter().enumerate() {
         let coord = |v: Option<f64>| {
@@ -92,10 +102,16 @@ pub fn map_file(a: &Analysis) -> String {
                 .map(|v| format!("{:.6}", v + 0.0))
         };
         let cluster = n.cluster.filter(|&c| c < 1000).map(|c| (c + 1).to_string());
-        let avg = average_year(n);
+        let published = (net.kind == NodeKind::Citation).then(|| n.year.map(f64::from));
+        let avg = published.unwrap_or_else(|| average_year(n));
+        let global = match (gcs, n.gcs) {
+            (true, Some(g)) => format!("\t{g}"),
+            (true, None) => "\t".to_string(),
+            (false, _) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}{}\t{}",
             i + 1,
             label(&n.label),
             coord(n.x).unwrap_or_default(),
@@ -104,6 +120,7 @@ pub fn map_file(a: &Analysis) -> String {
             degree[i],
             strength[i],
             n.count,
+            global,
             avg.map(|v| format!("{v:.4}")).unwrap_or_default()
         );
     }

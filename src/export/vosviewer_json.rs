@@ -155,6 +155,13 @@ fn terminology(kind: NodeKind) -> serde_json::Value {
             "Bibliographic coupling links",
             "Shared references",
         ),
+        NodeKind::Citation => (
+            "Document",
+            "Documents",
+            "Citation link",
+            "Citation links",
+            "Citations",
+        ),
         NodeKind::Imported => ("Item", "Items", "Link", "Links", "Link strength"),
     };
     serde_json::json!({

@@ -240,6 +240,7 @@ impl RawNetwork {
         }
         Ok(Imported {
             network: Network {
+                directed: false,
                 kind: NodeKind::Imported,
                 nodes,
                 links,

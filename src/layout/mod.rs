@@ -3,7 +3,8 @@
 //!   default, for any size;
 //! - [`fdg::FdgLayout`], a bridge to fdg-sim's Fruchterman–Reingold for small graphs
 //!   (cargo feature `fdg`, see that module for why it is optional);
-//! - [`timeline::timeline`] and [`timeline::timezone`], CiteSpace's time views.
+//! - [`timeline::timeline`] and [`timeline::timezone`], CiteSpace's time views;
+//! - [`historiograph::historiograph`], Garfield's historiograph of a citation network.
 //!
 //! The force layouts step one iteration at a time so the app can animate them:
 //!
@@ -44,6 +45,7 @@ pub mod components;
 pub mod fdg;
 pub mod forceatlas2;
 pub mod graph;
+pub mod historiograph;
 pub mod sizes;
 pub mod timeline;
 pub mod warm;
@@ -72,6 +74,9 @@ pub enum LayoutMethod {
     Timeline,
     /// Vertical zones per year of first appearance (CiteSpace time-zone view).
     Timezone,
+    /// Publication year on x, one column per year, clusters as bands, crossings
+    /// reduced (Garfield's historiograph, for citation networks).
+    Historiograph,
     None,
 }
 
@@ -174,6 +179,19 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
             &timed_nodes(net, true, params.node_scale),
             &TimeParams::default(),
         ),
+        LayoutMethod::Historiograph => {
+            // The publication year, unclamped: x grows with the year, always.
+            let years: Vec<i32> = net
+                .nodes
+                .iter()
+                .map(|n| {
+                    n.year
+                        .or_else(|| n.per_year.keys().next().copied())
+                        .unwrap_or(0)
+                })
+                .collect();
+            historiograph::historiograph(net, &years, &TimeParams::default())
+        }
         #[cfg(feature = "fdg")]
         LayoutMethod::Fdg if n <= FDG_MAX_NODES => {
             let (pos, energy) = run_fdg(net, iterations, seed, progress);

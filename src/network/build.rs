@@ -135,6 +135,9 @@ pub fn build(
     params: &NetworkParams,
     progress: Progress,
 ) -> Result<Built, NetworkError> {
+    if params.kind == NodeKind::Citation {
+        return super::citation::build(corpus, params, progress);
+    }
     params.validate()?;
     let mut timings = BTreeMap::new();
     let t = Instant::now();
@@ -179,9 +182,14 @@ pub fn build(
     timings.insert("slices".to_string(), ms(t));
 
     let t = Instant::now();
-    let network = merge(corpus, params, &items, &nets, &by_slice);
+    let mut network = merge(corpus, params, &items, &nets, &by_slice);
     timings.insert("merge".to_string(), ms(t));
 
+    if params.kind == NodeKind::Coupling {
+        super::citation::annotate_documents(corpus, &mut network, (from, to), |i| {
+            super::items::record_key(&corpus.records[i], i)
+        });
+    }
     let mut notes = Vec::new();
     if network.links.is_empty() {
         notes.push(no_link_note(corpus, params.kind));
@@ -223,6 +231,7 @@ fn merge(
     let links = merged_links(params, nets, &index, &nodes, total_records as f64);
     Network {
         kind: params.kind,
+        directed: false,
         nodes,
         links,
     }

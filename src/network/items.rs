@@ -19,7 +19,9 @@
 //!   English rules (`-ies` → `-y`; a final `s` dropped unless the word ends in `ss`,
 //!   `us` or `is`, or is shorter than 4 letters);
 //! - **coupling**: the records themselves; their items are their cited references
-//!   (see [`crate::network::build`]).
+//!   (see [`crate::network::build`]);
+//! - **citation**: the records themselves (the citation network is built by
+//!   [`crate::network::citation`], not from items).
 //!
 //! A thesaurus (VOSviewer format: `label<TAB>replace by`) maps item keys before
 //! counting; its labels are normalised by the same rules as the items of the kind (for
@@ -187,7 +189,8 @@ pub fn thesaurus_key(kind: NodeKind, label: &str) -> String {
         | NodeKind::Institution
         | NodeKind::Country
         | NodeKind::Coupling
-        | NodeKind::Imported => name_key(label),
+        | NodeKind::Imported
+        | NodeKind::Citation => name_key(label),
     }
 }
 
@@ -270,11 +273,13 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
         } else {
             0
         }),
-        by_sym: Memo::new(if kind.is_cocitation() || kind == NodeKind::Coupling {
-            0
-        } else {
-            corpus.strings.len()
-        }),
+        by_sym: Memo::new(
+            if kind.is_cocitation() || matches!(kind, NodeKind::Coupling | NodeKind::Citation) {
+                0
+            } else {
+                corpus.strings.len()
+            },
+        ),
     };
     let per_record: Vec<Vec<u32>> = corpus
         .records
@@ -285,7 +290,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                 NodeKind::Reference => x.references(r),
                 NodeKind::Author => x.cited_authors(r),
                 NodeKind::Journal => x.cited_journals(r),
-                NodeKind::Coupling => x.record_itself(r, ri),
+                NodeKind::Coupling | NodeKind::Citation => x.record_itself(r, ri),
                 _ => x.record_strings(r),
             };
             ids.sort_unstable();

@@ -12,8 +12,10 @@
 //! - [`slice`]: one time slice's network;
 //! - [`build`]: slicing, counting, merging;
 //! - [`records`]: the records behind each node.
+//! - [`citation`]: the direct citation network (historiograph, CitNetExplorer).
 
 pub mod build;
+pub mod citation;
 pub mod items;
 pub mod normalize;
 pub mod params;

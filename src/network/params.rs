@@ -47,6 +47,10 @@ pub struct NetworkParams {
     /// CiteSpace's look-back years (LBY): a citation spanning more than LBY years
     /// (both counted) is left out of the slice; `None` = no limit (−1).
     pub look_back: Option<u32>,
+    /// Citation networks only: keep the core publications, the records with at least
+    /// this many citation links to other core records (CitNetExplorer), before the
+    /// selection rule ([`crate::network::citation`]).
+    pub core: Option<u32>,
 }
 
 impl Default for NetworkParams {
@@ -66,6 +70,7 @@ impl Default for NetworkParams {
             lrf: Some(DEFAULT_LRF),
             links_per_node: Some(DEFAULT_LINKS_PER_NODE),
             look_back: None,
+            core: None,
         }
     }
 }
@@ -87,6 +92,8 @@ pub enum NetworkError {
     NoYears,
     #[error("an imported network has no records to build it from")]
     Imported,
+    #[error("core publications (--core) apply to citation networks only (--kind citation)")]
+    CoreNeedsCitation,
 }
 
 impl NetworkParams {
@@ -113,6 +120,9 @@ impl NetworkParams {
         }
         if self.look_back == Some(0) {
             return Err(NetworkError::ZeroLookBack);
+        }
+        if self.core.is_some() && self.kind != NodeKind::Citation {
+            return Err(NetworkError::CoreNeedsCitation);
         }
         Ok(())
     }

@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 
 /// For each node of `net` (built from `corpus` over `span` with `thesaurus`), the
 /// indices of the records in the span that contain it (cite the reference, use the
-/// keyword, ...; for coupling, the record itself), sorted. Every count on screen can
+/// keyword, ...; for coupling, the record itself; for a citation network, the records
+/// citing it), sorted. Every count on screen can
 /// be traced to these records.
 pub fn node_records(
     corpus: &Corpus,
@@ -20,6 +21,9 @@ pub fn node_records(
 ) -> Vec<Vec<u32>> {
     if net.kind == NodeKind::Reference && thesaurus.is_empty() {
         return reference_node_records(corpus, net, span);
+    }
+    if net.kind == NodeKind::Citation {
+        return super::citation::node_records(corpus, net, span);
     }
     extracted_node_records(corpus, net, span, thesaurus)
 }

@@ -29,6 +29,9 @@ pub enum NodeKind {
     Keyword,
     /// The records themselves (bibliographic coupling).
     Coupling,
+    /// The records themselves, linked by direct citation (citing → cited): the
+    /// historiograph and main-path network ([`crate::network::citation`]).
+    Citation,
     /// A network made elsewhere and imported ([`crate::import`]): no records behind
     /// it. Not in [`NodeKind::ALL`], which lists the kinds built from records.
     Imported,
@@ -36,7 +39,7 @@ pub enum NodeKind {
 
 impl NodeKind {
     /// The kinds a network can be built as from records.
-    pub const ALL: [NodeKind; 8] = [
+    pub const ALL: [NodeKind; 9] = [
         NodeKind::Reference,
         NodeKind::Author,
         NodeKind::Journal,
@@ -45,6 +48,7 @@ impl NodeKind {
         NodeKind::Country,
         NodeKind::Keyword,
         NodeKind::Coupling,
+        NodeKind::Citation,
     ];
 
     /// The name used on the command line and in JSON.
@@ -59,6 +63,7 @@ impl NodeKind {
             NodeKind::Keyword => "keyword",
             NodeKind::Coupling => "coupling",
             NodeKind::Imported => "imported",
+            NodeKind::Citation => "citation",
         }
     }
 
@@ -74,6 +79,7 @@ impl NodeKind {
             NodeKind::Keyword => "Keywords (co-occurrence)",
             NodeKind::Coupling => "Documents (bibliographic coupling)",
             NodeKind::Imported => "Imported network",
+            NodeKind::Citation => "Documents (direct citation)",
         }
     }
 
@@ -133,6 +139,14 @@ pub struct Node {
     /// Global "times cited" of a document node, from the database (not local).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub times_cited: Option<u32>,
+    /// Local citation score of a document node (citation, coupling): the loaded records
+    /// of the span that cite it ([`crate::network::citation`]).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lcs: Option<u32>,
+    /// Global citation score of a document node: its times cited in the database
+    /// (WoS `TC`, Scopus "Cited by", OpenAlex `cited_by_count`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub gcs: Option<u32>,
     /// Cluster id (after clustering).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cluster: Option<u32>,
@@ -174,7 +188,8 @@ pub struct SliceInfo {
     pub links: usize,
 }
 
-/// A link of the merged network, `source < target`.
+/// A link of the merged network: `source < target` in an undirected network; in a
+/// directed one (citation) from the citing `source` to the cited `target`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub source: u32,
@@ -191,6 +206,10 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Network {
     pub kind: NodeKind,
+    /// True when links are directed (a citation network: citing → cited). Networks
+    /// saved before directed networks existed read back as undirected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub directed: bool,
     pub nodes: Vec<Node>,
     /// Links sorted by (source, target).
     pub links: Vec<Link>,
@@ -198,28 +217,49 @@ pub struct Network {
 
 impl Network {
     /// The petgraph view used by analysis and layout: node `i` is `NodeIndex::new(i)`,
-    /// edge weights are link weights.
+    /// edge weights are link weights. A directed network is symmetrised, as
+    /// CitNetExplorer clusters citation networks: one edge per pair of nodes linked in
+    /// either direction, its weight the larger of the two links' weights.
     pub fn graph(&self) -> UnGraph<(), f64> {
         let mut g: UnGraph<(), f64> = UnGraph::with_capacity(self.nodes.len(), self.links.len());
         for _ in &self.nodes {
             g.add_node(());
         }
-        for l in &self.links {
-            g.add_edge(
-                NodeIndex::new(l.source as usize),
-                NodeIndex::new(l.target as usize),
-                l.weight,
-            );
+        for (a, b, w) in self.undirected_links() {
+            g.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), w);
         }
         g
     }
 
-    /// Neighbour lists with weights (compressed, for fast algorithms).
+    /// The links as undirected pairs `(a, b, weight)` with `a < b`, sorted: the links
+    /// themselves for an undirected network; for a directed one each linked pair once,
+    /// with the larger weight of its two directions (self-links dropped).
+    pub fn undirected_links(&self) -> Vec<(u32, u32, f64)> {
+        if !self.directed {
+            return self
+                .links
+                .iter()
+                .map(|l| (l.source, l.target, l.weight))
+                .collect();
+        }
+        let mut pairs: Vec<(u32, u32, f64)> = self
+            .links
+            .iter()
+            .filter(|l| l.source != l.target)
+            .map(|l| (l.source.min(l.target), l.source.max(l.target), l.weight))
+            .collect();
+        pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
+        pairs.dedup_by_key(|p| (p.0, p.1));
+        pairs
+    }
+
+    /// Neighbour lists with weights (compressed, for fast algorithms); a directed
+    /// network is symmetrised as in [`Network::graph`].
     pub fn adjacency(&self) -> Vec<Vec<(u32, f64)>> {
         let mut adj = vec![Vec::new(); self.nodes.len()];
-        for l in &self.links {
-            adj[l.source as usize].push((l.target, l.weight));
-            adj[l.target as usize].push((l.source, l.weight));
+        for (a, b, w) in self.undirected_links() {
+            adj[a as usize].push((b, w));
+            adj[b as usize].push((a, w));
         }
         adj
     }
@@ -228,7 +268,9 @@ impl Network {
 /// What is visible of a network in a year window: nodes with a count in the window
 /// (`from..=to`), links whose first year is at most `to` between visible nodes. The
 /// timeline slider shows exactly this; cumulative mode passes the span's first year
-/// as `from`.
+/// as `from`. In a citation network a node is a record, visible when it was published
+/// in the window (its count, the citations it received, would hide uncited records),
+/// and a link appears with its citing record.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowView {
     pub nodes: Vec<bool>,
@@ -240,10 +282,17 @@ pub struct WindowView {
 impl Network {
     /// The nodes and links visible in `from..=to` (see [`WindowView`]).
     pub fn window(&self, from: i32, to: i32) -> WindowView {
+        let published = self.kind == NodeKind::Citation;
         let nodes: Vec<bool> = self
             .nodes
             .iter()
-            .map(|n| n.per_year.range(from..=to).any(|(_, &c)| c > 0))
+            .map(|n| {
+                if published {
+                    n.year.is_some_and(|y| (from..=to).contains(&y))
+                } else {
+                    n.per_year.range(from..=to).any(|(_, &c)| c > 0)
+                }
+            })
             .collect();
         let links: Vec<bool> = self
             .links

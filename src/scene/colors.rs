@@ -63,6 +63,9 @@ pub const UNCLUSTERED: Rgba = Rgba::rgb(150, 150, 150);
 pub const CENTRALITY_RING: Rgba = Rgba::rgb(150, 60, 200);
 /// CiteSpace's red ring: a citation burst.
 pub const BURST_RING: Rgba = Rgba::rgb(220, 30, 30);
+/// The main path of a citation network, drawn over its links (orange, apart from the
+/// year ramp's blues and reds and the rings' purple and red).
+pub const MAIN_PATH: Rgba = Rgba::rgb(0xf0, 0x8c, 0x00);
 /// Betweenness from which a node gets the purple ring (CiteSpace: 0.1).
 pub const CENTRALITY_RING_MIN: f64 = 0.1;
 /// Figure background.

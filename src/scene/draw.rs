@@ -180,7 +180,7 @@ fn row_label_room(
     font: f64,
     plot_w: f64,
 ) -> f64 {
-    if kind != ViewKind::Timeline {
+    if !kind.has_rows() {
         return 0.0;
     }
     let rule = opts.cluster_rule();
@@ -205,6 +205,7 @@ pub(super) fn build(a: &Analysis, opts: &SceneOptions, world: Option<&[[f64; 2]]
         layers.extend(zones);
     }
     layers.push(links(a, &f, &vis));
+    layers.extend(super::main_path::layer(a, &f, &vis));
     layers.push(nodes(a, opts, &f, &vis));
     layers.push(label_layer(a, opts, &f, &vis));
     if opts.legend {
@@ -221,7 +222,7 @@ pub(super) fn build(a: &Analysis, opts: &SceneOptions, world: Option<&[[f64; 2]]
     }
 }
 
-fn position(i: usize, f: &Frame) -> Option<[f64; 2]> {
+pub(super) fn position(i: usize, f: &Frame) -> Option<[f64; 2]> {
     f.pos
         .get(i)
         .copied()
@@ -362,7 +363,7 @@ fn label_layer(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> L
         cluster_font: f.font * CLUSTER_FONT,
         max_node_labels: labels::budget(area, opts.node_labels),
         cluster_labels: opts.cluster_rule(),
-        rows: f.view == ViewKind::Timeline,
+        rows: f.view.has_rows(),
         first: &[],
         taken: &[],
     });
@@ -467,6 +468,14 @@ fn title(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
     let n = vis.nodes.iter().filter(|&&v| v).count();
     let l = vis.links.iter().filter(|&&v| v).count();
     let mut sub = format!("{n} nodes, {l} links");
+    if let Some(m) = &a.main_path {
+        let t = m.traversal.name().to_uppercase();
+        sub.push_str(&format!(
+            "; main path ({t}, {}): {} nodes",
+            m.search,
+            m.nodes.len()
+        ));
+    }
     if let Some(q) = a.modularity {
         sub.push_str(&format!("; modularity Q = {q:.4}"));
     }

@@ -65,6 +65,9 @@ pub(super) fn legend(a: &Analysis, opts: &SceneOptions, f: &Frame, w: f64, max: 
     sizes(&mut col, a, f, max);
     // An imported network has no records, so no bursts.
     rings(&mut col, f, a.network.kind != NodeKind::Imported);
+    if a.main_path.is_some() {
+        main_path(&mut col, f);
+    }
     clusters(&mut col, a);
     if opts.tree_rings || opts.coloring == NodeColoring::Year || !a.network.links.is_empty() {
         years(&mut col, a);
@@ -117,6 +120,20 @@ fn rings(col: &mut Column, f: &Frame, bursts: bool) {
             ]
         });
     }
+}
+
+fn main_path(col: &mut Column, f: &Frame) {
+    let (h, half) = (col.font, col.font * 0.8);
+    col.row(h, "main path".to_string(), |c| {
+        vec![Shape::Line {
+            from: [c[0] - half, c[1]],
+            to: [c[0] + half, c[1]],
+            stroke: super::Stroke {
+                color: colors::MAIN_PATH,
+                width: f.r_min * 2.4,
+            },
+        }]
+    });
 }
 
 fn clusters(col: &mut Column, a: &Analysis) {

@@ -14,6 +14,8 @@
 //!   otherwise the node is filled with its cluster colour (or its year's colour);
 //! - a purple ring for betweenness ≥ 0.1, a red ring for a burst;
 //! - links coloured by the year they first appeared, width growing with √weight;
+//! - the main path of a citation network, when analysed, as thick orange lines over
+//!   the links;
 //! - labels of clusters and of the most cited nodes, placed without overlap by the
 //!   shared engine ([`labels`]);
 //! - a legend (node sizes, clusters, year colours), a title, and a year axis for the
@@ -28,6 +30,7 @@ pub mod colors;
 mod draw;
 pub mod labels;
 mod legend;
+mod main_path;
 pub mod text;
 pub mod themes;
 pub mod view;
@@ -225,6 +228,7 @@ pub fn count_noun(kind: NodeKind) -> &'static str {
         NodeKind::Reference | NodeKind::Author | NodeKind::Journal => "citations",
         NodeKind::Keyword => "occurrences",
         NodeKind::Coupling => "references",
+        NodeKind::Citation => "local citations (LCS)",
         NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country => "documents",
         NodeKind::Imported => "weight",
     }
@@ -232,7 +236,10 @@ pub fn count_noun(kind: NodeKind) -> &'static str {
 
 /// True when the layout is one of the time views (which get a year axis).
 pub fn is_time_view(layout: LayoutMethod) -> bool {
-    matches!(layout, LayoutMethod::Timeline | LayoutMethod::Timezone)
+    matches!(
+        layout,
+        LayoutMethod::Timeline | LayoutMethod::Timezone | LayoutMethod::Historiograph
+    )
 }
 
 /// Builds the figure of `a` (see the module docs for what is drawn).

@@ -35,6 +35,10 @@ pub enum ViewKind {
     /// Columns per year of first appearance.
     #[serde(rename = "timezone")]
     TimeZone,
+    /// A citation network's records at their publication year, clusters as bands
+    /// (bibliometrix's historiograph): the layout's positions as they are.
+    #[serde(rename = "historiograph")]
+    Historiograph,
 }
 
 impl ViewKind {
@@ -46,7 +50,13 @@ impl ViewKind {
             ViewKind::Cluster => "Cluster view",
             ViewKind::Timeline => "Timeline view",
             ViewKind::TimeZone => "Time-zone view",
+            ViewKind::Historiograph => "Historiograph",
         }
+    }
+
+    /// True for the views whose clusters are rows, labelled at their right end.
+    pub fn has_rows(self) -> bool {
+        matches!(self, ViewKind::Timeline | ViewKind::Historiograph)
     }
 
     /// The view a pipeline's layout method draws (`--layout timeline` → timeline).
@@ -55,6 +65,7 @@ impl ViewKind {
         match method {
             LayoutMethod::Timeline => ViewKind::Timeline,
             LayoutMethod::Timezone => ViewKind::TimeZone,
+            LayoutMethod::Historiograph => ViewKind::Historiograph,
             _ => ViewKind::Cluster,
         }
     }
@@ -297,6 +308,14 @@ pub fn positions(
         ViewKind::Cluster => cluster_pos.to_vec(),
         ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false, scale), &params),
         ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true, scale), &params),
+        ViewKind::Historiograph => net
+            .nodes
+            .iter()
+            .map(|n| match (n.x, n.y) {
+                (Some(x), Some(y)) => [x, y],
+                _ => [f64::NAN; 2],
+            })
+            .collect(),
     }
 }
 
@@ -334,6 +353,10 @@ pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
         ViewKind::Cluster => return None,
         ViewKind::Timeline => timed_nodes(net, false, 1.0),
         ViewKind::TimeZone => timed_nodes(net, true, 1.0),
+        ViewKind::Historiograph => {
+            let years = net.nodes.iter().filter_map(|n| n.year);
+            return Some((years.clone().min()?, years.max()?));
+        }
     };
     let first = timed.iter().map(|t| t.year).min()?;
     let last = timed.iter().map(|t| t.year).max()?;

@@ -63,6 +63,7 @@ pub fn fixture() -> Analysis {
         span: Some((2001, 2003)),
         network: Network {
             kind: NodeKind::Reference,
+            directed: false,
             nodes: vec![a, b, c, d],
             links: vec![
                 link(0, 1, 0.5, 3.0, 2001),
