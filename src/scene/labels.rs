@@ -136,10 +136,11 @@ pub struct LabelView<'a> {
     pub taken: &'a [Bounds],
 }
 
-/// The label of a node: for cited references CiteSpace's `AUTHOR, YEAR`, else the
-/// node's label; at most 40 characters.
+/// The label of a node: for cited references CiteSpace's `AUTHOR, YEAR` (and for the
+/// records of a citation network, bibliometrix's historiograph label `Author, Year`),
+/// else the node's label; at most 40 characters.
 pub fn node_text(n: &Node, kind: NodeKind) -> String {
-    let s: String = if kind == NodeKind::Reference {
+    let s: String = if matches!(kind, NodeKind::Reference | NodeKind::Citation) {
         n.label
             .splitn(3, ", ")
             .take(2)
