@@ -261,7 +261,7 @@ fn ten_mb_fields_are_cut_and_reported() {
         1,
         "the 10 MB reference is dropped, the other kept"
     );
-    assert_eq!(c.refs.get(r.refs[0]).key.as_ref(), "lee k|2002|v2|p2");
+    assert_eq!(c.refs.get(r.refs[0]).key, "lee k|2002|v2|p2");
     let msgs: Vec<String> = c
         .problems
         .iter()

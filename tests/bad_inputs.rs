@@ -128,7 +128,7 @@ fn references_without_year() {
     assert_eq!(r.refs.len(), 3);
     let w = c.refs.get(r.refs[0]);
     assert_eq!(w.year, None);
-    assert_eq!(w.key.as_ref(), "vargo s||v68|p1");
+    assert_eq!(w.key, "vargo s||v68|p1");
     assert!(c.problems.is_empty());
 }
 

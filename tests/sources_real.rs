@@ -94,7 +94,7 @@ fn scopus_csv_old_layout() {
     assert_eq!(r.pages.as_deref(), Some("7433444"));
     // "Barth, C., Electro-mechanical ... (2015) Supercond. Sci. Technol., 28 (4). , Feb"
     assert_eq!(
-        c.refs.get(r.refs[0]).label.as_ref(),
+        c.refs.get(r.refs[0]).label,
         "Barth C., 2015, Supercond. Sci. Technol., V28"
     );
 }

@@ -176,13 +176,13 @@ fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
     order.sort_by(|&a, &b| {
         counts[b]
             .cmp(&counts[a])
-            .then_with(|| c.refs.works[a].key.cmp(&c.refs.works[b].key))
+            .then_with(|| c.refs.get(a as u32).key.cmp(c.refs.get(b as u32).key))
     });
     order
         .iter()
         .take(k)
         .map(|&i| {
-            let w = &c.refs.works[i];
+            let w = c.refs.get(i as u32);
             TopCited {
                 key: w.key.to_string(),
                 label: w.label.to_string(),

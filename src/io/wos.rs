@@ -82,9 +82,12 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
         last_line: None,
     };
     let mut line_no = p.first_line - 1;
-    for raw in block.split(|&b| b == b'\n') {
+    // Lines found with memchr (a byte-by-byte split was a tenth of the parse).
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', block).chain([block.len()]) {
         line_no += 1;
-        p.line(raw, line_no);
+        p.line(&block[start..end], line_no);
+        start = end + 1;
     }
     p.finish()
 }

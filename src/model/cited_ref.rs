@@ -84,8 +84,9 @@ fn strip_prefix_ci(part: &str, letter: u8) -> Option<&str> {
     }
 }
 
-/// Splits off the DOI part: returns (text before `, DOI`, list of raw DOIs).
-fn split_doi(line: &str) -> (&str, Vec<&str>) {
+/// Splits off the DOI part: returns (text before `, DOI`, the raw DOI text after it,
+/// its doubled `DOI` prefixes removed).
+fn split_doi(line: &str) -> (&str, Option<&str>) {
     // Find ", DOI " case-insensitively (ASCII only, so byte offsets are char boundaries).
     let bytes = line.as_bytes();
     let needle = b", doi ";
@@ -95,9 +96,8 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     });
     let Some(pos) = pos else {
-        return (line, Vec::new());
+        return (line, None);
     };
-    let head = &line[..pos];
     let mut tail = line[pos + needle.len()..].trim();
     // Doubled prefix: "DOI DOI 10.1002/..."
     while tail
@@ -106,17 +106,23 @@ fn split_doi(line: &str) -> (&str, Vec<&str>) {
     {
         tail = tail[4..].trim_start();
     }
-    let dois = if let Some(inner) = tail.strip_prefix('[') {
-        let inner = inner.split(']').next().unwrap_or(inner);
-        inner
+    (&line[..pos], Some(tail))
+}
+
+/// The first DOI of a DOI part: the part itself, or the first valid entry of a
+/// `[10.1/a, 10.1/b]` list.
+fn first_doi(tail: &str) -> Option<String> {
+    match tail.strip_prefix('[') {
+        Some(inner) => inner
+            .split(']')
+            .next()
+            .unwrap_or(inner)
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .collect()
-    } else {
-        vec![tail]
-    };
-    (head, dois)
+            .find_map(normalize_doi),
+        None => normalize_doi(tail),
+    }
 }
 
 /// Byte range of `sub` within `whole` (`sub` must be a subslice of it).
@@ -139,15 +145,25 @@ impl CitedRef {
     /// ```
     pub fn parse(line: &str) -> CitedRef {
         let line = line.trim();
-        let (head, raw_dois) = split_doi(line);
-        let doi = raw_dois.iter().find_map(|d| normalize_doi(d));
+        let (head, tail) = split_doi(line);
+        let doi = tail.and_then(first_doi);
         let head = head.trim();
         let mut author = (0, 0);
         let mut year = None;
         let mut source = (0, 0);
         let mut volume = None;
         let mut page = None;
-        let mut parts = head.split(',').map(str::trim).enumerate().peekable();
+        let mut parts = head
+            .as_bytes()
+            .split(|&b| b == b',')
+            .scan(0usize, |at, p| {
+                // Byte split at ASCII commas: every piece is on char boundaries.
+                let piece = &head[*at..*at + p.len()];
+                *at += p.len() + 1;
+                Some(piece.trim())
+            })
+            .enumerate()
+            .peekable();
         if let Some((_, first)) = parts.peek().copied() {
             match parse_year(first) {
                 Some(y) => year = Some(y),

@@ -1,14 +1,14 @@
 //! The corpus: all loaded records, the table of unique cited works, interned strings,
 //! the files they came from and the problems found while reading them.
 
-use super::cited_ref::CitedRef;
+use super::index::{KeyIndex, hash_key};
 use super::intern::{Interner, Sym};
 pub use super::problem::Problem;
 use super::problem::ProblemKind;
 use super::record::{Address, Origin, ParsedRecord, Record, RefId};
-use rustc_hash::{FxHashMap, FxHashSet};
+pub use super::refs::{CitedWork, RefTable};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 /// One loaded input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,107 +19,6 @@ pub struct SourceFile {
     /// Records read from this file (before removing duplicates).
     pub records: usize,
     pub bytes: u64,
-}
-
-/// A unique cited work (all citations with the same key).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CitedWork {
-    /// Normalised key (see [`crate::model::cited_ref`]).
-    pub key: Arc<str>,
-    /// The reference as WoS writes it, from its first citation (`Vargo SL, 2004, J MARKETING, V68, P1`).
-    pub label: Arc<str>,
-    pub year: Option<i32>,
-    /// First author, source, volume (without `V`) and first page (without `P`) as
-    /// byte ranges of `label`, an empty range for a missing part (a volume or page is
-    /// never empty). Ten million works would otherwise hold twenty million small
-    /// strings and put twenty million lookups into the interned strings.
-    parts: [(u32, u32); 4],
-    pub doi: Option<Arc<str>>,
-}
-
-impl CitedWork {
-    fn part(&self, i: usize) -> Option<&str> {
-        let (a, b) = self.parts[i];
-        self.label
-            .get(a as usize..b as usize)
-            .filter(|p| !p.is_empty())
-    }
-
-    /// First author as written in the first citation (`Vargo SL`); empty if none.
-    pub fn author(&self) -> &str {
-        self.part(0).unwrap_or("")
-    }
-
-    /// Source as written in the first citation (`J MARKETING`); empty if none.
-    pub fn source(&self) -> &str {
-        self.part(1).unwrap_or("")
-    }
-
-    /// Volume without the `V` prefix, as written in the first citation.
-    pub fn volume(&self) -> Option<&str> {
-        self.part(2)
-    }
-
-    /// First page without the `P` prefix, as written in the first citation.
-    pub fn page(&self) -> Option<&str> {
-        self.part(3)
-    }
-}
-
-/// The table of unique cited works, indexed by [`RefId`].
-#[derive(Debug, Clone, Default)]
-pub struct RefTable {
-    by_key: FxHashMap<Arc<str>, RefId>,
-    pub works: Vec<CitedWork>,
-}
-
-impl RefTable {
-    /// The id of the work with this key.
-    pub fn lookup(&self, key: &str) -> Option<RefId> {
-        self.by_key.get(key).copied()
-    }
-
-    pub fn get(&self, id: RefId) -> &CitedWork {
-        &self.works[id as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.works.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.works.is_empty()
-    }
-
-    /// Reserves room for `additional` more works, so that a large load neither copies
-    /// the table on every doubling nor holds the old and the new table at once.
-    /// Untouched reserved memory is only address space, not resident.
-    pub fn reserve(&mut self, additional: usize) {
-        self.works.reserve(additional);
-        self.by_key.reserve(additional);
-    }
-
-    pub(crate) fn intern(&mut self, r: &CitedRef) -> RefId {
-        if let Some(&id) = self.by_key.get(r.key.as_str()) {
-            let w = &mut self.works[id as usize];
-            // Fill in what the first citation lacked (a DOI seen later, say).
-            if w.doi.is_none() && r.doi.is_some() {
-                w.doi = r.doi.as_deref().map(Into::into);
-            }
-            return id;
-        }
-        let id = self.works.len() as RefId;
-        let key: Arc<str> = Arc::from(r.key.as_str());
-        self.works.push(CitedWork {
-            key: key.clone(),
-            label: r.label.as_str().into(),
-            parts: r.spans(),
-            year: r.year,
-            doi: r.doi.as_deref().map(Into::into),
-        });
-        self.by_key.insert(key, id);
-        id
-    }
 }
 
 /// All loaded records.
@@ -136,14 +35,119 @@ pub struct Corpus {
     /// Cited-reference lines of the kept records, as in the files (a work cited twice
     /// by one record counts twice here, once in [`Record::refs`]).
     pub cited_lines: usize,
-    seen_uids: FxHashSet<Box<str>>,
+    /// Accession numbers seen, each the id of its first record
+    /// ([`Corpus::uid_owner`]).
+    pub(super) uids: KeyIndex,
+    /// For each accession number: the index of the record that had it first, or
+    /// [`MERGED`] + an index into `merged_uids` for a record merged into another.
+    pub(super) uid_owner: Vec<u32>,
+    merged_uids: Vec<Box<str>>,
     /// Records merged into a record of another database (see [`crate::model::merge`]).
     pub cross_duplicates: usize,
     pub(crate) merge: super::merge::MergeIndex,
 }
 
-fn intern_all(strings: &mut Interner, v: &[String]) -> Vec<Sym> {
-    v.iter().map(|s| strings.intern(s)).collect()
+/// Marks a `uid_owner` entry that indexes `merged_uids`.
+const MERGED: u32 = 1 << 31;
+
+/// The strings of a record to intern, in the order [`build_record`] takes their
+/// symbols: each address (its authors, institution, country), then publication and
+/// document type, authors, full author names, source, source abbreviation, author
+/// keywords, Keywords Plus and language.
+pub(super) fn record_strings<'a>(p: &'a ParsedRecord, out: &mut Vec<&'a str>) {
+    for a in &p.addresses {
+        out.extend(a.authors.iter().map(String::as_str));
+        out.extend(a.institution.as_deref());
+        out.extend(a.country.as_deref());
+    }
+    out.extend(p.pub_type.as_deref());
+    out.extend(p.doc_type.as_deref());
+    out.extend(p.authors.iter().map(String::as_str));
+    out.extend(p.authors_full.iter().map(String::as_str));
+    out.extend(p.source.as_deref());
+    out.extend(p.source_abbrev.as_deref());
+    out.extend(p.author_keywords.iter().map(String::as_str));
+    out.extend(p.keywords_plus.iter().map(String::as_str));
+    out.extend(p.language.as_deref());
+}
+
+/// A record's cited works in the order cited, each once. Reference lists are short
+/// (tens), so a linear scan beats hashing; a long list (a damaged record with 100,000
+/// lines) would make the scan quadratic, so it gets a set.
+pub(super) fn unique_refs(ids: &[RefId]) -> Vec<RefId> {
+    let mut refs: Vec<RefId> = Vec::with_capacity(ids.len());
+    if ids.len() > 64 {
+        let mut seen: FxHashSet<RefId> = FxHashSet::default();
+        refs.extend(ids.iter().filter(|&&id| seen.insert(id)));
+    } else {
+        for &id in ids {
+            if !refs.contains(&id) {
+                refs.push(id);
+            }
+        }
+    }
+    refs
+}
+
+/// Symbols handed out in the order of [`record_strings`].
+struct SymQueue<'a>(std::slice::Iter<'a, Sym>);
+
+impl SymQueue<'_> {
+    fn list(&mut self, n: usize) -> Vec<Sym> {
+        self.0.by_ref().take(n).copied().collect()
+    }
+
+    fn opt(&mut self, v: &Option<String>) -> Option<Sym> {
+        v.as_ref().and_then(|_| self.0.next().copied())
+    }
+}
+
+/// The corpus' record of `p` from file `file`, with its cited works `refs` and the
+/// symbols of its strings in the order of [`record_strings`].
+pub(super) fn build_record(p: ParsedRecord, file: u32, refs: Vec<RefId>, syms: &[Sym]) -> Record {
+    let mut q = SymQueue(syms.iter());
+    let addresses = p
+        .addresses
+        .iter()
+        .map(|a| Address {
+            authors: q.list(a.authors.len()),
+            institution: q.opt(&a.institution),
+            country: q.opt(&a.country),
+        })
+        .collect();
+    let pub_type = q.opt(&p.pub_type);
+    let doc_type = q.opt(&p.doc_type);
+    let authors = q.list(p.authors.len());
+    let authors_full = q.list(p.authors_full.len());
+    let source = q.opt(&p.source);
+    let source_abbrev = q.opt(&p.source_abbrev);
+    let author_keywords = q.list(p.author_keywords.len());
+    let keywords_plus = q.list(p.keywords_plus.len());
+    let language = q.opt(&p.language);
+    let boxed = |v: Option<String>| v.map(String::into_boxed_str);
+    Record {
+        pub_type,
+        doc_type,
+        authors,
+        authors_full,
+        source,
+        source_abbrev,
+        author_keywords,
+        keywords_plus,
+        language,
+        addresses,
+        refs,
+        uid: boxed(p.uid),
+        title: p.title.into_boxed_str(),
+        year: p.year,
+        volume: boxed(p.volume),
+        issue: boxed(p.issue),
+        pages: boxed(p.pages),
+        doi: boxed(p.doi),
+        abstract_text: boxed(p.abstract_text),
+        times_cited: p.times_cited,
+        origin: Origin { file, line: p.line },
+    }
 }
 
 impl Corpus {
@@ -156,80 +160,54 @@ impl Corpus {
     /// strings they bring) so loading does not rehash large tables as they double.
     pub fn reserve_records(&mut self, records: usize) {
         self.records.reserve(records);
-        self.seen_uids.reserve(records);
+        self.uids.reserve(records);
+        self.uid_owner.reserve(records);
         self.strings.reserve(records * 4);
+    }
+
+    /// The accession number with uid id `id`.
+    pub(super) fn uid_text(&self, id: u32) -> &str {
+        let owner = self.uid_owner[id as usize];
+        if owner & MERGED != 0 {
+            &self.merged_uids[(owner & !MERGED) as usize]
+        } else {
+            self.records[owner as usize].uid.as_deref().unwrap_or("")
+        }
     }
 
     /// Adds a parsed record from file `file`. Returns false (and counts a duplicate)
     /// when a record with the same accession number is already in the corpus.
     pub fn push(&mut self, p: ParsedRecord, file: u32) -> bool {
-        if let Some(uid) = &p.uid {
-            if self.seen_uids.contains(uid.as_str()) {
+        let uid_hash = p.uid.as_deref().map(hash_key);
+        if let (Some(uid), Some(h)) = (&p.uid, uid_hash) {
+            if self.uids.find(h, |id| self.uid_text(id) == uid).is_some() {
                 self.duplicates += 1;
                 return false;
             }
-            self.seen_uids.insert(uid.as_str().into());
         }
         self.note_database(&p, file);
         if let Some(kept) = self.find_cross_duplicate(&p, file) {
+            if let (Some(uid), Some(h)) = (&p.uid, uid_hash) {
+                self.uids.insert(h, self.uid_owner.len() as u32);
+                self.uid_owner.push(MERGED | self.merged_uids.len() as u32);
+                self.merged_uids.push(uid.as_str().into());
+            }
             self.merge_into(kept, p);
             return false;
         }
+        if let Some(h) = uid_hash {
+            self.uids.insert(h, self.uid_owner.len() as u32);
+            self.uid_owner.push(self.records.len() as u32);
+        }
         self.register_for_merge(&p, self.records.len() as u32);
         self.cited_lines += p.cited_refs.len();
-        let s = &mut self.strings;
-        let mut refs: Vec<RefId> = Vec::with_capacity(p.cited_refs.len());
-        // A record citing the same work twice cites it once. Reference lists are
-        // short (tens), so a linear scan beats hashing; a long list (a damaged record
-        // with 100,000 lines) would make the scan quadratic, so it gets a set.
-        let mut seen: FxHashSet<RefId> = FxHashSet::default();
-        let long = p.cited_refs.len() > 64;
-        for r in &p.cited_refs {
-            let id = self.refs.intern(r);
-            let new = if long {
-                seen.insert(id)
-            } else {
-                !refs.contains(&id)
-            };
-            if new {
-                refs.push(id);
-            }
-        }
-        let addresses = p
-            .addresses
-            .iter()
-            .map(|a| Address {
-                authors: intern_all(s, &a.authors),
-                institution: a.institution.as_deref().map(|x| s.intern(x)),
-                country: a.country.as_deref().map(|x| s.intern(x)),
-            })
-            .collect();
-        let opt = |s: &mut Interner, v: &Option<String>| v.as_deref().map(|x| s.intern(x));
-        let boxed = |v: Option<String>| v.map(String::into_boxed_str);
-        let record = Record {
-            pub_type: opt(s, &p.pub_type),
-            doc_type: opt(s, &p.doc_type),
-            authors: intern_all(s, &p.authors),
-            authors_full: intern_all(s, &p.authors_full),
-            source: opt(s, &p.source),
-            source_abbrev: opt(s, &p.source_abbrev),
-            author_keywords: intern_all(s, &p.author_keywords),
-            keywords_plus: intern_all(s, &p.keywords_plus),
-            language: opt(s, &p.language),
-            addresses,
-            refs,
-            uid: boxed(p.uid),
-            title: p.title.into_boxed_str(),
-            year: p.year,
-            volume: boxed(p.volume),
-            issue: boxed(p.issue),
-            pages: boxed(p.pages),
-            doi: boxed(p.doi),
-            abstract_text: boxed(p.abstract_text),
-            times_cited: p.times_cited,
-            origin: Origin { file, line: p.line },
-        };
-        self.records.push(record);
+        let ids: Vec<RefId> = p.cited_refs.iter().map(|r| self.refs.intern(r)).collect();
+        let refs = unique_refs(&ids);
+        let mut strs = Vec::new();
+        record_strings(&p, &mut strs);
+        let syms: Vec<Sym> = strs.iter().map(|s| self.strings.intern(s)).collect();
+        drop(strs);
+        self.records.push(build_record(p, file, refs, &syms));
         true
     }
 
@@ -275,6 +253,7 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CitedRef;
 
     fn rec(uid: &str, refs: &[&str]) -> ParsedRecord {
         ParsedRecord {

@@ -123,6 +123,40 @@ impl Corpus {
         }
     }
 
+    /// How many records at the start of `batch` can be added without looking for
+    /// cross-database duplicates: all while no file is known (records added by hand)
+    /// or, before a second database appeared, those of the one database so far (or of
+    /// the batch's first record's). With the database they share, to note once one of
+    /// them is kept.
+    pub(crate) fn single_database_prefix<'a>(
+        &'a self,
+        batch: &'a [(u32, ParsedRecord)],
+    ) -> (usize, Option<(String, u32)>) {
+        if self.files.is_empty() {
+            return (batch.len(), None);
+        }
+        if self.merge.indexed {
+            return (0, None);
+        }
+        let db = |(file, p): &'a (u32, ParsedRecord)| self.database_of(*file, p.uid.as_deref());
+        let Some(first) = batch.first().map(db) else {
+            return (0, None);
+        };
+        let only = match &self.merge.only_db {
+            Some((d, f)) => (d.as_str(), *f),
+            None => first,
+        };
+        let n = batch.iter().take_while(|r| db(r) == only).count();
+        (n, Some((only.0.to_string(), only.1)))
+    }
+
+    /// Notes the one database of records added by [`Corpus::single_database_prefix`].
+    pub(crate) fn note_single_database(&mut self, db: Option<(String, u32)>) {
+        if self.merge.only_db.is_none() {
+            self.merge.only_db = db;
+        }
+    }
+
     /// Notes the database of a record about to be added. When it is the second
     /// database seen, the lookup tables are filled from the records kept so far, in
     /// order, as [`Corpus::register_for_merge`] would have filled them one by one.

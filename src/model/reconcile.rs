@@ -12,7 +12,7 @@
 //! bytes per work instead of a hash map keyed by borrowed descriptors (70–80 bytes a
 //! bucket, over a gigabyte for ten million works, touched on one thread).
 
-use super::corpus::{CitedWork, Corpus};
+use super::corpus::{CitedWork, Corpus, RefTable};
 use super::record::RefId;
 use super::ref_key::{author_key, push_author_key};
 use rayon::prelude::*;
@@ -32,13 +32,13 @@ fn upper(s: &str) -> Cow<'_, str> {
 /// A work's descriptor: author key, year, volume and page in upper case.
 type Desc<'a> = (String, i32, Cow<'a, str>, Cow<'a, str>);
 
-fn desc(w: &CitedWork) -> Option<Desc<'_>> {
+fn desc(w: CitedWork<'_>) -> Option<Desc<'_>> {
     let (year, volume, page) = (w.year?, w.volume()?, w.page()?);
     Some((author_key(w.author()), year, upper(volume), upper(page)))
 }
 
 /// The hash of a work's descriptor; `buf` is scratch space for the author key.
-fn desc_hash(w: &CitedWork, buf: &mut String) -> Option<u64> {
+fn desc_hash(w: CitedWork<'_>, buf: &mut String) -> Option<u64> {
     let (year, volume, page) = (w.year?, w.volume()?, w.page()?);
     buf.clear();
     push_author_key(buf, w.author());
@@ -47,27 +47,25 @@ fn desc_hash(w: &CitedWork, buf: &mut String) -> Option<u64> {
 
 /// The merges of one run of works whose descriptors hash alike: within each group of
 /// equal descriptors, the works without DOI go to the group's one work with a DOI.
-fn run_merges(works: &[CitedWork], run: &[(u64, RefId)]) -> Vec<(RefId, RefId)> {
+fn run_merges(works: &RefTable, run: &[(u64, RefId)]) -> Vec<(RefId, RefId)> {
     if run.len() < 2 {
         return Vec::new();
     }
     let mut descs: Vec<(Desc, RefId)> = run
         .iter()
-        .filter_map(|&(_, id)| Some((desc(&works[id as usize])?, id)))
+        .filter_map(|&(_, id)| Some((desc(works.get(id))?, id)))
         .collect();
     descs.sort_unstable();
     let mut out = Vec::new();
     for group in descs.chunk_by(|a, b| a.0 == b.0) {
-        let mut with_doi = group
-            .iter()
-            .filter(|(_, id)| works[*id as usize].doi.is_some());
+        let mut with_doi = group.iter().filter(|(_, id)| works.get(*id).doi.is_some());
         let (Some(&(_, target)), None) = (with_doi.next(), with_doi.next()) else {
             continue;
         };
         out.extend(
             group
                 .iter()
-                .filter(|(_, id)| works[*id as usize].doi.is_none())
+                .filter(|(_, id)| works.get(*id).doi.is_none())
                 .map(|&(_, id)| (id, target)),
         );
     }
@@ -81,7 +79,7 @@ impl Corpus {
     /// lists are rewritten (and de-duplicated); unused works stay in the table but are
     /// no longer cited.
     pub fn reconcile_refs(&mut self) -> usize {
-        let works = &self.refs.works;
+        let works = &self.refs;
         // Every work gets a place (an exactly sized, indexed collect: a filtered one
         // gathers pieces and copies them, which took over 1 GB for 10 million works);
         // works without descriptor share the hash u64::MAX, a run that `run_merges`

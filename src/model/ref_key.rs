@@ -187,9 +187,19 @@ pub fn make_key(
     let mut k = String::with_capacity(48);
     push_author_key(&mut k, author);
     k.push('|');
-    if let Some(y) = year {
-        use std::fmt::Write;
-        let _ = write!(k, "{y}");
+    match year {
+        // Four-digit years (all that parsing gives) without the formatting machinery.
+        Some(y @ 1000..=9999) => {
+            let y = y as u32;
+            for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+                k.push(char::from(b'0' + d as u8));
+            }
+        }
+        Some(y) => {
+            use std::fmt::Write;
+            let _ = write!(k, "{y}");
+        }
+        None => {}
     }
     if volume.is_none() || page.is_none() {
         k.push('|');

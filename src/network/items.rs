@@ -329,14 +329,14 @@ impl Extractor<'_> {
                     // Cited works have unique keys: without a thesaurus each is its
                     // own item, no lookup needed.
                     let id = if th.is_empty() {
-                        sp.push_new(w.key.clone(), w.label.clone())
+                        sp.push_new(w.key.into(), w.label.into())
                     } else {
                         resolve(sp, th, w.key.to_string(), || w.label.to_string())?
                     };
                     let i = id as usize;
                     sp.items.years[i] = sp.items.years[i].or(w.year);
                     if sp.items.dois[i].is_none() {
-                        sp.items.dois[i] = w.doi.clone();
+                        sp.items.dois[i] = w.doi.map(Arc::from);
                     }
                     Some(id)
                 })

@@ -1,26 +1,15 @@
-//! The merging thread of a load: adds each parsed batch to the corpus, in file order,
-//! while the planner ([`super::plan`]) parses the next batch; lists each file's
-//! problems up to the cap and counts the rest.
+//! Adding each parsed batch to the corpus, in file order, with every step parallel
+//! ([`Corpus::push_batch`]); listing each file's problems up to the cap and counting
+//! the rest.
 
 use super::{LoadOptions, ms};
 use crate::io::parsed::BlockResult;
 use crate::model::{Corpus, Problem, ProblemKind, SourceFile};
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
-/// Parsed blocks on their way to the merging thread, with the files opened since the
-/// previous batch (sending the whole list every batch was quadratic in the number of
-/// files).
-pub(super) struct Batch {
-    pub(super) parsed: Vec<(u32, Result<BlockResult, ProblemKind>)>,
-    pub(super) new_files: Vec<SourceFile>,
-}
-
-/// Adds parsed records to the corpus, in order, on its own thread while the next
-/// batch is parsed.
+/// Adds parsed records to the corpus, in order.
 pub(super) struct Merger {
     corpus: Corpus,
     /// Paths of the files received so far, as shown in problems.
@@ -33,70 +22,80 @@ pub(super) struct Merger {
     pub(super) merge_ms: f64,
 }
 
-/// The merging thread: adds every batch received to a new corpus.
-pub(super) fn merge_batches(
-    rx: Receiver<Batch>,
-    opts: &LoadOptions,
-    bytes_total: u64,
-    records_done: &AtomicUsize,
-) -> Merger {
-    let mut m = Merger {
-        corpus: Corpus::new(),
-        paths: Vec::new(),
-        non_utf8: FxHashMap::default(),
-        problem_counts: FxHashMap::default(),
-        max_problems: opts.max_problems_per_file,
-        merge_ms: 0.0,
-    };
-    // Real WoS records run 3–8 kB; generated ones 3.5 kB. Over-reserving a Vec costs
-    // only address space; a too-small guess copies the table at the end.
-    m.corpus.reserve_records((bytes_total / 2500) as usize);
-    // About one new cited work per 300 bytes in a million generated records (3.3 GB,
-    // 10.7 million works), one per 285 bytes in 200,000; real exports have fewer.
-    // Outgrowing the list of works copies it and holds the old and the new list at
-    // once; reserving far more than is used costs resident memory too (measured: 16.5
-    // million places for 10.7 million works added 0.5 GB to the peak).
-    m.corpus.refs.reserve((bytes_total / 280) as usize);
-    for batch in rx {
-        m.paths
-            .extend(batch.new_files.iter().map(|f| f.path.clone()));
-        m.corpus.files.extend(batch.new_files);
-        m.merge(batch.parsed);
-        records_done.store(m.corpus.records.len(), Ordering::Relaxed);
-    }
-    m
-}
-
 impl Merger {
-    fn merge(&mut self, parsed: Vec<(u32, Result<BlockResult, ProblemKind>)>) {
+    /// An empty corpus for a load of `bytes_total` bytes.
+    pub(super) fn new(opts: &LoadOptions, bytes_total: u64) -> Self {
+        let mut m = Merger {
+            corpus: Corpus::new(),
+            paths: Vec::new(),
+            non_utf8: FxHashMap::default(),
+            problem_counts: FxHashMap::default(),
+            max_problems: opts.max_problems_per_file,
+            merge_ms: 0.0,
+        };
+        // Real WoS records run 3–8 kB; generated ones 3.5 kB. Over-reserving a Vec
+        // costs only address space; a too-small guess copies the table at the end.
+        m.corpus.reserve_records((bytes_total / 2500) as usize);
+        // About one new cited work per 300 bytes in a million generated records (3.3
+        // GB, 10.7 million works), one per 285 bytes in 200,000; real exports have
+        // fewer. Outgrowing the list of works copies it and holds the old and the new
+        // list at once.
+        m.corpus.refs.reserve((bytes_total / 280) as usize);
+        m
+    }
+
+    /// Records read so far.
+    pub(super) fn records(&self) -> usize {
+        self.corpus.records.len()
+    }
+
+    /// Adds files opened since the last batch.
+    pub(super) fn add_files(&mut self, files: &[SourceFile]) {
+        self.paths.extend(files.iter().map(|f| f.path.clone()));
+        self.corpus.files.extend_from_slice(files);
+    }
+
+    /// Adds a parsed batch: the problems of its blocks, then its records in one
+    /// parallel step.
+    pub(super) fn merge(&mut self, parsed: Vec<(u32, Result<BlockResult, ProblemKind>)>) {
         let t = Instant::now();
+        let mut records = Vec::new();
         for (file, res) in parsed {
             match res {
-                Ok(r) => self.add(file, r),
+                Ok(r) => {
+                    let n = r.records.len();
+                    records.reserve(n);
+                    records.extend(r.records.into_iter().map(|p| (file, p)));
+                    self.add(file, n, r.problems, r.non_utf8);
+                }
                 Err(e) => {
                     *self.problem_counts.entry(file).or_insert(0) += 1;
                     self.corpus.problem(&self.paths[file as usize], 0, e);
                 }
             }
         }
+        self.corpus.push_batch(records);
         self.merge_ms += ms(t);
     }
 
-    /// Adds the records of one parsed block and lists its problems up to the cap.
-    fn add(&mut self, file: u32, r: BlockResult) {
+    /// Counts the `records` of one parsed block and lists its problems up to the cap.
+    fn add(
+        &mut self,
+        file: u32,
+        records: usize,
+        problems: Vec<(u64, ProblemKind)>,
+        non_utf8: Option<(u64, u64)>,
+    ) {
         let path = &self.paths[file as usize];
-        self.corpus.files[file as usize].records += r.records.len();
-        for rec in r.records {
-            self.corpus.push(rec, file);
-        }
+        self.corpus.files[file as usize].records += records;
         let seen = self.problem_counts.entry(file).or_insert(0);
-        for (line, kind) in r.problems {
+        for (line, kind) in problems {
             *seen += 1;
             if *seen <= self.max_problems {
                 self.corpus.problem(path, line, kind);
             }
         }
-        if let Some((first, n)) = r.non_utf8 {
+        if let Some((first, n)) = non_utf8 {
             let e = self.non_utf8.entry(file).or_insert((first, 0));
             e.0 = e.0.min(first);
             e.1 += n;

@@ -8,8 +8,9 @@
 //!    whole records (`WosBlocks`), other formats one job per file — collected into
 //!    batches of about two blocks per thread (`Planner`); parse each batch in parallel
 //!    with rayon and apply the input caps (`Planner::parse_batch`);
-//! 3. `merge.rs`: on its own thread, add each parsed batch to the corpus in file order
-//!    while the next batch is parsed (`merge_batches`);
+//! 3. `merge.rs`: add each parsed batch to the corpus in file order, in parallel
+//!    ([`Corpus::push_batch`]: accession numbers, cited works and strings interned in
+//!    shards, ids by first occurrence, records built in parallel);
 //! 4. `Merger::into_corpus`: report what only the whole load can tell (non-UTF-8
 //!    lines per file, problems beyond the cap, files without records) and sort the
 //!    problems by file and line;
@@ -19,11 +20,8 @@ mod merge;
 mod plan;
 
 use crate::model::{Corpus, Problem};
-use merge::{Batch, merge_batches};
 use plan::Planner;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicUsize;
-use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
 /// Errors that stop a whole load.
@@ -104,7 +102,7 @@ pub struct LoadProgress {
 pub struct LoadTimings {
     /// Reading and parsing (parallel).
     pub parse_ms: f64,
-    /// Adding records to the corpus (interning).
+    /// Adding records to the corpus (interning, in parallel).
     pub merge_ms: f64,
     /// Reconciling DOI-less citations.
     pub reconcile_ms: f64,
@@ -150,9 +148,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 
 /// Reads files and folders. `progress` is called after each batch of blocks.
 ///
-/// The calling thread reads and cuts files into blocks, rayon parses each batch of
-/// blocks in parallel, and a merging thread adds the records of the previous batch to
-/// the corpus meanwhile, in file order.
+/// The calling thread reads and cuts files into blocks; rayon parses each batch of
+/// blocks in parallel, then adds its records to the corpus, in file order, in
+/// parallel too. The corpus is the same whatever the number of threads.
 pub fn load_with(
     paths: &[PathBuf],
     opts: &LoadOptions,
@@ -167,24 +165,17 @@ pub fn load_with(
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .collect();
     let bytes_total: u64 = sizes.iter().sum();
-    let records_done = AtomicUsize::new(0);
-    let (tx, rx) = sync_channel::<Batch>(1);
     let start = LoadProgress {
         files_total: files.len(),
         bytes_total,
         ..Default::default()
     };
-    let (merger, (parse_ms, problems)) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| merge_batches(rx, opts, bytes_total, &records_done));
-        let mut planner = Planner::new(opts, start, tx, &records_done, progress);
-        progress(start);
-        for (path, &size) in files.iter().zip(&sizes) {
-            planner.add_file(path, size);
-        }
-        let planned = planner.finish();
-        (merging.join(), planned)
-    });
-    let merger = merger.unwrap_or_else(|p| std::panic::resume_unwind(p));
+    let mut planner = Planner::new(opts, start, progress);
+    progress(start);
+    for (path, &size) in files.iter().zip(&sizes) {
+        planner.add_file(path, size);
+    }
+    let (merger, parse_ms, problems) = planner.finish();
     let timings = LoadTimings {
         parse_ms,
         merge_ms: merger.merge_ms,

@@ -1,9 +1,9 @@
 //! Planning the parallel work of a load: each file opened and sniffed, turned into
 //! jobs (a WoS plain-text file cut into blocks of whole records, any other file one
 //! job), the jobs collected into batches of about two blocks per thread, and each
-//! batch parsed with rayon and sent to the merging thread ([`super::merge`]).
+//! batch parsed with rayon and added to the corpus ([`super::merge`]).
 
-use super::merge::Batch;
+use super::merge::Merger;
 use super::{LoadOptions, LoadProgress, ms};
 use crate::io::detect::{Format, Sniffed, sniff};
 use crate::io::limits;
@@ -15,8 +15,6 @@ use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::SyncSender;
 use std::time::Instant;
 
 /// A unit of parallel work.
@@ -106,7 +104,7 @@ fn open_input(path: &Path, size: u64, opts: &LoadOptions) -> Result<Opened, Prob
 }
 
 /// Turns files into jobs, collects them into batches, parses each batch in parallel
-/// and sends it to the merging thread. Runs on the calling thread.
+/// and adds it to the corpus. Runs on the calling thread.
 pub(super) struct Planner<'a> {
     opts: &'a LoadOptions,
     caps: limits::Caps,
@@ -120,14 +118,13 @@ pub(super) struct Planner<'a> {
     pool: Vec<Vec<u8>>,
     /// Files opened, in order; their index is the `file` of their jobs.
     sources: Vec<SourceFile>,
-    /// How many of `sources` the merging thread has been sent.
+    /// How many of `sources` the corpus has been given.
     files_sent: usize,
     /// Problems of files that could not be opened or read to the end.
     problems: Vec<Problem>,
     prog: LoadProgress,
     parse_ms: f64,
-    tx: SyncSender<Batch>,
-    records_done: &'a AtomicUsize,
+    merger: Merger,
     progress: &'a (dyn Fn(LoadProgress) + Sync),
 }
 
@@ -135,8 +132,6 @@ impl<'a> Planner<'a> {
     pub(super) fn new(
         opts: &'a LoadOptions,
         prog: LoadProgress,
-        tx: SyncSender<Batch>,
-        records_done: &'a AtomicUsize,
         progress: &'a (dyn Fn(LoadProgress) + Sync),
     ) -> Self {
         let threads = rayon::current_num_threads().max(1);
@@ -156,8 +151,7 @@ impl<'a> Planner<'a> {
             problems: Vec::new(),
             prog,
             parse_ms: 0.0,
-            tx,
-            records_done,
+            merger: Merger::new(opts, prog.bytes_total),
             progress,
         }
     }
@@ -238,11 +232,11 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Parses what is left and closes the channel, which ends the merging thread.
-    /// Returns the time spent parsing and the problems of files not opened or read.
-    pub(super) fn finish(mut self) -> (f64, Vec<Problem>) {
+    /// Parses what is left. Returns the corpus so far, the time spent parsing and the
+    /// problems of files not opened or read.
+    pub(super) fn finish(mut self) -> (Merger, f64, Vec<Problem>) {
         self.parse_batch();
-        (self.parse_ms, self.problems)
+        (self.merger, self.parse_ms, self.problems)
     }
 
     fn push(&mut self, job: Job, bytes: usize) {
@@ -254,8 +248,8 @@ impl<'a> Planner<'a> {
         self.problems.push(Problem { file, line, kind });
     }
 
-    /// Parses the batch in parallel, sends it to the merging thread with the files
-    /// opened since the last batch, and reports progress.
+    /// Parses the batch in parallel, adds it to the corpus with the files opened
+    /// since the last batch, and reports progress.
     fn parse_batch(&mut self) {
         let t = Instant::now();
         let caps = self.caps;
@@ -267,14 +261,11 @@ impl<'a> Planner<'a> {
             .unzip();
         self.pool.extend(buffers.into_iter().flatten());
         self.parse_ms += ms(t);
-        // The merger only fails to receive if it panicked; join reports that.
-        let _ = self.tx.send(Batch {
-            parsed,
-            new_files: self.sources[self.files_sent..].to_vec(),
-        });
+        self.merger.add_files(&self.sources[self.files_sent..]);
         self.files_sent = self.sources.len();
+        self.merger.merge(parsed);
         self.prog.bytes_done += self.batch_size as u64;
-        self.prog.records = self.records_done.load(Ordering::Relaxed);
+        self.prog.records = self.merger.records();
         (self.progress)(self.prog);
         self.batch_size = 0;
     }

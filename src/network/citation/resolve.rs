@@ -173,13 +173,12 @@ fn work_records(corpus: &Corpus) -> Vec<(u32, Match)> {
     }
     let mut out: Vec<(u32, Match)> = corpus
         .refs
-        .works
         .par_iter()
         .map(|w| {
             if let Some(&r) = w.doi.as_deref().and_then(|d| by_doi.get(d)) {
                 return (r, Match::Doi);
             }
-            let found = work_descriptor(w)
+            let found = work_descriptor(&w)
                 .and_then(|k| by_desc.get(&k).copied())
                 .filter(|&r| r != AMBIGUOUS)
                 .filter(|&r| w.doi.is_none() || corpus.records[r as usize].doi.is_none());
