@@ -137,18 +137,24 @@ impl Level {
         if total <= 0.0 {
             return None;
         }
-        let edges: Vec<(u32, u32, f64)> = g
-            .edge_references()
-            .filter(|e| e.source() != e.target())
-            .map(|e| {
-                (
-                    e.source().index() as u32,
-                    e.target().index() as u32,
-                    *e.weight(),
-                )
-            })
-            .collect();
-        let csr = Csr::from_edges(g.node_count(), &edges);
+        // The level's network is the graph without self-loops: the full one when it
+        // has none (co-occurrence networks never do).
+        let csr = if full.has_self_loops() {
+            let edges: Vec<(u32, u32, f64)> = g
+                .edge_references()
+                .filter(|e| e.source() != e.target())
+                .map(|e| {
+                    (
+                        e.source().index() as u32,
+                        e.target().index() as u32,
+                        *e.weight(),
+                    )
+                })
+                .collect();
+            Csr::from_edges(g.node_count(), &edges)
+        } else {
+            full
+        };
         Some((Level { csr, node_weight }, resolution / total))
     }
 

@@ -22,6 +22,7 @@ pub mod network_only;
 pub mod params;
 pub mod rng;
 pub mod silhouette;
+mod silhouette_sample;
 pub mod terms;
 
 pub use network_only::run_network;
@@ -41,10 +42,6 @@ pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
 pub const BETWEENNESS_SAMPLES: usize = 2_000;
 /// Confidence parameter δ of the stated betweenness error bound.
 pub const BETWEENNESS_DELTA: f64 = 0.05;
-/// Networks above this many nodes get silhouettes for a sample of nodes.
-pub const EXACT_SILHOUETTE_MAX_NODES: usize = 10_000;
-/// Nodes sampled for silhouettes on larger networks (more if there are more clusters).
-pub const SILHOUETTE_SAMPLES: usize = 2_000;
 /// Members, citing records and label terms kept per cluster.
 pub const TOP_PER_CLUSTER: usize = 10;
 
@@ -170,30 +167,36 @@ fn structure(
     Some(sil)
 }
 
-/// Silhouettes of all nodes, or of a sample on large networks (with a note): fills
-/// `clusters.silhouette` and `mean_silhouette`, returns the mean per cluster.
+/// Silhouettes of all nodes, or of a sample on large networks (with a note stating
+/// its size and precision, [`silhouette::estimate`]): fills `clusters.silhouette` and
+/// `mean_silhouette`, returns the mean per cluster.
 fn silhouettes(
     g: &petgraph::graph::UnGraph<(), f64>,
     clusters: &mut Clusters,
     seed: u64,
     notes: &mut Vec<String>,
 ) -> Vec<f64> {
-    let m = &clusters.membership;
-    let n = m.len();
-    let sample = silhouette_nodes(m, seed);
-    let values = silhouette::silhouette_of(g, m, &sample);
-    if sample.len() < n {
+    let n = clusters.membership.len();
+    let e = silhouette::estimate(g, &clusters.membership, seed);
+    if !e.exact {
         notes.push(format!(
-            "silhouette computed for {} of {n} nodes (at least one per cluster), chosen at random",
-            sample.len()
+            "silhouette computed for {} of {n} nodes, a random sample of each cluster \
+             ({} at least) enlarged until the cluster's mean silhouette is within ±{} at 95% \
+             confidence (stratified sampling, normal approximation) or the searches' budget \
+             was spent: cluster means within ±{:.3}, network mean {:.3} ± {:.3}",
+            e.nodes.len(),
+            silhouette::PILOT,
+            silhouette::HALF_WIDTH,
+            e.cluster_half_width,
+            e.mean,
+            e.half_width,
         ));
     }
-    clusters.mean_silhouette = Some(values.iter().sum::<f64>() / values.len().max(1) as f64);
-    let sampled_membership: Vec<u32> = sample.iter().map(|&v| m[v as usize]).collect();
-    for (&v, &s) in sample.iter().zip(&values) {
+    clusters.mean_silhouette = Some(e.mean);
+    for (&v, &s) in e.nodes.iter().zip(&e.values) {
         clusters.silhouette[v as usize] = Some(s);
     }
-    silhouette::cluster_means(&values, &sampled_membership)
+    e.cluster_means
 }
 
 /// Normalised betweenness: exact, sampled above [`EXACT_BETWEENNESS_MAX_NODES`] (with
@@ -217,43 +220,6 @@ fn betweenness(
     } else {
         centrality::betweenness(g)
     }
-}
-
-/// The nodes whose silhouette is computed: all of them, or on large networks one random
-/// member of every cluster plus random nodes up to [`SILHOUETTE_SAMPLES`]; sorted.
-fn silhouette_nodes(membership: &[u32], seed: u64) -> Vec<u32> {
-    let n = membership.len();
-    if n <= EXACT_SILHOUETTE_MAX_NODES {
-        return (0..n as u32).collect();
-    }
-    let order = rng::SplitMix64::new(seed).permutation(n);
-    let k = membership
-        .iter()
-        .map(|&c| c as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut has_member = vec![false; k];
-    let mut chosen = vec![false; n];
-    let mut out = Vec::new();
-    for &v in &order {
-        let c = membership[v as usize] as usize;
-        if !has_member[c] {
-            has_member[c] = true;
-            chosen[v as usize] = true;
-            out.push(v);
-        }
-    }
-    for &v in &order {
-        if out.len() >= SILHOUETTE_SAMPLES {
-            break;
-        }
-        if !chosen[v as usize] {
-            chosen[v as usize] = true;
-            out.push(v);
-        }
-    }
-    out.sort_unstable();
-    out
 }
 
 /// Bursts of every node's per-year counts against the records per year of the span,
@@ -504,24 +470,6 @@ mod tests {
         // but it lasts one year, below the default minimum duration of 2.
         assert_eq!(m.bursts.expect("bursts")[0], None);
         assert_eq!(m.sigma.expect("sigma")[0], 1.0);
-    }
-
-    #[test]
-    fn large_networks_sample_silhouettes_in_every_cluster() {
-        // 12,000 nodes: 2,500 singleton clusters and one big cluster.
-        let membership: Vec<u32> = (0..12_000u32)
-            .map(|i| if i < 2_500 { i + 1 } else { 0 })
-            .collect();
-        let sample = silhouette_nodes(&membership, 1);
-        assert_eq!(
-            sample.len(),
-            2_501,
-            "one per cluster exceeds SILHOUETTE_SAMPLES"
-        );
-        assert!(sample.windows(2).all(|w| w[0] < w[1]));
-        let small = vec![0u32; 12_000];
-        assert_eq!(silhouette_nodes(&small, 1).len(), SILHOUETTE_SAMPLES);
-        assert_eq!(silhouette_nodes(&small[..100], 1).len(), 100);
     }
 
     #[test]

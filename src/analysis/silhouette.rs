@@ -14,11 +14,21 @@
 //! close to 1 (well separated), and the formula stays finite for clusters that
 //! straddle components. With a single cluster s is undefined and reported as 0.
 //!
-//! Cost: one breadth-first search per node, O(n·m), in parallel with rayon.
+//! Cost: one breadth-first search per node, in parallel with rayon. The search is
+//! direction-optimising (Beamer, Asanović & Patterson 2012): once the frontier's links
+//! outnumber a fourteenth of the unvisited nodes' links, each unvisited node looks for
+//! one neighbour in the frontier instead of the frontier scanning all its links; on a
+//! co-citation network of 34k nodes and 3.3M links that cuts a search from 6.5M link
+//! visits to a few hundred thousand. Distances, and so the silhouettes, are the same.
+//!
+//! Large networks get silhouettes for a sample of nodes ([`estimate`], in
+//! `silhouette_sample.rs`), sized by the confidence asked of the cluster means.
 
 use super::csr::Csr;
 use petgraph::graph::UnGraph;
 use rayon::prelude::*;
+
+pub use super::silhouette_sample::{Estimate, HALF_WIDTH, PILOT, estimate};
 
 /// Silhouette of every node for `membership` (cluster ids, dense 0..k preferred).
 pub fn silhouette(g: &UnGraph<(), f64>, membership: &[u32]) -> Vec<f64> {
@@ -29,7 +39,11 @@ pub fn silhouette(g: &UnGraph<(), f64>, membership: &[u32]) -> Vec<f64> {
 /// Silhouette of the given `nodes` only (for sampling on large networks: each node
 /// costs one breadth-first search).
 pub fn silhouette_of(g: &UnGraph<(), f64>, membership: &[u32], nodes: &[u32]) -> Vec<f64> {
-    let csr = Csr::from_graph(g);
+    silhouette_csr(&Csr::from_graph(g), membership, nodes).0
+}
+
+/// [`silhouette_of`] on a CSR adjacency; also returns the links the searches visited.
+pub(crate) fn silhouette_csr(csr: &Csr, membership: &[u32], nodes: &[u32]) -> (Vec<f64>, u64) {
     let n = csr.node_count();
     let k = membership
         .iter()
@@ -40,31 +54,19 @@ pub fn silhouette_of(g: &UnGraph<(), f64>, membership: &[u32], nodes: &[u32]) ->
     for &c in membership {
         size[c as usize] += 1;
     }
-    nodes
+    let per_node: Vec<(f64, u64)> = nodes
         .par_iter()
         .map_init(
-            || {
-                (
-                    vec![u32::MAX; n],
-                    vec![0u64; k],
-                    vec![0usize; k],
-                    Vec::<u32>::new(),
-                )
-            },
-            |(dist, sum, reached, queue), i| {
-                node_silhouette(
-                    &csr,
-                    membership,
-                    &size,
-                    *i as usize,
-                    dist,
-                    sum,
-                    reached,
-                    queue,
-                )
+            || Search::new(n, k),
+            |search, &i| {
+                search.visited = 0;
+                let s = node_silhouette(csr, membership, &size, i as usize, search);
+                (s, search.visited)
             },
         )
-        .collect()
+        .collect();
+    let visited = per_node.iter().map(|p| p.1).sum();
+    (per_node.into_iter().map(|p| p.0).collect(), visited)
 }
 
 /// Mean silhouette per cluster (0 for an empty cluster id).
@@ -86,44 +88,127 @@ pub fn cluster_means(values: &[f64], membership: &[u32]) -> Vec<f64> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Scratch space of one breadth-first search, with the hop distances summed per
+/// cluster.
+struct Search {
+    dist: Vec<u32>,
+    frontier: Vec<u32>,
+    next: Vec<u32>,
+    unvisited: Vec<u32>,
+    sum: Vec<u64>,
+    reached: Vec<usize>,
+    /// Links looked at (the cost of the searches, for sampling budgets).
+    visited: u64,
+}
+
+/// Beamer et al.'s switch to bottom-up: frontier links > unvisited links / ALPHA.
+const ALPHA: usize = 14;
+/// ... and back to top-down: frontier nodes < n / BETA.
+const BETA: usize = 24;
+const UNSEEN: u32 = u32::MAX;
+
+impl Search {
+    fn new(n: usize, k: usize) -> Self {
+        Search {
+            dist: vec![UNSEEN; n],
+            frontier: Vec::new(),
+            next: Vec::new(),
+            unvisited: Vec::new(),
+            sum: vec![0; k],
+            reached: vec![0; k],
+            visited: 0,
+        }
+    }
+
+    /// Hop distances from `src`, summed (`sum`) and counted (`reached`) per cluster.
+    fn run(&mut self, csr: &Csr, membership: &[u32], src: usize) {
+        let n = csr.node_count();
+        let deg = |v: usize| csr.offsets[v + 1] - csr.offsets[v];
+        self.dist.fill(UNSEEN);
+        self.sum.fill(0);
+        self.reached.fill(0);
+        self.frontier.clear();
+        self.frontier.push(src as u32);
+        self.dist[src] = 0;
+        self.reached[membership[src] as usize] += 1;
+        let mut unvisited_links = csr.targets.len() - deg(src);
+        let mut bottom_up = false;
+        let mut unvisited_stale = true;
+        let mut d = 0u32;
+        while !self.frontier.is_empty() {
+            let frontier_links: usize = self.frontier.iter().map(|&v| deg(v as usize)).sum();
+            if !bottom_up && frontier_links * ALPHA > unvisited_links {
+                bottom_up = true;
+            } else if bottom_up && self.frontier.len() * BETA < n {
+                bottom_up = false;
+            }
+            self.next.clear();
+            if bottom_up {
+                if unvisited_stale {
+                    let dist = &self.dist;
+                    self.unvisited.clear();
+                    self.unvisited
+                        .extend((0..n as u32).filter(|&v| dist[v as usize] == UNSEEN));
+                    unvisited_stale = false;
+                }
+                let dist = &mut self.dist;
+                let next = &mut self.next;
+                let mut visited = 0;
+                self.unvisited.retain(|&v| {
+                    let v = v as usize;
+                    let links = &csr.targets[csr.offsets[v]..csr.offsets[v + 1]];
+                    match links.iter().position(|&w| dist[w as usize] == d) {
+                        Some(p) => {
+                            visited += p as u64 + 1;
+                            dist[v] = d + 1;
+                            next.push(v as u32);
+                            false
+                        }
+                        None => {
+                            visited += links.len() as u64;
+                            true
+                        }
+                    }
+                });
+                self.visited += visited;
+            } else {
+                unvisited_stale = true;
+                self.visited += frontier_links as u64;
+                for &v in &self.frontier {
+                    let v = v as usize;
+                    for &w in &csr.targets[csr.offsets[v]..csr.offsets[v + 1]] {
+                        if self.dist[w as usize] == UNSEEN {
+                            self.dist[w as usize] = d + 1;
+                            self.next.push(w);
+                        }
+                    }
+                }
+            }
+            d += 1;
+            for &v in &self.next {
+                let c = membership[v as usize] as usize;
+                self.sum[c] += u64::from(d);
+                self.reached[c] += 1;
+                unvisited_links -= deg(v as usize);
+            }
+            std::mem::swap(&mut self.frontier, &mut self.next);
+        }
+    }
+}
+
 fn node_silhouette(
     csr: &Csr,
     membership: &[u32],
     size: &[usize],
     i: usize,
-    dist: &mut [u32],
-    sum: &mut [u64],
-    reached: &mut [usize],
-    queue: &mut Vec<u32>,
+    search: &mut Search,
 ) -> f64 {
     let own = membership[i] as usize;
     if size[own] <= 1 {
         return 0.0;
     }
-    // Breadth-first search from i, summing hop distances per cluster.
-    for &v in queue.iter() {
-        dist[v as usize] = u32::MAX;
-    }
-    sum.iter_mut().for_each(|x| *x = 0);
-    reached.iter_mut().for_each(|x| *x = 0);
-    queue.clear();
-    queue.push(i as u32);
-    dist[i] = 0;
-    let mut head = 0;
-    while head < queue.len() {
-        let v = queue[head] as usize;
-        head += 1;
-        let c = membership[v] as usize;
-        sum[c] += dist[v] as u64;
-        reached[c] += 1;
-        for &w in &csr.targets[csr.offsets[v]..csr.offsets[v + 1]] {
-            if dist[w as usize] == u32::MAX {
-                dist[w as usize] = dist[v] + 1;
-                queue.push(w);
-            }
-        }
-    }
+    search.run(csr, membership, i);
+    let (sum, reached) = (&search.sum, &search.reached);
     // Unreachable members sit at distance n, beyond any shortest path.
     let far = membership.len() as f64;
     let total = |c: usize| sum[c] as f64 + far * (size[c] - reached[c]) as f64;

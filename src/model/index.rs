@@ -154,6 +154,7 @@ impl KeyIndex {
     }
 
     /// Number of keys.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.shards.iter().map(|s| s.len).sum()
     }
