@@ -120,6 +120,25 @@ fn sampled_betweenness_within_its_bound() {
     );
 }
 
+#[test]
+fn estimated_betweenness_within_its_bound() {
+    // Riondato–Kornaropoulos path sampling against networkx's exact values: every node
+    // within ε with probability 1 − δ (here δ = 0.01; the seed is fixed, so the test
+    // is deterministic, and fails only if this draw is among the 1 % the bound allows).
+    for (f, g) in &graphs() {
+        let epsilon = 0.02;
+        let s = cocite::analysis::betweenness_sample::estimate(g, epsilon, 0.01, 5);
+        let worst = s
+            .values
+            .iter()
+            .zip(&f.betweenness)
+            .map(|(x, e)| (x - e).abs())
+            .fold(0.0, f64::max);
+        assert!(worst <= epsilon, "{}: max error {worst} above ε", f.name);
+        assert!(s.samples > 0 && s.vertex_diameter >= 3, "{}", f.name);
+    }
+}
+
 /// True if every cluster induces a connected subgraph.
 fn clusters_connected(g: &UnGraph<(), f64>, membership: &[u32]) -> bool {
     let k = membership.iter().max().map_or(0, |&m| m as usize + 1);

@@ -168,18 +168,19 @@ impl Level {
         for (i, &c) in clustering.iter().enumerate() {
             node_weight[c as usize] += self.node_weight[i];
         }
-        let mut edges = Vec::new();
-        for i in 0..self.n() {
-            let ci = clustering[i];
-            for (j, w) in self.csr.neighbors(i) {
-                let cj = clustering[j];
-                if i < j && ci != cj {
-                    edges.push((ci.min(cj), ci.max(cj), w));
-                }
-            }
-        }
+        // The links between clusters, in node order (the order their weights are
+        // summed in), read twice instead of collected.
+        let edges = || {
+            (0..self.n()).flat_map(move |i| {
+                let ci = clustering[i];
+                self.csr.neighbors(i).filter_map(move |(j, w)| {
+                    let cj = clustering[j];
+                    (i < j && ci != cj).then(|| (ci.min(cj), ci.max(cj), w))
+                })
+            })
+        };
         Level {
-            csr: Csr::from_edges(k, &edges),
+            csr: Csr::build(k, edges),
             node_weight,
         }
     }

@@ -16,9 +16,56 @@ pub struct Csr {
     pub weights: Vec<f64>,
 }
 
-/// Sorts each node's arcs by target (stably), in parallel; returns each node's
-/// number of distinct targets when some node has parallel edges (two arcs to one
-/// target), else `None`.
+/// Scratch space of [`sort_row`]: a weight and a mark per target.
+struct RowScratch {
+    weight: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+    pairs: Vec<(u32, f64)>,
+}
+
+/// Sorts one node's arcs by target; arcs to one target (parallel edges) become one,
+/// their weights summed in the order given. Returns the number of distinct targets,
+/// which now lead the row.
+fn sort_row(s: &mut RowScratch, t: &mut [u32], w: &mut [f64]) -> usize {
+    if t.windows(2).all(|p| p[0] < p[1]) {
+        return t.len();
+    }
+    if t.windows(2).all(|p| p[0] != p[1]) && t.len() < 64 {
+        // A short row without parallel edges: one small sort.
+        s.pairs.clear();
+        s.pairs.extend(t.iter().copied().zip(w.iter().copied()));
+        s.pairs.sort_unstable_by_key(|a| a.0);
+        if s.pairs.windows(2).all(|p| p[0].0 != p[1].0) {
+            for (k, &(x, y)) in s.pairs.iter().enumerate() {
+                (t[k], w[k]) = (x, y);
+            }
+            return t.len();
+        }
+    }
+    s.touched.clear();
+    for (&x, &y) in t.iter().zip(w.iter()) {
+        let i = x as usize;
+        if s.seen[i] {
+            s.weight[i] += y;
+        } else {
+            s.seen[i] = true;
+            s.weight[i] = y;
+            s.touched.push(x);
+        }
+    }
+    s.touched.sort_unstable();
+    for (k, &x) in s.touched.iter().enumerate() {
+        t[k] = x;
+        w[k] = s.weight[x as usize];
+        s.seen[x as usize] = false;
+    }
+    s.touched.len()
+}
+
+/// Sorts each node's arcs by target in parallel, summing parallel edges
+/// ([`sort_row`]); returns each node's number of distinct targets when some node had
+/// parallel edges, else `None`.
 fn sort_lists(offsets: &[usize], targets: &mut [u32], weights: &mut [f64]) -> Option<Vec<usize>> {
     let n = offsets.len() - 1;
     let (mut t, mut w): (&mut [u32], &mut [f64]) = (targets, weights);
@@ -30,27 +77,23 @@ fn sort_lists(offsets: &[usize], targets: &mut [u32], weights: &mut [f64]) -> Op
         lists.push((lt, lw));
         (t, w) = (rt, rw);
     }
+    let scratch = || RowScratch {
+        weight: vec![0.0; n],
+        seen: vec![false; n],
+        touched: Vec::new(),
+        pairs: Vec::new(),
+    };
     let distinct: Vec<usize> = lists
         .into_par_iter()
-        .map_init(Vec::new, |scratch: &mut Vec<(u32, f64)>, (t, w)| {
-            if !t.windows(2).all(|p| p[0] < p[1]) {
-                scratch.clear();
-                scratch.extend(t.iter().copied().zip(w.iter().copied()));
-                scratch.sort_by_key(|a| a.0);
-                for (k, &(x, y)) in scratch.iter().enumerate() {
-                    (t[k], w[k]) = (x, y);
-                }
-            }
-            1 + t.windows(2).filter(|p| p[0] != p[1]).count() - usize::from(t.is_empty())
-        })
+        .with_min_len(64)
+        .map_init(scratch, |s, (t, w)| sort_row(s, t, w))
         .collect();
     (distinct.iter().sum::<usize>() < offsets[n]).then_some(distinct)
 }
 
-/// Merges each node's runs of arcs to one target (sorted, stably, by
-/// [`sort_lists`]) into one arc, summing their weights in the order the edges were
-/// given.
-fn merge_parallel(
+/// Moves each node's distinct arcs (the first `distinct[i]` of its row, by
+/// [`sort_lists`]) together.
+fn compact_rows(
     offsets: &mut [usize],
     targets: &mut Vec<u32>,
     weights: &mut Vec<f64>,
@@ -59,21 +102,11 @@ fn merge_parallel(
     let n = offsets.len() - 1;
     let mut out = 0;
     for i in 0..n {
-        let (a, b) = (offsets[i], offsets[i + 1]);
+        let a = offsets[i];
         offsets[i] = out;
-        let mut k = a;
-        while k < b {
-            let (t, mut w) = (targets[k], weights[k]);
-            k += 1;
-            while k < b && targets[k] == t {
-                w += weights[k];
-                k += 1;
-            }
-            targets[out] = t;
-            weights[out] = w;
-            out += 1;
-        }
-        debug_assert_eq!(out - offsets[i], distinct[i]);
+        targets.copy_within(a..a + distinct[i], out);
+        weights.copy_within(a..a + distinct[i], out);
+        out += distinct[i];
     }
     offsets[n] = out;
     targets.truncate(out);
@@ -108,7 +141,10 @@ impl Csr {
     /// sorts, where one sort of all 2m arcs, and its copies, took most of a Leiden run
     /// on millions of links. Parallel edges (the links between two clusters when a
     /// clustering level is aggregated) are summed in the order given.
-    fn build<I: Iterator<Item = (u32, u32, f64)>>(n: usize, edges: impl Fn() -> I) -> Self {
+    pub(crate) fn build<I: Iterator<Item = (u32, u32, f64)>>(
+        n: usize,
+        edges: impl Fn() -> I,
+    ) -> Self {
         let mut offsets = vec![0usize; n + 1];
         for (u, v, _) in edges() {
             offsets[u as usize + 1] += 1;
@@ -135,7 +171,7 @@ impl Csr {
         }
         drop(next);
         if let Some(distinct) = sort_lists(&offsets, &mut targets, &mut weights) {
-            merge_parallel(&mut offsets, &mut targets, &mut weights, &distinct);
+            compact_rows(&mut offsets, &mut targets, &mut weights, &distinct);
         }
         Csr {
             offsets,

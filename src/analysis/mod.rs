@@ -11,6 +11,7 @@
 //! [`Measures`], which the pipeline puts on the nodes. [`run_network`] analyses a
 //! network with no records behind it (imported): no bursts, labels from member labels.
 
+pub mod betweenness_sample;
 pub mod burst;
 pub mod centrality;
 pub mod cluster;
@@ -36,10 +37,11 @@ use crate::progress::Progress;
 use labels::RecordText;
 use std::collections::BTreeMap;
 
-/// Networks above this many nodes get sampled betweenness.
-pub const EXACT_BETWEENNESS_MAX_NODES: usize = 10_000;
-/// Sources sampled for betweenness on larger networks.
-pub const BETWEENNESS_SAMPLES: usize = 2_000;
+/// Networks with n · 2m up to this get exact betweenness (Brandes' searches visit
+/// 2 · n · 2m links: a second or two); larger ones an estimate.
+pub const EXACT_BETWEENNESS_WORK: f64 = 5e8;
+/// Error bound ε of estimated betweenness ([`betweenness_sample`]).
+pub const BETWEENNESS_EPSILON: f64 = 0.02;
 /// Confidence parameter δ of the stated betweenness error bound.
 pub const BETWEENNESS_DELTA: f64 = 0.05;
 /// Members, citing records and label terms kept per cluster.
@@ -199,8 +201,9 @@ fn silhouettes(
     e.cluster_means
 }
 
-/// Normalised betweenness: exact, sampled above [`EXACT_BETWEENNESS_MAX_NODES`] (with
-/// a note stating the error bound), or zeros when `on` is false.
+/// Normalised betweenness: exact up to [`EXACT_BETWEENNESS_WORK`], else estimated from
+/// random shortest paths within ±[`BETWEENNESS_EPSILON`] (with a note stating the
+/// bound), or zeros when `on` is false.
 fn betweenness(
     g: &petgraph::graph::UnGraph<(), f64>,
     on: bool,
@@ -209,17 +212,20 @@ fn betweenness(
 ) -> Vec<f64> {
     let n = g.node_count();
     if !on {
-        vec![0.0; n]
-    } else if n > EXACT_BETWEENNESS_MAX_NODES {
-        let bound = centrality::sampled_error_bound(n, BETWEENNESS_SAMPLES, BETWEENNESS_DELTA);
-        notes.push(format!(
-            "betweenness estimated from {BETWEENNESS_SAMPLES} of {n} sources: within ±{bound:.4} of the exact value with probability {:.0}%",
-            (1.0 - BETWEENNESS_DELTA) * 100.0
-        ));
-        centrality::betweenness_sampled(g, BETWEENNESS_SAMPLES, seed)
-    } else {
-        centrality::betweenness(g)
+        return vec![0.0; n];
     }
+    if n as f64 * 2.0 * g.edge_count() as f64 <= EXACT_BETWEENNESS_WORK {
+        return centrality::betweenness(g);
+    }
+    let s = betweenness_sample::estimate(g, BETWEENNESS_EPSILON, BETWEENNESS_DELTA, seed);
+    notes.push(format!(
+        "betweenness estimated from {} random shortest paths (Riondato & Kornaropoulos \
+         2016): every node within ±{} of its exact value with probability {:.0}%",
+        s.samples,
+        s.epsilon,
+        (1.0 - s.delta) * 100.0
+    ));
+    s.values
 }
 
 /// Bursts of every node's per-year counts against the records per year of the span,

@@ -38,8 +38,8 @@ pub enum LabelMethod {
 #[serde(default)]
 pub struct AnalysisOptions {
     pub cluster: ClusterMethod,
-    /// Compute betweenness centrality (and so sigma). On dense networks of 10k+ nodes
-    /// it dominates the run time.
+    /// Compute betweenness centrality (and so sigma): exact on small networks, else
+    /// estimated within a stated bound ([`crate::analysis::betweenness_sample`]).
     pub centrality: bool,
     pub resolution: f64,
     /// Seed of the clustering (and, in a pipeline, of the layout).
