@@ -1,8 +1,10 @@
 //! Frame time of the app's canvas and the cost of moving the timeline slider.
 //!
-//! - `frame_10k_pan` / `frame_10k_static`: one full frame (all panels, canvas meshes, labels, egui tessellation)
-//!   of a generated 10 000-node / 100 000-link network, CPU only (no GPU upload),
-//!   while panning (meshes rebuilt) and when the map is unchanged (meshes reused).
+//! - `frame_10k_pan` / `frame_10k_zoom` / `frame_10k_static`: one full frame (all
+//!   panels, canvas meshes, labels, egui tessellation) of a generated 10 000-node /
+//!   100 000-link network, CPU only (no GPU upload), while panning (meshes moved),
+//!   zooming (meshes scaled, rebuilt every 8th frame) and when the map is unchanged
+//!   (meshes reused).
 //! - `slider_step`: moving the slider by one year (the pipeline's window for the new
 //!   years, visibility) plus the frame that shows it, on the network the pipeline
 //!   builds from a generated 10 000-record WoS file (`../shared/tools/gen_wos.py
@@ -149,6 +151,40 @@ fn frame_10k_pan(bencher: divan::Bencher) {
     bencher.bench_local(|| {
         step = -step + if step > 0.0 { -0.5 } else { 0.5 };
         app.view.camera.center[0] += step;
+        frame(&ctx, &mut app)
+    });
+}
+
+/// Frames while zooming: in for 20 frames by 3 % each, then out again. The meshes are
+/// scaled, and rebuilt when the zoom has changed by a quarter (every 8th frame here),
+/// so the median is a scaled frame and the slowest a rebuilt one.
+#[divan::bench(sample_count = 40)]
+fn frame_10k_zoom(bencher: divan::Bencher) {
+    let mut app = CociteApp::with_analysis(synthetic(10_000, 100_000), None, Settings::default());
+    let ctx = egui::Context::default();
+    frame(&ctx, &mut app);
+    frame(&ctx, &mut app);
+    let mut k = 0u32;
+    bencher.bench_local(|| {
+        k += 1;
+        let f = if (k / 20) % 2 == 0 { 1.03 } else { 1.0 / 1.03 };
+        app.view.camera.zoom *= f;
+        frame(&ctx, &mut app)
+    });
+}
+
+/// The worst zoom frame: the zoom jumps by 30 % every frame, so every frame rebuilds
+/// the meshes.
+#[divan::bench(sample_count = 20)]
+fn frame_10k_zoom_rebuild(bencher: divan::Bencher) {
+    let mut app = CociteApp::with_analysis(synthetic(10_000, 100_000), None, Settings::default());
+    let ctx = egui::Context::default();
+    frame(&ctx, &mut app);
+    frame(&ctx, &mut app);
+    let mut k = 0u32;
+    bencher.bench_local(|| {
+        k += 1;
+        app.view.camera.zoom *= if k % 2 == 0 { 1.3 } else { 1.0 / 1.3 };
         frame(&ctx, &mut app)
     });
 }

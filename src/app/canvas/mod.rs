@@ -165,7 +165,7 @@ pub fn canvas_ui(
     if let Some(axis) = input.year_axis {
         labels::draw_year_axis(&painter, &t, axis, input.dark);
     }
-    for shape in frame_shapes(input, &t, &screen, &radius, cache) {
+    for shape in frame_shapes(input, &t, &screen, cache) {
         painter.add(shape);
     }
     let placed = labels::place(input, &screen, &radius, rect);
