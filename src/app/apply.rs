@@ -122,6 +122,7 @@ impl CociteApp {
             .map(|[x, y]| egui::pos2(x as f32, y as f32))
             .collect();
         self.derived.radius = view::radii(net, self.view.view, scale);
+        self.refresh_hulls();
     }
 
     /// Recomputes what is visible for the slider years: exactly `Network::window`,
@@ -164,6 +165,34 @@ impl CociteApp {
         self.derived.links_visible = links;
         self.derived.neighbours = neighbours;
         self.refresh_window_layout();
+        self.refresh_hulls();
+    }
+
+    /// The shaded cluster areas of the cluster view (`scene::view::cluster_hulls`, as
+    /// the figures shade them), in world units.
+    pub(super) fn refresh_hulls(&mut self) {
+        self.derived.hulls.clear();
+        if !self.settings.cluster_areas || self.view.view != super::state::ViewKind::Cluster {
+            return;
+        }
+        let ids = self
+            .settings
+            .figure_labels()
+            .choose(&self.analysis.clusters);
+        let pos: Vec<[f64; 2]> = self
+            .derived
+            .pos
+            .iter()
+            .map(|p| [p.x as f64, p.y as f64])
+            .collect();
+        self.derived.hulls = view::cluster_hulls(
+            &self.analysis.network,
+            &ids,
+            &pos,
+            &self.derived.radius,
+            &self.derived.nodes_visible,
+            2.0,
+        );
     }
 
     /// The cluster view shows the slider window's own network, settled from the full

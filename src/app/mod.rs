@@ -62,6 +62,8 @@ pub struct Derived {
     pub pos: Vec<Pos2>,
     /// World radius of each node in the current view (`scene::view::radii`).
     pub radius: Vec<f64>,
+    /// The labelled clusters' areas in world units (cluster view, when shown).
+    pub hulls: Vec<(u32, Vec<[f64; 2]>)>,
     /// The pipeline's window for the slider years.
     pub window: WindowView,
     /// Window minus hidden clusters: what is drawn.
@@ -191,6 +193,15 @@ impl CociteApp {
     /// Where the canvas was drawn in the last frame (screen points).
     pub fn canvas_rect(&self) -> egui::Rect {
         self.canvas_rect
+    }
+
+    /// The views this map can be shown in: the historiograph for citation networks.
+    pub fn views(&self) -> Vec<state::ViewKind> {
+        let mut v = state::ViewKind::ALL.to_vec();
+        if self.analysis.network.kind == crate::network::NodeKind::Citation {
+            v.push(state::ViewKind::Historiograph);
+        }
+        v
     }
 
     /// Nodes drawn now (window minus hidden clusters).

@@ -137,6 +137,13 @@ impl CociteApp {
             net: &self.analysis.network,
             pos: &self.derived.pos,
             radius: &self.derived.radius,
+            hulls: &self.derived.hulls,
+            main_path: self
+                .analysis
+                .main_path
+                .as_ref()
+                .filter(|_| self.settings.main_path)
+                .map(|m| m.links.as_slice()),
             nodes_visible: &self.derived.nodes_visible,
             links_visible: &self.derived.links_visible,
             selection: &self.view.selection,
@@ -181,7 +188,7 @@ impl CociteApp {
             ui.menu_button("File", |ui| self.file_menu(ui, commands));
             ui.menu_button("View", |ui| self.view_menu(ui, commands));
             ui.separator();
-            for v in ViewKind::ALL {
+            for v in self.views() {
                 if ui.selectable_label(self.view.view == v, v.name()).clicked()
                     && self.view.view != v
                 {
@@ -272,7 +279,7 @@ impl CociteApp {
     }
 
     fn view_menu(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        for v in ViewKind::ALL {
+        for v in self.views() {
             if ui.radio(self.view.view == v, v.name()).clicked() {
                 commands.push(Command::SetView(v));
             }
@@ -285,6 +292,21 @@ impl CociteApp {
         }
         ui.separator();
         ui.checkbox(&mut self.settings.rings, "Citation tree rings");
+        if ui
+            .checkbox(&mut self.settings.cluster_areas, "Cluster areas")
+            .on_hover_text(
+                "Shade each labelled cluster's area in the cluster view, as CiteSpace does.",
+            )
+            .changed()
+        {
+            self.refresh_hulls();
+        }
+        if self.analysis.main_path.is_some() {
+            ui.checkbox(&mut self.settings.main_path, "Main path");
+        }
+        if cluster_label_rule_ui(ui, &mut self.settings) {
+            commands.push(Command::SetView(self.view.view));
+        }
         ui.checkbox(&mut self.settings.show_parameters, "Parameters panel");
         ui.checkbox(&mut self.settings.show_clusters, "Cluster list");
         ui.checkbox(&mut self.settings.show_explain, "What am I looking at?");
@@ -318,4 +340,33 @@ impl CociteApp {
             .show(ctx, |ui| problems::problems_ui(ui, &corpus.problems));
         self.view.show_problems = open;
     }
+}
+
+/// Which clusters get a label (and a timeline row): those of at least N members, or
+/// the largest K (CiteSpace's "show the largest K clusters"). True if it changed.
+fn cluster_label_rule_ui(ui: &mut egui::Ui, s: &mut super::state::Settings) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut largest = s.largest_clusters.is_some();
+        changed |= ui
+            .checkbox(&mut largest, "Largest K clusters")
+            .on_hover_text("Label (and give a timeline row to) the K largest clusters only.")
+            .changed();
+        if largest {
+            let mut k = s.largest_clusters.unwrap_or(10);
+            changed |= ui
+                .add(egui::DragValue::new(&mut k).range(1..=200))
+                .changed();
+            s.largest_clusters = Some(k);
+        } else {
+            s.largest_clusters = None;
+            ui.label("or at least");
+            changed |= ui
+                .add(egui::DragValue::new(&mut s.cluster_min_size).range(2..=1000))
+                .on_hover_text("Label clusters with at least this many members.")
+                .changed();
+            ui.label("members");
+        }
+    });
+    changed
 }

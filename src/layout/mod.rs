@@ -179,19 +179,7 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
             &timed_nodes(net, true, params.node_scale),
             &TimeParams::default(),
         ),
-        LayoutMethod::Historiograph => {
-            // The publication year, unclamped: x grows with the year, always.
-            let years: Vec<i32> = net
-                .nodes
-                .iter()
-                .map(|n| {
-                    n.year
-                        .or_else(|| n.per_year.keys().next().copied())
-                        .unwrap_or(0)
-                })
-                .collect();
-            historiograph::historiograph(net, &years, &TimeParams::default())
-        }
+        LayoutMethod::Historiograph => historiograph_positions(net),
         #[cfg(feature = "fdg")]
         LayoutMethod::Fdg if n <= FDG_MAX_NODES => {
             let (pos, energy) = run_fdg(net, iterations, seed, progress);
@@ -284,6 +272,21 @@ fn run_fdg(
     align_principal_axis(&mut pos, &g);
     pack_components(&mut pos, &g);
     (to_f64(&pos), energy)
+}
+
+/// The historiograph of `net` ([`historiograph::historiograph`]) at each node's
+/// publication year, unclamped: x grows with the year, always.
+pub fn historiograph_positions(net: &Network) -> Vec<[f64; 2]> {
+    let years: Vec<i32> = net
+        .nodes
+        .iter()
+        .map(|n| {
+            n.year
+                .or_else(|| n.per_year.keys().next().copied())
+                .unwrap_or(0)
+        })
+        .collect();
+    historiograph::historiograph(net, &years, &TimeParams::default())
 }
 
 /// Drawn radii (world units) of the nodes in the time views: the map's node sizes at

@@ -96,6 +96,8 @@ fn cache_key(input: &CanvasInput, t: &Transform) -> u64 {
         input.generation,
         input.colouring as u8,
         input.rings,
+        input.main_path.is_some(),
+        input.hulls.len(),
         input.year_to,
         input.dark,
     )
@@ -140,6 +142,22 @@ fn link_mesh(links: &mut Mesh, input: &CanvasInput, t: &Transform, screen: &[Pos
             width,
             Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha),
         );
+    }
+    // A citation network's main path: thick, in the figures' colour, over the links.
+    let path_colour = colours::egui_colour(crate::scene::colors::MAIN_PATH);
+    for &k in input.main_path.unwrap_or_default() {
+        let Some(l) = input.net.links.get(k as usize) else {
+            continue;
+        };
+        if input
+            .links_visible
+            .get(k as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            let (a, b) = (screen[l.source as usize], screen[l.target as usize]);
+            add_segment(links, a, b, 4.0, path_colour);
+        }
     }
 }
 
