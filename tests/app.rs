@@ -441,3 +441,22 @@ fn canvas_and_figure_place_the_same_labels() {
         }
     }
 }
+
+/// A network made elsewhere (Zachary's karate club as GraphML) opens in the app: all 34
+/// nodes shown (it has no years for the slider to hide them by), clustered.
+#[test]
+fn a_network_made_elsewhere_opens_with_every_node() {
+    let karate =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/networks/karate.graphml");
+    let mut app = CociteApp::new(vec![karate], Settings::default());
+    assert!(
+        app.wait_idle(Duration::from_secs(60)),
+        "import did not finish"
+    );
+    assert_eq!(app.last_error(), None);
+    assert!(app.corpus.is_none() && app.imported.is_some());
+    assert_eq!(app.analysis.network.nodes.len(), 34);
+    assert_eq!(app.analysis.network.links.len(), 78);
+    assert_eq!(app.visible_nodes(), 34);
+    assert!(app.analysis.modularity.is_some_and(|q| q >= 0.35));
+}

@@ -37,6 +37,7 @@ impl CociteApp {
                     self.settings.remember(&paths);
                     self.paths = paths;
                     self.corpus = Some(corpus);
+                    self.imported = None;
                 }
                 Msg::Analysed {
                     analysis,
@@ -59,6 +60,27 @@ impl CociteApp {
                             self.view.status = format!("Session opened: {}", warnings.join("; "));
                         }
                     }
+                }
+                Msg::Imported {
+                    imported,
+                    analysis,
+                    paths,
+                    ms,
+                } => {
+                    self.view.status = format!(
+                        "{} nodes, {} links from {} ({:.0} ms): {}",
+                        analysis.network.nodes.len(),
+                        analysis.network.links.len(),
+                        describe_paths(&paths),
+                        ms,
+                        crate::pipeline::NO_RECORDS_NOTE
+                    );
+                    self.last_error = None;
+                    self.corpus = None;
+                    self.imported = Some(imported);
+                    self.settings.remember(&paths);
+                    self.paths = paths;
+                    self.set_analysis(analysis, std::sync::Arc::new(Vec::new()));
                 }
                 Msg::SessionRead {
                     path,
@@ -130,7 +152,17 @@ impl CociteApp {
     /// as in the figures: `scene::view::timeline_rows`).
     pub(super) fn refresh_visibility(&mut self) {
         let net = &self.analysis.network;
-        let window = net.window(self.view.year_from, self.view.year_to);
+        // A network made elsewhere has no years: everything is shown.
+        let window = if net.kind == crate::network::NodeKind::Imported {
+            crate::network::WindowView {
+                nodes: vec![true; net.nodes.len()],
+                links: vec![true; net.links.len()],
+                visible_nodes: net.nodes.len(),
+                visible_links: net.links.len(),
+            }
+        } else {
+            net.window(self.view.year_from, self.view.year_to)
+        };
         let hidden = &self.view.hidden_clusters;
         let mut nodes = window.nodes.clone();
         let mut links = window.links.clone();
@@ -261,6 +293,13 @@ impl CociteApp {
                 self.session_warnings.clear();
                 self.worker.open_session(paths[0].clone());
             }
+            Command::Open(paths) if is_network(&paths) => {
+                self.pending_session = None;
+                self.session_warnings.clear();
+                self.view.status = format!("Reading the network {}", describe_paths(&paths));
+                self.worker
+                    .open_network(paths, self.settings.params.clone());
+            }
             Command::Open(paths) if !paths.is_empty() => {
                 self.pending_session = None;
                 self.session_warnings.clear();
@@ -271,9 +310,15 @@ impl CociteApp {
             Command::PickFiles => self.pick_inputs(Pick::Files),
             Command::PickFolder => self.pick_inputs(Pick::Folder),
             Command::PickSession => self.pick_inputs(Pick::Session),
-            Command::Run => match &self.corpus {
-                Some(c) => self.worker.run(c.clone(), self.settings.params.clone()),
-                None => self.view.status = "Open some files first (File → Open)".into(),
+            Command::Run => match (&self.corpus, &self.imported) {
+                (Some(c), _) => self.worker.run(c.clone(), self.settings.params.clone()),
+                (None, Some(imp)) => self.worker.rerun_imported(
+                    imp,
+                    self.settings.params.clone(),
+                    self.paths.clone(),
+                    true,
+                ),
+                (None, None) => self.view.status = "Open some files first (File → Open)".into(),
             },
             Command::Cancel => self.worker.cancel(),
             Command::SetYears(from, to) => {
@@ -324,6 +369,7 @@ impl CociteApp {
                 Format::Gexf,
                 Format::Pajek,
                 Format::VosViewer,
+                Format::VosViewerJson,
                 Format::Csv,
                 Format::NodeLinkJson,
                 Format::AnalysisJson,
@@ -451,6 +497,16 @@ impl CociteApp {
         self.commands.push(Command::Run);
         self.apply_commands();
     }
+}
+
+/// True when `paths` are network files made elsewhere (the first one decides; a
+/// VOSviewer map comes with its network file).
+fn is_network(paths: &[PathBuf]) -> bool {
+    paths.len() <= 2
+        && paths.iter().all(|p| p.is_file())
+        && paths
+            .first()
+            .is_some_and(|p| crate::import::detect_file(p).ok().flatten().is_some())
 }
 
 fn describe_paths(paths: &[PathBuf]) -> String {

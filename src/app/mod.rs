@@ -94,6 +94,8 @@ pub struct CociteApp {
     /// Canvas rectangle of the last frame (for fit and PNG export).
     canvas_rect: egui::Rect,
     last_error: Option<String>,
+    /// The network made elsewhere on screen, if it is one (no corpus then).
+    pub imported: Option<Arc<crate::import::Imported>>,
     /// Where "Merge" saves the thesaurus (VOSviewer format).
     pub thesaurus_file: PathBuf,
     /// With `COCITE_TIMING` set: process start, to report the first frame with a network.
@@ -125,6 +127,7 @@ impl CociteApp {
             canvas_rect: egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
             last_error: None,
             thesaurus_file: export::default_thesaurus_file(),
+            imported: None,
             timing: None,
             mesh_cache: Default::default(),
             live: None,

@@ -240,7 +240,12 @@ pub fn write_as(
         Format::Csv => csv::write(path, a),
         Format::Session => {
             let corpus = corpus.ok_or(ExportError::NeedsCorpus)?;
+            // The session opens in the view the layout made (`--layout timeline` →
+            // the timeline view).
             let view = crate::session::ViewState {
+                view: scene
+                    .view
+                    .unwrap_or(crate::scene::ViewKind::of_layout(a.params.layout.method)),
                 figure: scene.clone(),
                 ..Default::default()
             };

@@ -68,7 +68,8 @@ fn visible(a: &Analysis, opts: &SceneOptions) -> Visible {
 }
 
 fn window_visible(a: &Analysis, opts: &SceneOptions) -> Visible {
-    match opts.window {
+    // A network made elsewhere has no years to window.
+    match opts.window.filter(|_| a.network.kind != NodeKind::Imported) {
         Some((from, to)) => {
             let w = a.network.window(from, to);
             Visible {
