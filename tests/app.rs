@@ -460,3 +460,26 @@ fn a_network_made_elsewhere_opens_with_every_node() {
     assert_eq!(app.visible_nodes(), 34);
     assert!(app.analysis.modularity.is_some_and(|q| q >= 0.35));
 }
+
+/// The themes window computes the conceptual structure with the core (`themes::run`)
+/// on the worker and draws its figures; the thematic map equals the command's.
+#[test]
+fn the_themes_window_computes_the_thematic_map() {
+    let mut h = harness(demo_app());
+    h.state_mut().command(Command::ShowThemes);
+    h.state_mut().themes.cuts = "2010".into();
+    h.state_mut().command(Command::RunThemes);
+    assert!(h.state_mut().wait_idle(Duration::from_secs(60)));
+    h.run_steps(2);
+    let app = h.state();
+    let t = app.themes.result.as_ref().expect("themes computed");
+    let corpus = app.corpus.as_ref().expect("demo");
+    let p = cocite::themes::ThemesParams {
+        cuts: vec![2010],
+        ..Default::default()
+    };
+    let want = cocite::themes::run(corpus, &p).expect("runs");
+    assert_eq!(t.map, want.map);
+    assert!(t.evolution.is_some());
+    h.get_by_label("Thematic evolution");
+}

@@ -82,6 +82,11 @@ impl CociteApp {
                     self.paths = paths;
                     self.set_analysis(analysis, std::sync::Arc::new(Vec::new()));
                 }
+                Msg::Themes(Ok(t)) => {
+                    self.view.status = format!("{} themes", t.map.themes.len());
+                    self.themes.set_result(t);
+                }
+                Msg::Themes(Err(e)) => self.themes.message = e,
                 Msg::SessionRead {
                     path,
                     params,
@@ -284,29 +289,31 @@ impl CociteApp {
         }
     }
 
+    /// Opens exports, a session or a network made elsewhere, on the worker.
+    fn open(&mut self, paths: Vec<PathBuf>) {
+        if paths.len() == 1 && super::session::is_session(&paths[0]) {
+            self.view.status = format!("Opening session {}", paths[0].display());
+            self.pending_session = None;
+            self.session_warnings.clear();
+            self.worker.open_session(paths[0].clone());
+        } else if is_network(&paths) {
+            self.pending_session = None;
+            self.session_warnings.clear();
+            self.view.status = format!("Reading the network {}", describe_paths(&paths));
+            self.worker
+                .open_network(paths, self.settings.params.clone());
+        } else if !paths.is_empty() {
+            self.pending_session = None;
+            self.session_warnings.clear();
+            self.view.status = format!("Loading {}", describe_paths(&paths));
+            self.worker.load(paths, self.settings.params.clone());
+        }
+    }
+
     /// Applies one command; returns true if visibility must be recomputed.
     fn apply(&mut self, command: Command) -> bool {
         match command {
-            Command::Open(paths) if paths.len() == 1 && super::session::is_session(&paths[0]) => {
-                self.view.status = format!("Opening session {}", paths[0].display());
-                self.pending_session = None;
-                self.session_warnings.clear();
-                self.worker.open_session(paths[0].clone());
-            }
-            Command::Open(paths) if is_network(&paths) => {
-                self.pending_session = None;
-                self.session_warnings.clear();
-                self.view.status = format!("Reading the network {}", describe_paths(&paths));
-                self.worker
-                    .open_network(paths, self.settings.params.clone());
-            }
-            Command::Open(paths) if !paths.is_empty() => {
-                self.pending_session = None;
-                self.session_warnings.clear();
-                self.view.status = format!("Loading {}", describe_paths(&paths));
-                self.worker.load(paths, self.settings.params.clone());
-            }
-            Command::Open(_) => {}
+            Command::Open(paths) => self.open(paths),
             Command::PickFiles => self.pick_inputs(Pick::Files),
             Command::PickFolder => self.pick_inputs(Pick::Folder),
             Command::PickSession => self.pick_inputs(Pick::Session),
@@ -378,6 +385,13 @@ impl CociteApp {
             Command::SaveSession => self.save_session_dialog(),
             Command::SetDark(d) => self.settings.dark = d,
             Command::ToggleLiveLayout => self.toggle_live_layout(),
+            Command::ShowThemes => self.themes.open = true,
+            Command::RunThemes => match (self.themes.run_params(), &self.corpus) {
+                (Ok(p), Some(c)) => self.worker.themes(c.clone(), p),
+                (Err(e), _) => self.themes.message = e,
+                (_, None) => self.themes.message = "Open some records first".into(),
+            },
+            Command::ExportThemes => self.export_themes_dialog(),
         }
         false
     }

@@ -51,6 +51,25 @@ impl CociteApp {
         }
     }
 
+    /// Asks for a folder, then writes the themes' figures and tables into it.
+    pub(super) fn export_themes_dialog(&mut self) {
+        let Some(t) = self.themes.result.clone() else {
+            return;
+        };
+        let Some(dir) = rfd::FileDialog::new()
+            .set_title("Export the themes into a folder")
+            .pick_folder()
+        else {
+            return;
+        };
+        let what = self.themes.params.field.name();
+        let opts = crate::scene::themes::FigureOptions::default();
+        self.themes.message = match crate::export::themes::write_dir(&dir, &t, what, &opts) {
+            Ok(files) => format!("Wrote {} files to {}", files.len(), dir.display()),
+            Err(e) => format!("Cannot write the themes: {e}"),
+        };
+    }
+
     /// Asks where to save the session, then saves it.
     pub(super) fn save_session_dialog(&mut self) {
         let Some(path) = rfd::FileDialog::new()

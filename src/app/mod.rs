@@ -16,6 +16,7 @@ mod dialogs;
 mod export;
 pub mod live;
 pub mod panels;
+pub mod scene_paint;
 pub mod session;
 pub mod state;
 mod ui;
@@ -94,6 +95,8 @@ pub struct CociteApp {
     /// Canvas rectangle of the last frame (for fit and PNG export).
     canvas_rect: egui::Rect,
     last_error: Option<String>,
+    /// The themes window (thematic map, evolution, three-field plot).
+    pub themes: panels::themes::ThemesState,
     /// The network made elsewhere on screen, if it is one (no corpus then).
     pub imported: Option<Arc<crate::import::Imported>>,
     /// Where "Merge" saves the thesaurus (VOSviewer format).
@@ -128,6 +131,7 @@ impl CociteApp {
             last_error: None,
             thesaurus_file: export::default_thesaurus_file(),
             imported: None,
+            themes: Default::default(),
             timing: None,
             mesh_cache: Default::default(),
             live: None,

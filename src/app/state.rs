@@ -153,4 +153,10 @@ pub enum Command {
     SetDark(bool),
     /// Start or stop the live ForceAtlas2 animation.
     ToggleLiveLayout,
+    /// Open the themes window.
+    ShowThemes,
+    /// Compute the themes of the loaded records (themes window).
+    RunThemes,
+    /// Write the themes' figures and tables into a folder.
+    ExportThemes,
 }

@@ -85,6 +85,8 @@ impl CociteApp {
                 });
             });
         self.problems_window(ui.ctx());
+        let loaded = self.corpus.is_some();
+        super::panels::themes::themes_window(ui.ctx(), &mut self.themes, loaded, &mut commands);
         CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.canvas(ui, &mut commands));
@@ -310,6 +312,12 @@ impl CociteApp {
         ui.checkbox(&mut self.settings.show_parameters, "Parameters panel");
         ui.checkbox(&mut self.settings.show_clusters, "Cluster list");
         ui.checkbox(&mut self.settings.show_explain, "What am I looking at?");
+        if ui
+            .button("Themes (thematic map, evolution, three-field)…")
+            .clicked()
+        {
+            commands.push(Command::ShowThemes);
+        }
         let live = if self.live.is_some() {
             "Stop live layout"
         } else {

@@ -38,6 +38,8 @@ pub enum Msg {
         paths: Vec<PathBuf>,
         ms: f64,
     },
+    /// The themes of the loaded records.
+    Themes(Result<Arc<crate::themes::Themes>, String>),
     /// A session file was read; its inputs are loading next. `warnings`: moved or
     /// changed inputs.
     SessionRead {
@@ -271,6 +273,17 @@ impl Worker {
         std::thread::spawn(move || rep.run_imported(imported, &params, paths));
     }
 
+    /// Computes the themes (thematic map, evolution, three-field plot) of `corpus`.
+    pub fn themes(&mut self, corpus: Arc<Corpus>, params: crate::themes::ThemesParams) {
+        let rep = self.start("Themes");
+        std::thread::spawn(move || {
+            let r = crate::themes::run(&corpus, &params)
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
+            rep.send(Msg::Themes(r));
+        });
+    }
+
     /// Runs the pipeline on an already loaded corpus.
     pub fn run(&mut self, corpus: Arc<Corpus>, params: AnalysisParams) {
         let rep = self.start("Computing");
@@ -319,9 +332,11 @@ impl Worker {
                     status.fraction = *frac;
                 }
                 Msg::Loaded { .. } | Msg::SessionRead { .. } => {}
-                Msg::Analysed { .. } | Msg::Imported { .. } | Msg::Failed(_) | Msg::Cancelled => {
-                    self.status = None
-                }
+                Msg::Analysed { .. }
+                | Msg::Imported { .. }
+                | Msg::Themes(_)
+                | Msg::Failed(_)
+                | Msg::Cancelled => self.status = None,
             }
             out.push(msg);
         }
