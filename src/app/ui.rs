@@ -102,7 +102,7 @@ impl CociteApp {
         if self.view.fit_pending && !self.derived.pos.is_empty() {
             // The timeline view keeps room on the right for the rows' cluster labels.
             // (~8.5 points per character of the 17-point labels, at most 40 % of the canvas).
-            let room = if self.view.view == ViewKind::Timeline {
+            let room = if self.view.view.has_rows() {
                 let font = canvas::labels::NODE_FONT * crate::scene::labels::CLUSTER_FONT_SCALE;
                 let widest = self
                     .settings
@@ -159,7 +159,7 @@ impl CociteApp {
             clusters: &self.analysis.clusters,
             cluster_rule: self.settings.figure_labels(),
             year_axis: crate::scene::view::year_axis(&self.analysis.network, self.view.view),
-            rows: self.view.view == ViewKind::Timeline,
+            rows: self.view.view.has_rows(),
             generation: self.derived.generation,
         };
         let mut camera = self.view.camera;
