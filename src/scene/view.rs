@@ -331,7 +331,7 @@ pub fn timeline_rows(
 }
 
 /// The area of each cluster in `ids` as CiteSpace shades it in the cluster view: the
-/// convex hull of its visible members' discs (each disc taken with its rings and a
+/// convex hull of the discs of its visible members nearest its centroid ([`HULL_CORE`]) (each disc taken with its rings and a
 /// margin of `pad`), in the units of `pos` and `radius`. Clusters with fewer than
 /// three visible members get none.
 pub fn cluster_hulls(
@@ -353,6 +353,7 @@ pub fn cluster_hulls(
             if members.len() < 3 {
                 return None;
             }
+            let members = core_members(&members, pos, HULL_CORE);
             let mut pts = Vec::with_capacity(members.len() * 12);
             for &i in &members {
                 let r = radius[i] * reach + pad;
@@ -364,6 +365,27 @@ pub fn cluster_hulls(
             Some((id, convex_hull(pts)))
         })
         .collect()
+}
+
+/// Share of a cluster's members its area covers: the ones nearest its centroid, so
+/// that a few members pulled far away by their links do not stretch the area over
+/// the whole map.
+pub const HULL_CORE: f64 = 0.8;
+
+/// The `share` of `members` nearest their centroid (at least 3).
+fn core_members(members: &[usize], pos: &[[f64; 2]], share: f64) -> Vec<usize> {
+    let k = members.len() as f64;
+    let c = [
+        members.iter().map(|&i| pos[i][0]).sum::<f64>() / k,
+        members.iter().map(|&i| pos[i][1]).sum::<f64>() / k,
+    ];
+    let mut by_distance: Vec<(f64, usize)> = members
+        .iter()
+        .map(|&i| ((pos[i][0] - c[0]).hypot(pos[i][1] - c[1]), i))
+        .collect();
+    by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let keep = ((k * share).ceil() as usize).max(3).min(members.len());
+    by_distance.into_iter().take(keep).map(|(_, i)| i).collect()
 }
 
 /// The convex hull of `pts` (Andrew's monotone chain), counter-clockwise in a y-down
