@@ -346,33 +346,34 @@ impl Extractor<'_> {
 
     /// First authors of the cited references (anonymous ones left out).
     fn cited_authors(&mut self, r: &Record) -> Vec<u32> {
-        let refs = &self.corpus.refs;
-        let (sp, th) = (&mut self.sp, &self.th);
-        r.refs
-            .iter()
-            .filter_map(|&rid| {
-                self.by_ref.get(rid, || {
-                    let key = cited_author_key(refs.get(rid).author());
-                    if key == "anonymous" {
-                        return None;
-                    }
-                    let label = key.to_uppercase();
-                    resolve(sp, th, key, || label)
-                })
-            })
-            .collect()
+        self.cited_parts(r, |w| {
+            let key = cited_author_key(w.author());
+            (key != "anonymous").then(|| (key.to_uppercase(), key))
+        })
     }
 
     /// Sources of the cited references.
     fn cited_journals(&mut self, r: &Record) -> Vec<u32> {
+        self.cited_parts(r, |w| {
+            let key = journal_key(w.source());
+            Some((key.clone(), key))
+        })
+    }
+
+    /// One item per cited reference from `part` (its label and key), memoised per
+    /// cited work.
+    fn cited_parts(
+        &mut self,
+        r: &Record,
+        part: impl Fn(&crate::model::CitedWork) -> Option<(String, String)>,
+    ) -> Vec<u32> {
         let refs = &self.corpus.refs;
         let (sp, th) = (&mut self.sp, &self.th);
         r.refs
             .iter()
             .filter_map(|&rid| {
                 self.by_ref.get(rid, || {
-                    let key = journal_key(refs.get(rid).source());
-                    let label = key.clone();
+                    let (label, key) = part(refs.get(rid))?;
                     resolve(sp, th, key, || label)
                 })
             })
