@@ -12,8 +12,9 @@
 //! way.
 
 use super::labels::{self, RecordText};
+use super::describe::{cluster_info, members_of};
 use super::{
-    AnalysisOptions, ClusterInfo, Measures, TOP_PER_CLUSTER, cluster_info, members_of, structure,
+    AnalysisOptions, ClusterInfo, Measures, TOP_PER_CLUSTER, structure,
 };
 use crate::network::Network;
 use crate::progress::Progress;
