@@ -6,9 +6,9 @@
 //! report can rank the citing records by coverage and label every cluster by all three
 //! methods side by side.
 
+use super::TOP_PER_CLUSTER;
 use super::labels::{self, RecordText, Tally};
 use super::params::{AnalysisOptions, ClusterInfo};
-use super::TOP_PER_CLUSTER;
 use crate::model::{Corpus, Record};
 use crate::network::{Network, Node};
 

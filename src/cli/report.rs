@@ -45,12 +45,19 @@ struct Summary {
 }
 
 /// The corpus and analysis: a session reopened, or the inputs loaded and analysed.
-fn analyse(args: &ReportArgs) -> Result<(crate::model::Corpus, crate::pipeline::Analysis), CliError> {
+fn analyse(
+    args: &ReportArgs,
+) -> Result<(crate::model::Corpus, crate::pipeline::Analysis), CliError> {
     let paths = &args.inputs.paths;
-    let is_session = |p: &PathBuf| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("cocite"));
+    let is_session = |p: &PathBuf| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("cocite"))
+    };
     if paths.iter().any(is_session) {
         let [p] = paths.as_slice() else {
-            return Err(CliError::Usage("a .cocite session is reported alone, without other inputs".into()));
+            return Err(CliError::Usage(
+                "a .cocite session is reported alone, without other inputs".into(),
+            ));
         };
         let o = crate::session::open(p).map_err(|e| CliError::Failed(e.to_string()))?;
         for w in &o.warnings {

@@ -75,7 +75,9 @@ fn is_content(w: &str) -> bool {
 
 /// Appends the term keys of `text` (module docs) to `out`.
 pub fn noun_phrases(text: &str, out: &mut Vec<String>) {
-    let lower = text.to_lowercase().replace(['-', '\u{2010}', '\u{2013}'], " ");
+    let lower = text
+        .to_lowercase()
+        .replace(['-', '\u{2010}', '\u{2013}'], " ");
     let mut run: Vec<&str> = Vec::new();
     let mut flush = |run: &mut Vec<&str>| {
         if (MIN_WORDS..=MAX_WORDS).contains(&run.len()) {
@@ -83,7 +85,9 @@ pub fn noun_phrases(text: &str, out: &mut Vec<String>) {
         }
         run.clear();
     };
-    for segment in lower.split(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '\u{2019}')) {
+    for segment in lower.split(|c: char| {
+        !(c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '\u{2019}')
+    }) {
         for raw in segment.split_whitespace() {
             let w = raw
                 .trim_end_matches("'s")
@@ -146,14 +150,21 @@ mod tests {
         // word starting with a letter may hold digits).
         assert_eq!(
             terms("Brain-Computer Interfaces: P300 spellers, 2 motor imagery tasks"),
-            ["brain computer interface", "p300 speller", "motor imagery task"]
+            [
+                "brain computer interface",
+                "p300 speller",
+                "motor imagery task"
+            ]
         );
         // Five content words in a row are outside 2–4 and dropped; a possessive 's goes.
         assert_eq!(
             terms("deep convolutional recurrent neural network; Parkinson's disease"),
             ["parkinson disease"]
         );
-        assert!(terms("Principal Component Analysis").contains(&"principal component analysis".to_string()));
+        assert!(
+            terms("Principal Component Analysis")
+                .contains(&"principal component analysis".to_string())
+        );
         assert!(terms("EEG").is_empty());
     }
 }

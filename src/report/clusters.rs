@@ -76,8 +76,8 @@ pub fn clusters(corpus: &Corpus, a: &Analysis) -> (Vec<ClusterRow>, Vec<CitingRo
     let per_node = a.node_records(corpus);
     let citing = citing_records(&members, &per_node);
     let tally = label_tally(corpus, &citing);
-    let [llr, tfidf, mi] =
-        [LabelMethod::Llr, LabelMethod::Tfidf, LabelMethod::Mi].map(|m| rank_tally(&tally, m, LABEL_TERMS));
+    let [llr, tfidf, mi] = [LabelMethod::Llr, LabelMethod::Tfidf, LabelMethod::Mi]
+        .map(|m| rank_tally(&tally, m, LABEL_TERMS));
     let rows = a
         .clusters
         .iter()

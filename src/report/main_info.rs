@@ -76,7 +76,11 @@ pub fn name_key(s: &str) -> String {
 }
 
 /// Distinct keys of the strings `syms` of every record gives.
-fn distinct<'a>(corpus: &Corpus, syms: impl Iterator<Item = &'a Sym>, key: fn(&str) -> String) -> usize {
+fn distinct<'a>(
+    corpus: &Corpus,
+    syms: impl Iterator<Item = &'a Sym>,
+    key: fn(&str) -> String,
+) -> usize {
     let mut seen: FxHashSet<Sym> = FxHashSet::default();
     let mut keys: FxHashSet<String> = FxHashSet::default();
     for &s in syms {
@@ -115,7 +119,11 @@ pub fn main_information(corpus: &Corpus) -> MainInformation {
     for y in recs.iter().filter_map(|r| r.year) {
         *per_year.entry(y).or_default() += 1;
     }
-    let timespan = per_year.keys().next().zip(per_year.keys().last()).map(|(&a, &b)| (a, b));
+    let timespan = per_year
+        .keys()
+        .next()
+        .zip(per_year.keys().last())
+        .map(|(&a, &b)| (a, b));
     let n_authors = |r: &crate::model::Record| r.authors.len().max(1);
     let single: Vec<&crate::model::Record> = recs.iter().filter(|r| n_authors(r) == 1).collect();
     let international = recs
@@ -132,12 +140,18 @@ pub fn main_information(corpus: &Corpus) -> MainInformation {
         .count();
     let mut document_types: BTreeMap<String, usize> = BTreeMap::new();
     for r in recs {
-        let t = r
-            .doc_type
-            .map_or("unknown".to_string(), |d| corpus.strings.get(d).trim().to_lowercase());
+        let t = r.doc_type.map_or("unknown".to_string(), |d| {
+            corpus.strings.get(d).trim().to_lowercase()
+        });
         *document_types.entry(t).or_default() += 1;
     }
-    let pct = |n: usize| if documents == 0 { 0.0 } else { n as f64 / documents as f64 * 100.0 };
+    let pct = |n: usize| {
+        if documents == 0 {
+            0.0
+        } else {
+            n as f64 / documents as f64 * 100.0
+        }
+    };
     let source_key = |s: &str| {
         s.to_uppercase()
             .replace(',', "")
@@ -148,13 +162,21 @@ pub fn main_information(corpus: &Corpus) -> MainInformation {
     MainInformation {
         documents,
         timespan,
-        sources: distinct(corpus, recs.iter().filter_map(|r| r.source.as_ref()), source_key),
+        sources: distinct(
+            corpus,
+            recs.iter().filter_map(|r| r.source.as_ref()),
+            source_key,
+        ),
         annual_growth_rate_pct: annual_growth_rate(&per_year),
         average_citations_per_document: mean(
             recs.iter().filter_map(|r| r.times_cited).map(f64::from),
         ),
         references: corpus.refs.len(),
-        author_keywords: distinct(corpus, recs.iter().flat_map(|r| &r.author_keywords), name_key),
+        author_keywords: distinct(
+            corpus,
+            recs.iter().flat_map(|r| &r.author_keywords),
+            name_key,
+        ),
         keywords_plus: distinct(corpus, recs.iter().flat_map(|r| &r.keywords_plus), name_key),
         authors: distinct(corpus, recs.iter().flat_map(|r| &r.authors), name_key),
         authors_of_single_authored_documents: distinct(
@@ -205,26 +227,48 @@ impl MainInformation {
         let mut rows = vec![
             (
                 "Timespan".to_string(),
-                self.timespan.map(|(a, b)| format!("{a}:{b}")).unwrap_or_default(),
+                self.timespan
+                    .map(|(a, b)| format!("{a}:{b}"))
+                    .unwrap_or_default(),
             ),
-            ("Sources (journals, books, etc.)".into(), self.sources.to_string()),
+            (
+                "Sources (journals, books, etc.)".into(),
+                self.sources.to_string(),
+            ),
             ("Documents".into(), self.documents.to_string()),
-            ("Annual growth rate %".into(), f2(self.annual_growth_rate_pct)),
+            (
+                "Annual growth rate %".into(),
+                f2(self.annual_growth_rate_pct),
+            ),
             (
                 "Average citations per document".into(),
-                self.average_citations_per_document.map(f2).unwrap_or_else(|| "–".into()),
+                self.average_citations_per_document
+                    .map(f2)
+                    .unwrap_or_else(|| "–".into()),
             ),
             ("References".into(), self.references.to_string()),
             ("Keywords Plus (ID)".into(), self.keywords_plus.to_string()),
-            ("Author's keywords (DE)".into(), self.author_keywords.to_string()),
+            (
+                "Author's keywords (DE)".into(),
+                self.author_keywords.to_string(),
+            ),
             ("Authors".into(), self.authors.to_string()),
             (
                 "Authors of single-authored documents".into(),
                 self.authors_of_single_authored_documents.to_string(),
             ),
-            ("Single-authored documents".into(), self.single_authored_documents.to_string()),
-            ("Co-authors per document".into(), f2(self.co_authors_per_document)),
-            ("International co-authorships %".into(), f2(self.international_co_authorship_pct)),
+            (
+                "Single-authored documents".into(),
+                self.single_authored_documents.to_string(),
+            ),
+            (
+                "Co-authors per document".into(),
+                f2(self.co_authors_per_document),
+            ),
+            (
+                "International co-authorships %".into(),
+                f2(self.international_co_authorship_pct),
+            ),
         ];
         for (t, n) in &self.document_types {
             rows.push((format!("Document type: {t}"), n.to_string()));

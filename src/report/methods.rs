@@ -100,7 +100,11 @@ fn network_sentences(a: &Analysis) -> String {
     if p.kind == NodeKind::Citation {
         let core = p
             .core
-            .map(|k| format!("the core publications (at least {k} citation links among themselves), then "))
+            .map(|k| {
+                format!(
+                    "the core publications (at least {k} citation links among themselves), then "
+                )
+            })
             .unwrap_or_default();
         return format!(
             "The nodes are {} published in {span}; cocite kept {core}the records selected by {} on \
@@ -112,11 +116,17 @@ fn network_sentences(a: &Analysis) -> String {
     let thesaurus = if p.thesaurus.is_empty() {
         String::new()
     } else {
-        format!(" A thesaurus of {} entries merged name variants.", p.thesaurus.len())
+        format!(
+            " A thesaurus of {} entries merged name variants.",
+            p.thesaurus.len()
+        )
     };
     let prune = match (p.prune, p.prune_slices, p.prune_merged) {
         (Prune::None, ..) => "no pruning".to_string(),
-        (pr, true, true) => format!("{} pruning of the slices and of the merged network", prune_name(pr)),
+        (pr, true, true) => format!(
+            "{} pruning of the slices and of the merged network",
+            prune_name(pr)
+        ),
         (pr, true, false) => format!("{} pruning of the slices", prune_name(pr)),
         (pr, false, _) => format!("{} pruning of the merged network", prune_name(pr)),
     };

@@ -139,7 +139,9 @@ pub fn build_with_citing(
             "{} of {} records{}",
             p.kind.describe(),
             corpus.records.len(),
-            a.span.map(|(x, y)| format!(", {x}–{y}")).unwrap_or_default()
+            a.span
+                .map(|(x, y)| format!(", {x}–{y}"))
+                .unwrap_or_default()
         ),
         cocite_version: env!("CARGO_PKG_VERSION").to_string(),
         inputs: corpus

@@ -39,7 +39,12 @@ struct Counter {
 impl Counter {
     fn table(&mut self, out: &mut String, caption: &str) {
         self.tables += 1;
-        let _ = write!(out, "<table><caption>Table {}. {}</caption>", self.tables, e(caption));
+        let _ = write!(
+            out,
+            "<table><caption>Table {}. {}</caption>",
+            self.tables,
+            e(caption)
+        );
     }
 
     fn figure(&mut self, out: &mut String, r: &Report, name: &str) {
@@ -47,10 +52,10 @@ impl Counter {
             return;
         };
         self.figures += 1;
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<figure><a href=\"{name}.svg\"><img src=\"{name}.svg\" alt=\"{}\"></a>\
-             <figcaption><b>Figure {}.</b> {}</figcaption></figure>\n",
+             <figcaption><b>Figure {}.</b> {}</figcaption></figure>",
             e(&f.caption),
             self.figures,
             e(&f.caption)
@@ -79,7 +84,11 @@ fn label_cell(out: &mut String, t: &[(String, f64)]) {
     let more: Vec<&str> = t.iter().skip(1).take(2).map(|x| x.0.as_str()).collect();
     let _ = write!(out, "<td>{}", e(best));
     if !more.is_empty() {
-        let _ = write!(out, "<br><span class=\"more\">{}</span>", e(&more.join("; ")));
+        let _ = write!(
+            out,
+            "<br><span class=\"more\">{}</span>",
+            e(&more.join("; "))
+        );
     }
     out.push_str("</td>");
 }
@@ -92,7 +101,11 @@ fn methods(out: &mut String, r: &Report) {
         .iter()
         .map(|i| format!("{} ({}, {} records)", i.name, i.format, i.records))
         .collect();
-    let _ = writeln!(out, "<p class=\"more\">Input files: {}.</p></section>", e(&inputs.join("; ")));
+    let _ = writeln!(
+        out,
+        "<p class=\"more\">Input files: {}.</p></section>",
+        e(&inputs.join("; "))
+    );
 }
 
 fn main_information(out: &mut String, r: &Report, n: &mut Counter) {
@@ -118,7 +131,11 @@ fn cluster_row(out: &mut String, c: &ClusterRow) {
     cell(out, &format!("#{}", c.id), true);
     cell(out, &c.size.to_string(), true);
     cell(out, &format!("{:.3}", c.silhouette), true);
-    cell(out, &c.mean_year.map(|y| format!("{y:.0}")).unwrap_or_default(), true);
+    cell(
+        out,
+        &c.mean_year.map(|y| format!("{y:.0}")).unwrap_or_default(),
+        true,
+    );
     label_cell(out, &c.llr);
     label_cell(out, &c.tfidf);
     label_cell(out, &c.mi);
@@ -141,7 +158,15 @@ fn clusters(out: &mut String, r: &Report, n: &mut Counter) {
     n.table(out, &caption);
     head(
         out,
-        &["Cluster", "Size", "Silhouette", "Mean year", "Label (LLR)", "Label (TF-IDF)", "Label (MI)"],
+        &[
+            "Cluster",
+            "Size",
+            "Silhouette",
+            "Mean year",
+            "Label (LLR)",
+            "Label (TF-IDF)",
+            "Label (MI)",
+        ],
     );
     for c in &r.clusters {
         cluster_row(out, c);
@@ -155,16 +180,33 @@ fn bursts(out: &mut String, r: &Report, n: &mut Counter) {
     out.push_str("<section id=\"bursts\"><h2>Bursts</h2>\n");
     let b = &r.bursts;
     if b.rows.is_empty() {
-        let _ = writeln!(out, "<p>No burst was detected ({}).</p></section>", e(&b.settings()));
+        let _ = writeln!(
+            out,
+            "<p>No burst was detected ({}).</p></section>",
+            e(&b.settings())
+        );
         return;
     }
     n.figure(out, r, "bursts");
-    n.table(out, &format!("{} ({} of {} with a burst). {}.", b.title(), b.rows.len(), b.with_burst, b.settings()));
+    n.table(
+        out,
+        &format!(
+            "{} ({} of {} with a burst). {}.",
+            b.title(),
+            b.rows.len(),
+            b.with_burst,
+            b.settings()
+        ),
+    );
     head(out, &[b.items.as_str(), "Year", "Strength", "Begin", "End"]);
     for row in &b.rows {
         out.push_str("<tr>");
         cell(out, &row.label, false);
-        cell(out, &row.year.map(|y| y.to_string()).unwrap_or_default(), true);
+        cell(
+            out,
+            &row.year.map(|y| y.to_string()).unwrap_or_default(),
+            true,
+        );
         cell(out, &f2(row.strength), true);
         cell(out, &row.begin.to_string(), true);
         cell(out, &row.end.to_string(), true);
@@ -184,11 +226,18 @@ fn explorer(out: &mut String, r: &Report, n: &mut Counter) {
          members a record cites), with their global (GCS, times cited in the database) and \
          local citations (LCS, by the loaded records); citing.csv lists all of them.",
     );
-    head(out, &["Cluster", "Coverage", "GCS", "LCS", "Record", "Title"]);
+    head(
+        out,
+        &["Cluster", "Coverage", "GCS", "LCS", "Record", "Title"],
+    );
     for c in &r.citing {
         out.push_str("<tr>");
         cell(out, &format!("#{}", c.cluster), true);
-        cell(out, &format!("{:.0}% ({})", c.coverage * 100.0, c.members_cited), true);
+        cell(
+            out,
+            &format!("{:.0}% ({})", c.coverage * 100.0, c.members_cited),
+            true,
+        );
         cell(out, &c.gcs.map(|g| g.to_string()).unwrap_or_default(), true);
         cell(out, &c.lcs.to_string(), true);
         cell(out, &c.record, false);

@@ -71,8 +71,12 @@ pub fn main_information_csv(r: &Report) -> Result<Vec<u8>, ExportError> {
 pub fn annual_production_csv(r: &Report) -> Result<Vec<u8>, ExportError> {
     let mut w = table(&["year", "documents", "mean_citations"])?;
     for a in &r.main_information.annual_production {
-        w.write_record([a.year.to_string(), a.documents.to_string(), opt(a.mean_citations)])
-            .map_err(err)?;
+        w.write_record([
+            a.year.to_string(),
+            a.documents.to_string(),
+            opt(a.mean_citations),
+        ])
+        .map_err(err)?;
     }
     finish(w)
 }
@@ -176,7 +180,10 @@ pub fn figures(a: &Analysis, r: &Report, scene: &SceneOptions) -> Vec<(&'static 
         ..scene.clone()
     };
     vec![
-        ("annual_production", report::figures::annual_production(&r.main_information)),
+        (
+            "annual_production",
+            report::figures::annual_production(&r.main_information),
+        ),
         ("network", crate::scene::build(a, scene)),
         ("timeline", crate::scene::build(a, &timeline)),
         ("bursts", report::figures::bursts(&r.bursts)),
