@@ -116,11 +116,14 @@ impl BurstTable {
             self.items.as_str(),
             "References" | "Cited Authors" | "Cited Journals" | "Documents"
         );
+        let kind = if cited { "Citation " } else { "" };
+        if self.rows.is_empty() {
+            return format!("{} with {kind}Bursts: none detected", self.items);
+        }
         format!(
-            "Top {} {} with the Strongest {}Bursts",
+            "Top {} {} with the Strongest {kind}Bursts",
             self.rows.len(),
-            self.items,
-            if cited { "Citation " } else { "" }
+            self.items
         )
     }
 
