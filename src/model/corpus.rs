@@ -215,6 +215,7 @@ impl Corpus {
             source_abbrev: opt(s, &p.source_abbrev),
             author_keywords: intern_all(s, &p.author_keywords),
             keywords_plus: intern_all(s, &p.keywords_plus),
+            categories: intern_all(s, &p.categories),
             language: opt(s, &p.language),
             addresses,
             refs,

@@ -230,10 +230,12 @@ pub fn node_fill(n: &Node, coloring: NodeColoring, scale: (i32, i32)) -> Rgba {
 pub fn count_noun(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Reference | NodeKind::Author | NodeKind::Journal => "citations",
-        NodeKind::Keyword => "occurrences",
+        NodeKind::Keyword | NodeKind::Term => "occurrences",
         NodeKind::Coupling => "references",
         NodeKind::Citation => "local citations (LCS)",
-        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country => "documents",
+        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country | NodeKind::Category => {
+            "documents"
+        }
         NodeKind::Imported => "weight",
     }
 }
