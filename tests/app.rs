@@ -483,3 +483,21 @@ fn the_themes_window_computes_the_thematic_map() {
     assert!(t.evolution.is_some());
     h.get_by_label("Thematic evolution");
 }
+
+/// File → Export report writes the same folder as `cocite report` (the core's
+/// `export::report::write_dir` on the map on screen).
+#[test]
+fn export_report_writes_the_report_folder() {
+    let app = demo_app();
+    let dir = std::env::temp_dir().join(format!("cocite-app-report-{}", std::process::id()));
+    let corpus = app.corpus.clone().expect("demo");
+    let n = app.write_report(&dir, &corpus).expect("writes");
+    assert!(n >= 10, "{n} files");
+    let html = std::fs::read_to_string(dir.join("index.html")).expect("index.html");
+    assert!(html.contains("bursts.svg") && html.contains("network.svg"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).expect("json"))
+            .expect("parses");
+    assert_eq!(json["main_information"]["documents"], 96);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -392,6 +392,7 @@ impl CociteApp {
                 (_, None) => self.themes.message = "Open some records first".into(),
             },
             Command::ExportThemes => self.export_themes_dialog(),
+            Command::ExportReport => self.export_report_dialog(),
         }
         false
     }

@@ -153,6 +153,8 @@ pub enum Command {
     SetDark(bool),
     /// Start or stop the live ForceAtlas2 animation.
     ToggleLiveLayout,
+    /// Write the study's report (`cocite report`) into a folder.
+    ExportReport,
     /// Open the themes window.
     ShowThemes,
     /// Compute the themes of the loaded records (themes window).

@@ -266,6 +266,13 @@ impl CociteApp {
         {
             commands.push(Command::ExportData);
         }
+        if ui
+            .add_enabled(self.corpus.is_some(), egui::Button::new("Export report…"))
+            .on_hover_text("A folder with index.html: main information, the map, the timeline, the strongest citation bursts, the clusters with their citing articles and a methods paragraph (as `cocite report`)")
+            .clicked()
+        {
+            commands.push(Command::ExportReport);
+        }
         ui.separator();
         if ui
             .button("Save session…")
