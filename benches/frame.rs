@@ -167,7 +167,7 @@ fn frame_10k_zoom(bencher: divan::Bencher) {
     let mut k = 0u32;
     bencher.bench_local(|| {
         k += 1;
-        let f = if (k / 20) % 2 == 0 { 1.03 } else { 1.0 / 1.03 };
+        let f = if (k / 20).is_multiple_of(2) { 1.03 } else { 1.0 / 1.03 };
         app.view.camera.zoom *= f;
         frame(&ctx, &mut app)
     });
@@ -184,7 +184,7 @@ fn frame_10k_zoom_rebuild(bencher: divan::Bencher) {
     let mut k = 0u32;
     bencher.bench_local(|| {
         k += 1;
-        app.view.camera.zoom *= if k % 2 == 0 { 1.3 } else { 1.0 / 1.3 };
+        app.view.camera.zoom *= if k.is_multiple_of(2) { 1.3 } else { 1.0 / 1.3 };
         frame(&ctx, &mut app)
     });
 }

@@ -22,6 +22,8 @@
 //! - [`scene`]: a figure as flat shapes, the view geometry and the one label engine
 //!   (the app's canvas uses them too);
 //! - [`session`]: `.cocite` files and the saved view types;
+//! - [`report`]: the tables and figures a study publishes (main information, burst
+//!   table, cluster summary and explorer, methods paragraph), beside `session`;
 //! - [`export`]: one writer per output format (figures, network data, sessions);
 //! - [`app`] (feature `gui`) and [`cli`]: the desktop app and the command line.
 //!
@@ -53,6 +55,7 @@ pub mod model;
 pub mod network;
 pub mod pipeline;
 pub mod progress;
+pub mod report;
 pub mod scene;
 pub mod session;
 pub mod themes;

@@ -85,10 +85,22 @@ struct FlatParams {
     main_path: Option<Traversal>,
     #[serde(skip_serializing_if = "PathSearch::is_default")]
     main_path_search: PathSearch,
+    #[serde(skip_serializing_if = "is_default_gamma")]
+    burst_gamma: f64,
+    #[serde(skip_serializing_if = "is_default_min_years")]
+    burst_min_years: usize,
     layout: LayoutMethod,
     iterations: u32,
     prevent_overlap: bool,
     node_scale: f64,
+}
+
+fn is_default_gamma(g: &f64) -> bool {
+    *g == analysis::burst::DEFAULT_GAMMA
+}
+
+fn is_default_min_years(y: &usize) -> bool {
+    *y == analysis::burst::DEFAULT_MIN_DURATION
 }
 
 impl Default for FlatParams {
@@ -123,6 +135,8 @@ impl From<AnalysisParams> for FlatParams {
             labels: a.labels,
             main_path: a.main_path,
             main_path_search: a.main_path_search,
+            burst_gamma: a.burst_gamma,
+            burst_min_years: a.burst_min_years,
             layout: l.method,
             iterations: l.iterations,
             prevent_overlap: l.prevent_overlap,
@@ -159,6 +173,8 @@ impl From<FlatParams> for AnalysisParams {
                 labels: f.labels,
                 main_path: f.main_path,
                 main_path_search: f.main_path_search,
+                burst_gamma: f.burst_gamma,
+                burst_min_years: f.burst_min_years,
             },
             layout: LayoutParams {
                 method: f.layout,
@@ -273,6 +289,10 @@ pub enum ParamError {
     Resolution(f64),
     #[error("main path analysis needs a citation network (--kind citation)")]
     MainPathNeedsCitation,
+    #[error("burst gamma must be a number of 0 or more, got {0}")]
+    BurstGamma(f64),
+    #[error("the minimum burst duration must be at least 1 year")]
+    BurstMinYears,
 }
 
 impl AnalysisParams {
@@ -290,6 +310,13 @@ impl AnalysisParams {
         }
         if self.analysis.main_path.is_some() && self.network.kind != NodeKind::Citation {
             return Err(ParamError::MainPathNeedsCitation);
+        }
+        let g = self.analysis.burst_gamma;
+        if !(g >= 0.0 && g.is_finite()) {
+            return Err(ParamError::BurstGamma(g));
+        }
+        if self.analysis.burst_min_years == 0 {
+            return Err(ParamError::BurstMinYears);
         }
         Ok(())
     }

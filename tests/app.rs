@@ -441,3 +441,63 @@ fn canvas_and_figure_place_the_same_labels() {
         }
     }
 }
+
+/// A network made elsewhere (Zachary's karate club as GraphML) opens in the app: all 34
+/// nodes shown (it has no years for the slider to hide them by), clustered.
+#[test]
+fn a_network_made_elsewhere_opens_with_every_node() {
+    let karate =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/networks/karate.graphml");
+    let mut app = CociteApp::new(vec![karate], Settings::default());
+    assert!(
+        app.wait_idle(Duration::from_secs(60)),
+        "import did not finish"
+    );
+    assert_eq!(app.last_error(), None);
+    assert!(app.corpus.is_none() && app.imported.is_some());
+    assert_eq!(app.analysis.network.nodes.len(), 34);
+    assert_eq!(app.analysis.network.links.len(), 78);
+    assert_eq!(app.visible_nodes(), 34);
+    assert!(app.analysis.modularity.is_some_and(|q| q >= 0.35));
+}
+
+/// The themes window computes the conceptual structure with the core (`themes::run`)
+/// on the worker and draws its figures; the thematic map equals the command's.
+#[test]
+fn the_themes_window_computes_the_thematic_map() {
+    let mut h = harness(demo_app());
+    h.state_mut().command(Command::ShowThemes);
+    h.state_mut().themes.cuts = "2010".into();
+    h.state_mut().command(Command::RunThemes);
+    assert!(h.state_mut().wait_idle(Duration::from_secs(60)));
+    h.run_steps(2);
+    let app = h.state();
+    let t = app.themes.result.as_ref().expect("themes computed");
+    let corpus = app.corpus.as_ref().expect("demo");
+    let p = cocite::themes::ThemesParams {
+        cuts: vec![2010],
+        ..Default::default()
+    };
+    let want = cocite::themes::run(corpus, &p).expect("runs");
+    assert_eq!(t.map, want.map);
+    assert!(t.evolution.is_some());
+    h.get_by_label("Thematic evolution");
+}
+
+/// File → Export report writes the same folder as `cocite report` (the core's
+/// `export::report::write_dir` on the map on screen).
+#[test]
+fn export_report_writes_the_report_folder() {
+    let app = demo_app();
+    let dir = std::env::temp_dir().join(format!("cocite-app-report-{}", std::process::id()));
+    let corpus = app.corpus.clone().expect("demo");
+    let n = app.write_report(&dir, &corpus).expect("writes");
+    assert!(n >= 10, "{n} files");
+    let html = std::fs::read_to_string(dir.join("index.html")).expect("index.html");
+    assert!(html.contains("bursts.svg") && html.contains("network.svg"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).expect("json"))
+            .expect("parses");
+    assert_eq!(json["main_information"]["documents"], 96);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -3,13 +3,13 @@
 //!
 //! Layers, lowest first; a module may use only modules of lower layers:
 //! progress → model → io → network → analysis, layout, import → pipeline, themes → scene →
-//! session → export → app, cli. A `crate::X` path in code (comments aside) is a use of `X`.
+//! session, report → export → app, cli. A `crate::X` path in code (comments aside) is a use of `X`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Each top-level module and its layer; equal layers may not use each other.
-const LAYERS: [(&str, u32); 15] = [
+const LAYERS: [(&str, u32); 16] = [
     ("progress", 0),
     ("model", 1),
     ("io", 2),
@@ -21,6 +21,7 @@ const LAYERS: [(&str, u32); 15] = [
     ("themes", 5),
     ("scene", 6),
     ("session", 7),
+    ("report", 7),
     ("export", 8),
     ("app", 9),
     ("cli", 9),

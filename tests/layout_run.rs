@@ -100,13 +100,11 @@ fn fa2_writes_positions_and_energy_deterministically() {
 
 #[test]
 fn timeline_rows_and_years() {
-    // World units (TimeParams::default()): a year is 80 wide. The nodes are first
-    // counted in 2002, so node 0 (2001) moves to the axis' first year, 2002, with node
-    // 1. Clusters of equal size: cluster 0 (lower id) is row 0, x = (year − 2002) · 80:
-    // node 0 (more cited) on the row's line at x = 0 with node 1 under it, node 2 on the
-    // line at 80. Row 1 stacks the three nodes of 2005 at x = 240: the most cited (node
-    // 3) on its line, node 4 below, node 5 above, discs (with their rings,
-    // MARK_REACH · r) 3 apart; row 1 starts 40 below row 0's discs.
+    // World units (TimeParams::default()): a year is 80 wide. Clusters of equal size:
+    // cluster 0 (lower id) is row 0, x = (year − 2001) · 80, each node of row 0 alone in
+    // its year, on the row's line. Row 1 stacks the three nodes of 2005 at x = 320: the
+    // most cited (node 3) on its line, node 4 below, node 5 above, discs (with their
+    // rings, MARK_REACH · r) 3 apart; row 1 starts 40 below row 0's discs.
     let a = run(LayoutMethod::Timeline);
     let pos = xy(&a);
     let reach: Vec<f64> = cocite::layout::time_radii(&a.network, 1.0)
@@ -114,9 +112,8 @@ fn timeline_rows_and_years() {
         .map(|r| r * cocite::layout::sizes::MARK_REACH)
         .collect();
     let line0 = pos[0][1];
-    assert_eq!((pos[0][0], pos[1][0], pos[2]), (0.0, 0.0, [80.0, line0]));
-    assert!((pos[1][1] - (line0 + reach[0] + 3.0 + reach[1])).abs() < 1e-9);
-    assert!(pos[3..].iter().all(|p| p[0] == 240.0));
+    assert_eq!(&pos[..3], &[[0.0, line0], [80.0, line0], [160.0, line0]]);
+    assert!(pos[3..].iter().all(|p| p[0] == 320.0));
     let (mid, below, above) = (pos[3][1], pos[4][1], pos[5][1]);
     assert!(
         (below - (mid + reach[3] + 3.0 + reach[4])).abs() < 1e-9,

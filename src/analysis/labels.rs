@@ -209,14 +209,20 @@ pub fn rank_tally(tally: &Tally, method: LabelMethod, top: usize) -> Vec<Vec<(St
                 .collect();
             let source = |t: u32| tally.sources.get(t as usize).copied();
             let words = |t: u32| terms[t as usize].split(' ').count();
-            scored.sort_by(|a, b| {
+            let order = |a: &(u32, u64, f64), b: &(u32, u64, f64)| {
                 b.2.total_cmp(&a.2)
                     .then(b.1.cmp(&a.1))
                     .then_with(|| source(a.0).cmp(&source(b.0)))
                     .then_with(|| words(b.0).cmp(&words(a.0)))
                     .then_with(|| terms[a.0 as usize].cmp(&terms[b.0 as usize]))
-            });
+            };
+            // The order is total (terms are distinct): the best `top` are found by
+            // selection, then only they are sorted.
+            if scored.len() > top && top > 0 {
+                scored.select_nth_unstable_by(top - 1, order);
+            }
             scored.truncate(top);
+            scored.sort_by(order);
             scored
                 .into_iter()
                 .map(|(t, _, s)| (terms[t as usize].clone(), s))

@@ -16,6 +16,7 @@ pub mod burst;
 pub mod centrality;
 pub mod cluster;
 mod csr;
+pub mod describe;
 pub mod labels;
 pub mod leiden;
 pub mod mainpath;
@@ -32,9 +33,9 @@ pub use params::{
 };
 
 use crate::model::Corpus;
-use crate::network::{Built, Burst, Network, Node, node_records};
+use crate::network::{Built, Burst, Network, node_records};
 use crate::progress::Progress;
-use labels::RecordText;
+use describe::describe_clusters;
 use std::collections::BTreeMap;
 
 /// Networks with n · 2m up to this get exact betweenness (Brandes' searches visit
@@ -113,7 +114,7 @@ pub fn run(
         return out;
     }
     let between = out.betweenness.as_deref().unwrap_or_default();
-    let (bursts, sigma) = detect_bursts(net, &built.records_per_year, between);
+    let (bursts, sigma) = detect_bursts(net, &built.records_per_year, between, opts);
     out.bursts = Some(bursts);
     out.sigma = Some(sigma);
 
@@ -229,11 +230,13 @@ fn betweenness(
 }
 
 /// Bursts of every node's per-year counts against the records per year of the span,
-/// with CiteSpace's defaults: each node's strongest burst and its sigma.
+/// with the rate ratio s = 2 and `opts`' γ and minimum duration: each node's strongest
+/// burst and its sigma.
 fn detect_bursts(
     net: &Network,
     records_per_year: &BTreeMap<i32, usize>,
     betweenness: &[f64],
+    opts: &AnalysisOptions,
 ) -> (Vec<Option<Burst>>, Vec<f64>) {
     let (Some(&first), Some(&last)) = (
         records_per_year.keys().next(),
@@ -259,149 +262,13 @@ fn detect_bursts(
                 &d,
                 &years,
                 burst::DEFAULT_S,
-                burst::DEFAULT_GAMMA,
-                burst::DEFAULT_MIN_DURATION,
+                opts.burst_gamma,
+                opts.burst_min_years,
             );
             let strongest = burst::strongest(&bursts);
             (strongest, burst::sigma(b, strongest.as_ref()))
         })
         .unzip()
-}
-
-/// Size, silhouette, mean year, top members, top citing records and labels per cluster;
-/// `per_node` holds each node's records ([`node_records`]), `sil` the mean silhouette
-/// per cluster.
-fn describe_clusters(
-    corpus: &Corpus,
-    net: &Network,
-    per_node: &[Vec<u32>],
-    membership: &[u32],
-    sil: &[f64],
-    opts: &AnalysisOptions,
-) -> Vec<ClusterInfo> {
-    let nodes = &net.nodes;
-    let members = members_of(membership);
-    let k = members.len();
-    // Citing records of each cluster with the number of members each cites.
-    let citing: Vec<Vec<(u32, u32)>> = members
-        .iter()
-        .map(|ms| {
-            let mut recs: Vec<u32> = ms
-                .iter()
-                .flat_map(|&m| per_node[m as usize].iter().copied())
-                .collect();
-            recs.sort_unstable();
-            let mut out: Vec<(u32, u32)> = Vec::new();
-            for r in recs {
-                match out.last_mut() {
-                    Some((last, c)) if *last == r => *c += 1,
-                    _ => out.push((r, 1)),
-                }
-            }
-            out
-        })
-        .collect();
-    // Terms of the records citing some cluster only (the rest of the corpus does not
-    // enter the labels), tallied without keeping each record's terms; `rows[i]` is
-    // the record of row i, `clusters_of[i]` the clusters it cites.
-    let mut rows: Vec<u32> = citing.iter().flatten().map(|&(r, _)| r).collect();
-    rows.sort_unstable();
-    rows.dedup();
-    let mut clusters_of: Vec<Vec<u32>> = vec![Vec::new(); rows.len()];
-    for (c, recs) in citing.iter().enumerate() {
-        for &(r, _) in recs {
-            if let Ok(i) = rows.binary_search(&r) {
-                clusters_of[i].push(c as u32);
-            }
-        }
-    }
-    let tally = labels::Tally::build_parallel(
-        rows.len(),
-        k,
-        |i| clusters_of[i].as_slice(),
-        |i| record_text(corpus, &corpus.records[rows[i] as usize]),
-    );
-    let terms = labels::rank_tally(&tally, opts.labels, TOP_PER_CLUSTER);
-    (0..k)
-        .map(|c| {
-            let mut top_citing = citing[c].clone();
-            top_citing.sort_by_key(|&(r, cnt)| (std::cmp::Reverse(cnt), r));
-            let top_citing = top_citing
-                .iter()
-                .take(TOP_PER_CLUSTER)
-                .map(|&(r, _)| r)
-                .collect();
-            let label = terms[c].first().map(|t| t.0.clone()).unwrap_or_default();
-            let silhouette = sil.get(c).copied().unwrap_or(0.0);
-            let info = cluster_info(c as u32, &members[c], nodes, silhouette, top_citing);
-            ClusterInfo {
-                label,
-                terms: terms[c].clone(),
-                ..info
-            }
-        })
-        .collect()
-}
-
-/// Members of each cluster (node indices in order) for a membership.
-fn members_of(membership: &[u32]) -> Vec<Vec<u32>> {
-    let k = membership
-        .iter()
-        .map(|&c| c as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); k];
-    for (i, &c) in membership.iter().enumerate() {
-        members[c as usize].push(i as u32);
-    }
-    members
-}
-
-/// What a cluster is apart from its labels: size, silhouette, mean year of the members
-/// and the most counted members.
-fn cluster_info(
-    id: u32,
-    members: &[u32],
-    nodes: &[Node],
-    silhouette: f64,
-    top_citing: Vec<u32>,
-) -> ClusterInfo {
-    let years: Vec<f64> = members
-        .iter()
-        .filter_map(|&m| nodes[m as usize].year)
-        .map(f64::from)
-        .collect();
-    let mut top_members = members.to_vec();
-    top_members.sort_by_key(|&m| (std::cmp::Reverse(nodes[m as usize].count), m));
-    top_members.truncate(TOP_PER_CLUSTER);
-    ClusterInfo {
-        id,
-        size: members.len(),
-        label: String::new(),
-        terms: Vec::new(),
-        silhouette,
-        mean_year: (!years.is_empty()).then(|| years.iter().sum::<f64>() / years.len() as f64),
-        top_members,
-        top_citing,
-    }
-}
-
-/// The fields of a record that labels are drawn from.
-fn record_text<'a>(corpus: &'a Corpus, r: &'a crate::model::Record) -> RecordText<'a> {
-    RecordText {
-        title: &r.title,
-        abstract_text: r.abstract_text.as_deref().unwrap_or(""),
-        author_keywords: r
-            .author_keywords
-            .iter()
-            .map(|&s| corpus.strings.get(s))
-            .collect(),
-        keywords_plus: r
-            .keywords_plus
-            .iter()
-            .map(|&s| corpus.strings.get(s))
-            .collect(),
-    }
 }
 
 #[cfg(test)]

@@ -11,10 +11,9 @@
 //! label of the cluster's most counted member does. The ranked terms are kept either
 //! way.
 
+use super::describe::{cluster_info, members_of};
 use super::labels::{self, RecordText};
-use super::{
-    AnalysisOptions, ClusterInfo, Measures, TOP_PER_CLUSTER, cluster_info, members_of, structure,
-};
+use super::{AnalysisOptions, ClusterInfo, Measures, TOP_PER_CLUSTER, structure};
 use crate::network::Network;
 use crate::progress::Progress;
 use rustc_hash::FxHashMap;

@@ -1,6 +1,6 @@
 //! Parameters and results of the analysis stage: clustering method and resolution,
-//! label method, centrality on or off, main path ([`AnalysisOptions`]), and what each
-//! cluster is ([`ClusterInfo`]).
+//! label method, centrality on or off, burst detection, main path
+//! ([`AnalysisOptions`]), and what each cluster is ([`ClusterInfo`]).
 
 use super::mainpath::{PathSearch, Traversal};
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,11 @@ pub struct AnalysisOptions {
     pub main_path: Option<Traversal>,
     /// How the main path is searched.
     pub main_path_search: PathSearch,
+    /// Burst detection's transition cost factor γ (Kleinberg 2002; CiteSpace's
+    /// "γ"): smaller finds more bursts ([`super::burst`]).
+    pub burst_gamma: f64,
+    /// Shortest burst kept, in years (CiteSpace's "minimum duration").
+    pub burst_min_years: usize,
 }
 
 impl Default for AnalysisOptions {
@@ -62,7 +67,17 @@ impl Default for AnalysisOptions {
             labels: LabelMethod::default(),
             main_path: None,
             main_path_search: PathSearch::default(),
+            burst_gamma: super::burst::DEFAULT_GAMMA,
+            burst_min_years: super::burst::DEFAULT_MIN_DURATION,
         }
+    }
+}
+
+impl AnalysisOptions {
+    /// True when the burst settings are the defaults (saved files then omit them).
+    pub fn default_bursts(&self) -> bool {
+        self.burst_gamma == super::burst::DEFAULT_GAMMA
+            && self.burst_min_years == super::burst::DEFAULT_MIN_DURATION
     }
 }
 

@@ -37,6 +37,7 @@ impl CociteApp {
                     self.settings.remember(&paths);
                     self.paths = paths;
                     self.corpus = Some(corpus);
+                    self.imported = None;
                 }
                 Msg::Analysed {
                     analysis,
@@ -60,6 +61,32 @@ impl CociteApp {
                         }
                     }
                 }
+                Msg::Imported {
+                    imported,
+                    analysis,
+                    paths,
+                    ms,
+                } => {
+                    self.view.status = format!(
+                        "{} nodes, {} links from {} ({:.0} ms): {}",
+                        analysis.network.nodes.len(),
+                        analysis.network.links.len(),
+                        describe_paths(&paths),
+                        ms,
+                        crate::pipeline::NO_RECORDS_NOTE
+                    );
+                    self.last_error = None;
+                    self.corpus = None;
+                    self.imported = Some(imported);
+                    self.settings.remember(&paths);
+                    self.paths = paths;
+                    self.set_analysis(analysis, std::sync::Arc::new(Vec::new()));
+                }
+                Msg::Themes(Ok(t)) => {
+                    self.view.status = format!("{} themes", t.map.themes.len());
+                    self.themes.set_result(t);
+                }
+                Msg::Themes(Err(e)) => self.themes.message = e,
                 Msg::SessionRead {
                     path,
                     params,
@@ -122,6 +149,7 @@ impl CociteApp {
             .map(|[x, y]| egui::pos2(x as f32, y as f32))
             .collect();
         self.derived.radius = view::radii(net, self.view.view, scale);
+        self.refresh_hulls();
     }
 
     /// Recomputes what is visible for the slider years: exactly `Network::window`,
@@ -129,7 +157,17 @@ impl CociteApp {
     /// as in the figures: `scene::view::timeline_rows`).
     pub(super) fn refresh_visibility(&mut self) {
         let net = &self.analysis.network;
-        let window = net.window(self.view.year_from, self.view.year_to);
+        // A network made elsewhere has no years: everything is shown.
+        let window = if net.kind == crate::network::NodeKind::Imported {
+            crate::network::WindowView {
+                nodes: vec![true; net.nodes.len()],
+                links: vec![true; net.links.len()],
+                visible_nodes: net.nodes.len(),
+                visible_links: net.links.len(),
+            }
+        } else {
+            net.window(self.view.year_from, self.view.year_to)
+        };
         let hidden = &self.view.hidden_clusters;
         let mut nodes = window.nodes.clone();
         let mut links = window.links.clone();
@@ -164,6 +202,34 @@ impl CociteApp {
         self.derived.links_visible = links;
         self.derived.neighbours = neighbours;
         self.refresh_window_layout();
+        self.refresh_hulls();
+    }
+
+    /// The shaded cluster areas of the cluster view (`scene::view::cluster_hulls`, as
+    /// the figures shade them), in world units.
+    pub(super) fn refresh_hulls(&mut self) {
+        self.derived.hulls.clear();
+        if !self.settings.cluster_areas || self.view.view != super::state::ViewKind::Cluster {
+            return;
+        }
+        let ids = self
+            .settings
+            .figure_labels()
+            .choose(&self.analysis.clusters);
+        let pos: Vec<[f64; 2]> = self
+            .derived
+            .pos
+            .iter()
+            .map(|p| [p.x as f64, p.y as f64])
+            .collect();
+        self.derived.hulls = view::cluster_hulls(
+            &self.analysis.network,
+            &ids,
+            &pos,
+            &self.derived.radius,
+            &self.derived.nodes_visible,
+            2.0,
+        );
     }
 
     /// The cluster view shows the slider window's own network, settled from the full
@@ -223,28 +289,43 @@ impl CociteApp {
         }
     }
 
+    /// Opens exports, a session or a network made elsewhere, on the worker.
+    fn open(&mut self, paths: Vec<PathBuf>) {
+        if paths.len() == 1 && super::session::is_session(&paths[0]) {
+            self.view.status = format!("Opening session {}", paths[0].display());
+            self.pending_session = None;
+            self.session_warnings.clear();
+            self.worker.open_session(paths[0].clone());
+        } else if is_network(&paths) {
+            self.pending_session = None;
+            self.session_warnings.clear();
+            self.view.status = format!("Reading the network {}", describe_paths(&paths));
+            self.worker
+                .open_network(paths, self.settings.params.clone());
+        } else if !paths.is_empty() {
+            self.pending_session = None;
+            self.session_warnings.clear();
+            self.view.status = format!("Loading {}", describe_paths(&paths));
+            self.worker.load(paths, self.settings.params.clone());
+        }
+    }
+
     /// Applies one command; returns true if visibility must be recomputed.
     fn apply(&mut self, command: Command) -> bool {
         match command {
-            Command::Open(paths) if paths.len() == 1 && super::session::is_session(&paths[0]) => {
-                self.view.status = format!("Opening session {}", paths[0].display());
-                self.pending_session = None;
-                self.session_warnings.clear();
-                self.worker.open_session(paths[0].clone());
-            }
-            Command::Open(paths) if !paths.is_empty() => {
-                self.pending_session = None;
-                self.session_warnings.clear();
-                self.view.status = format!("Loading {}", describe_paths(&paths));
-                self.worker.load(paths, self.settings.params.clone());
-            }
-            Command::Open(_) => {}
+            Command::Open(paths) => self.open(paths),
             Command::PickFiles => self.pick_inputs(Pick::Files),
             Command::PickFolder => self.pick_inputs(Pick::Folder),
             Command::PickSession => self.pick_inputs(Pick::Session),
-            Command::Run => match &self.corpus {
-                Some(c) => self.worker.run(c.clone(), self.settings.params.clone()),
-                None => self.view.status = "Open some files first (File → Open)".into(),
+            Command::Run => match (&self.corpus, &self.imported) {
+                (Some(c), _) => self.worker.run(c.clone(), self.settings.params.clone()),
+                (None, Some(imp)) => self.worker.rerun_imported(
+                    imp,
+                    self.settings.params.clone(),
+                    self.paths.clone(),
+                    true,
+                ),
+                (None, None) => self.view.status = "Open some files first (File → Open)".into(),
             },
             Command::Cancel => self.worker.cancel(),
             Command::SetYears(from, to) => {
@@ -295,6 +376,7 @@ impl CociteApp {
                 Format::Gexf,
                 Format::Pajek,
                 Format::VosViewer,
+                Format::VosViewerJson,
                 Format::Csv,
                 Format::NodeLinkJson,
                 Format::AnalysisJson,
@@ -303,6 +385,14 @@ impl CociteApp {
             Command::SaveSession => self.save_session_dialog(),
             Command::SetDark(d) => self.settings.dark = d,
             Command::ToggleLiveLayout => self.toggle_live_layout(),
+            Command::ShowThemes => self.themes.open = true,
+            Command::RunThemes => match (self.themes.run_params(), &self.corpus) {
+                (Ok(p), Some(c)) => self.worker.themes(c.clone(), p),
+                (Err(e), _) => self.themes.message = e,
+                (_, None) => self.themes.message = "Open some records first".into(),
+            },
+            Command::ExportThemes => self.export_themes_dialog(),
+            Command::ExportReport => self.export_report_dialog(),
         }
         false
     }
@@ -422,6 +512,16 @@ impl CociteApp {
         self.commands.push(Command::Run);
         self.apply_commands();
     }
+}
+
+/// True when `paths` are network files made elsewhere (the first one decides; a
+/// VOSviewer map comes with its network file).
+fn is_network(paths: &[PathBuf]) -> bool {
+    paths.len() <= 2
+        && paths.iter().all(|p| p.is_file())
+        && paths
+            .first()
+            .is_some_and(|p| crate::import::detect_file(p).ok().flatten().is_some())
 }
 
 fn describe_paths(paths: &[PathBuf]) -> String {

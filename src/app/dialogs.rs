@@ -51,6 +51,61 @@ impl CociteApp {
         }
     }
 
+    /// Asks for a folder, then writes the themes' figures and tables into it.
+    pub(super) fn export_themes_dialog(&mut self) {
+        let Some(t) = self.themes.result.clone() else {
+            return;
+        };
+        let Some(dir) = rfd::FileDialog::new()
+            .set_title("Export the themes into a folder")
+            .pick_folder()
+        else {
+            return;
+        };
+        let what = self.themes.params.field.name();
+        let opts = crate::scene::themes::FigureOptions::default();
+        self.themes.message = match crate::export::themes::write_dir(&dir, &t, what, &opts) {
+            Ok(files) => format!("Wrote {} files to {}", files.len(), dir.display()),
+            Err(e) => format!("Cannot write the themes: {e}"),
+        };
+    }
+
+    /// Asks for a folder, then writes the report of the current map into it (the same
+    /// call as `cocite report`).
+    pub(super) fn export_report_dialog(&mut self) {
+        let Some(corpus) = self.corpus.clone() else {
+            return;
+        };
+        let Some(dir) = rfd::FileDialog::new()
+            .set_title("Export the report into a folder")
+            .pick_folder()
+        else {
+            return;
+        };
+        self.view.status = match self.write_report(&dir, &corpus) {
+            Ok(n) => format!("Wrote the report ({n} files) to {}", dir.display()),
+            Err(e) => format!("Cannot write the report: {e}"),
+        };
+    }
+
+    /// Writes the report of the current map into `dir`; returns the files written.
+    pub fn write_report(
+        &self,
+        dir: &std::path::Path,
+        corpus: &crate::model::Corpus,
+    ) -> Result<usize, crate::export::ExportError> {
+        let scene = crate::scene::SceneOptions {
+            tree_rings: self.settings.rings,
+            cluster_min_size: self.settings.cluster_min_size,
+            largest_clusters: self.settings.largest_clusters,
+            cluster_areas: self.settings.cluster_areas,
+            ..Default::default()
+        };
+        let opts = crate::report::ReportOptions::default();
+        crate::export::report::write_dir(dir, corpus, &self.analysis, &opts, &scene)
+            .map(|w| w.files.len())
+    }
+
     /// Asks where to save the session, then saves it.
     pub(super) fn save_session_dialog(&mut self) {
         let Some(path) = rfd::FileDialog::new()

@@ -16,6 +16,7 @@ mod dialogs;
 mod export;
 pub mod live;
 pub mod panels;
+pub mod scene_paint;
 pub mod session;
 pub mod state;
 mod ui;
@@ -62,6 +63,8 @@ pub struct Derived {
     pub pos: Vec<Pos2>,
     /// World radius of each node in the current view (`scene::view::radii`).
     pub radius: Vec<f64>,
+    /// The labelled clusters' areas in world units (cluster view, when shown).
+    pub hulls: Vec<(u32, Vec<[f64; 2]>)>,
     /// The pipeline's window for the slider years.
     pub window: WindowView,
     /// Window minus hidden clusters: what is drawn.
@@ -92,6 +95,10 @@ pub struct CociteApp {
     /// Canvas rectangle of the last frame (for fit and PNG export).
     canvas_rect: egui::Rect,
     last_error: Option<String>,
+    /// The themes window (thematic map, evolution, three-field plot).
+    pub themes: panels::themes::ThemesState,
+    /// The network made elsewhere on screen, if it is one (no corpus then).
+    pub imported: Option<Arc<crate::import::Imported>>,
     /// Where "Merge" saves the thesaurus (VOSviewer format).
     pub thesaurus_file: PathBuf,
     /// With `COCITE_TIMING` set: process start, to report the first frame with a network.
@@ -123,6 +130,8 @@ impl CociteApp {
             canvas_rect: egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
             last_error: None,
             thesaurus_file: export::default_thesaurus_file(),
+            imported: None,
+            themes: Default::default(),
             timing: None,
             mesh_cache: Default::default(),
             live: None,
@@ -191,6 +200,15 @@ impl CociteApp {
     /// Where the canvas was drawn in the last frame (screen points).
     pub fn canvas_rect(&self) -> egui::Rect {
         self.canvas_rect
+    }
+
+    /// The views this map can be shown in: the historiograph for citation networks.
+    pub fn views(&self) -> Vec<state::ViewKind> {
+        let mut v = state::ViewKind::ALL.to_vec();
+        if self.analysis.network.kind == crate::network::NodeKind::Citation {
+            v.push(state::ViewKind::Historiograph);
+        }
+        v
     }
 
     /// Nodes drawn now (window minus hidden clusters).

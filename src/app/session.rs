@@ -47,7 +47,11 @@ impl CociteApp {
     /// Saves the current map as a session at `path` (atomically).
     pub fn save_session(&mut self, path: &Path) -> Result<(), String> {
         let Some(corpus) = self.corpus.clone() else {
-            return Err("nothing loaded to save".into());
+            return Err(if self.imported.is_some() {
+                "a network made elsewhere has no records to reopen: export it instead (File → Export data)".into()
+            } else {
+                "nothing loaded to save".into()
+            });
         };
         let s = Session::new(path, &corpus, &self.analysis, self.session_view())
             .map_err(|e| e.to_string())?;

@@ -28,6 +28,10 @@ pub struct Settings {
     pub cluster_min_size: usize,
     /// Label the largest K clusters instead.
     pub largest_clusters: Option<usize>,
+    /// Shade the labelled clusters' areas in the cluster view.
+    pub cluster_areas: bool,
+    /// Draw a citation network's main path.
+    pub main_path: bool,
 }
 
 impl Default for Settings {
@@ -43,6 +47,8 @@ impl Default for Settings {
             play_speed: 2.0,
             cluster_min_size: crate::scene::labels::DEFAULT_MIN_CLUSTER_SIZE,
             largest_clusters: None,
+            cluster_areas: true,
+            main_path: true,
         }
     }
 }
@@ -147,4 +153,12 @@ pub enum Command {
     SetDark(bool),
     /// Start or stop the live ForceAtlas2 animation.
     ToggleLiveLayout,
+    /// Write the study's report (`cocite report`) into a folder.
+    ExportReport,
+    /// Open the themes window.
+    ShowThemes,
+    /// Compute the themes of the loaded records (themes window).
+    RunThemes,
+    /// Write the themes' figures and tables into a folder.
+    ExportThemes,
 }

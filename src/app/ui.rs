@@ -85,6 +85,8 @@ impl CociteApp {
                 });
             });
         self.problems_window(ui.ctx());
+        let loaded = self.corpus.is_some();
+        super::panels::themes::themes_window(ui.ctx(), &mut self.themes, loaded, &mut commands);
         CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.canvas(ui, &mut commands));
@@ -100,7 +102,7 @@ impl CociteApp {
         if self.view.fit_pending && !self.derived.pos.is_empty() {
             // The timeline view keeps room on the right for the rows' cluster labels.
             // (~8.5 points per character of the 17-point labels, at most 40 % of the canvas).
-            let room = if self.view.view == ViewKind::Timeline {
+            let room = if self.view.view.has_rows() {
                 let font = canvas::labels::NODE_FONT * crate::scene::labels::CLUSTER_FONT_SCALE;
                 let widest = self
                     .settings
@@ -137,6 +139,13 @@ impl CociteApp {
             net: &self.analysis.network,
             pos: &self.derived.pos,
             radius: &self.derived.radius,
+            hulls: &self.derived.hulls,
+            main_path: self
+                .analysis
+                .main_path
+                .as_ref()
+                .filter(|_| self.settings.main_path)
+                .map(|m| m.links.as_slice()),
             nodes_visible: &self.derived.nodes_visible,
             links_visible: &self.derived.links_visible,
             selection: &self.view.selection,
@@ -150,7 +159,7 @@ impl CociteApp {
             clusters: &self.analysis.clusters,
             cluster_rule: self.settings.figure_labels(),
             year_axis: crate::scene::view::year_axis(&self.analysis.network, self.view.view),
-            rows: self.view.view == ViewKind::Timeline,
+            rows: self.view.view.has_rows(),
             generation: self.derived.generation,
         };
         let mut camera = self.view.camera;
@@ -181,7 +190,7 @@ impl CociteApp {
             ui.menu_button("File", |ui| self.file_menu(ui, commands));
             ui.menu_button("View", |ui| self.view_menu(ui, commands));
             ui.separator();
-            for v in ViewKind::ALL {
+            for v in self.views() {
                 if ui.selectable_label(self.view.view == v, v.name()).clicked()
                     && self.view.view != v
                 {
@@ -257,6 +266,13 @@ impl CociteApp {
         {
             commands.push(Command::ExportData);
         }
+        if ui
+            .add_enabled(self.corpus.is_some(), egui::Button::new("Export report…"))
+            .on_hover_text("A folder with index.html: main information, the map, the timeline, the strongest citation bursts, the clusters with their citing articles and a methods paragraph (as `cocite report`)")
+            .clicked()
+        {
+            commands.push(Command::ExportReport);
+        }
         ui.separator();
         if ui
             .button("Save session…")
@@ -272,7 +288,7 @@ impl CociteApp {
     }
 
     fn view_menu(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        for v in ViewKind::ALL {
+        for v in self.views() {
             if ui.radio(self.view.view == v, v.name()).clicked() {
                 commands.push(Command::SetView(v));
             }
@@ -285,9 +301,30 @@ impl CociteApp {
         }
         ui.separator();
         ui.checkbox(&mut self.settings.rings, "Citation tree rings");
+        if ui
+            .checkbox(&mut self.settings.cluster_areas, "Cluster areas")
+            .on_hover_text(
+                "Shade each labelled cluster's area in the cluster view, as CiteSpace does.",
+            )
+            .changed()
+        {
+            self.refresh_hulls();
+        }
+        if self.analysis.main_path.is_some() {
+            ui.checkbox(&mut self.settings.main_path, "Main path");
+        }
+        if cluster_label_rule_ui(ui, &mut self.settings) {
+            commands.push(Command::SetView(self.view.view));
+        }
         ui.checkbox(&mut self.settings.show_parameters, "Parameters panel");
         ui.checkbox(&mut self.settings.show_clusters, "Cluster list");
         ui.checkbox(&mut self.settings.show_explain, "What am I looking at?");
+        if ui
+            .button("Themes (thematic map, evolution, three-field)…")
+            .clicked()
+        {
+            commands.push(Command::ShowThemes);
+        }
         let live = if self.live.is_some() {
             "Stop live layout"
         } else {
@@ -318,4 +355,33 @@ impl CociteApp {
             .show(ctx, |ui| problems::problems_ui(ui, &corpus.problems));
         self.view.show_problems = open;
     }
+}
+
+/// Which clusters get a label (and a timeline row): those of at least N members, or
+/// the largest K (CiteSpace's "show the largest K clusters"). True if it changed.
+fn cluster_label_rule_ui(ui: &mut egui::Ui, s: &mut super::state::Settings) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut largest = s.largest_clusters.is_some();
+        changed |= ui
+            .checkbox(&mut largest, "Largest K clusters")
+            .on_hover_text("Label (and give a timeline row to) the K largest clusters only.")
+            .changed();
+        if largest {
+            let mut k = s.largest_clusters.unwrap_or(10);
+            changed |= ui
+                .add(egui::DragValue::new(&mut k).range(1..=200))
+                .changed();
+            s.largest_clusters = Some(k);
+        } else {
+            s.largest_clusters = None;
+            ui.label("or at least");
+            changed |= ui
+                .add(egui::DragValue::new(&mut s.cluster_min_size).range(2..=1000))
+                .on_hover_text("Label clusters with at least this many members.")
+                .changed();
+            ui.label("members");
+        }
+    });
+    changed
 }

@@ -31,6 +31,15 @@ pub enum Msg {
         node_records: Arc<Vec<Vec<u32>>>,
         ms: f64,
     },
+    /// A network made elsewhere was read and analysed (no records behind it).
+    Imported {
+        imported: Arc<crate::import::Imported>,
+        analysis: Arc<Analysis>,
+        paths: Vec<PathBuf>,
+        ms: f64,
+    },
+    /// The themes of the loaded records.
+    Themes(Result<Arc<crate::themes::Themes>, String>),
     /// A session file was read; its inputs are loading next. `warnings`: moved or
     /// changed inputs.
     SessionRead {
@@ -132,6 +141,30 @@ impl Reporter {
 }
 
 impl Reporter {
+    fn run_imported(
+        &self,
+        imported: crate::import::Imported,
+        params: &AnalysisParams,
+        paths: Vec<PathBuf>,
+    ) {
+        let t = Instant::now();
+        let progress = |stage: &str, frac: f32| {
+            self.send(Msg::Stage(stage.to_string(), frac));
+            !self.cancelled()
+        };
+        let kept = Arc::new(imported.clone());
+        match crate::pipeline::run_imported(imported, params, &progress) {
+            _ if self.cancelled() => self.send(Msg::Cancelled),
+            Ok(analysis) => self.send(Msg::Imported {
+                imported: kept,
+                analysis: Arc::new(analysis),
+                paths,
+                ms: ms(t),
+            }),
+            Err(e) => self.send(Msg::Failed(format!("cannot analyse the network: {e}"))),
+        }
+    }
+
     fn load_and_run(
         &self,
         paths: Vec<PathBuf>,
@@ -212,6 +245,45 @@ impl Worker {
         });
     }
 
+    /// Reads a network made elsewhere (GraphML, GEXF, Pajek, VOSviewer, node-link
+    /// JSON; a VOSviewer map with its network file) and analyses it.
+    pub fn open_network(&mut self, paths: Vec<PathBuf>, params: AnalysisParams) {
+        let rep = self.start("Reading the network");
+        std::thread::spawn(move || match crate::import::read_files(&paths) {
+            Ok(imported) => rep.run_imported(imported, &params, paths),
+            Err(e) => rep.send(Msg::Failed(format!("cannot read the network: {e}"))),
+        });
+    }
+
+    /// Analyses an imported network again; `fresh` drops the file's clusters and
+    /// positions so that the chosen clustering and layout make new ones.
+    pub fn rerun_imported(
+        &mut self,
+        imported: &crate::import::Imported,
+        params: AnalysisParams,
+        paths: Vec<PathBuf>,
+        fresh: bool,
+    ) {
+        let mut imported = imported.clone();
+        if fresh {
+            imported.forget_clusters();
+            imported.forget_positions();
+        }
+        let rep = self.start("Computing");
+        std::thread::spawn(move || rep.run_imported(imported, &params, paths));
+    }
+
+    /// Computes the themes (thematic map, evolution, three-field plot) of `corpus`.
+    pub fn themes(&mut self, corpus: Arc<Corpus>, params: crate::themes::ThemesParams) {
+        let rep = self.start("Themes");
+        std::thread::spawn(move || {
+            let r = crate::themes::run(&corpus, &params)
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
+            rep.send(Msg::Themes(r));
+        });
+    }
+
     /// Runs the pipeline on an already loaded corpus.
     pub fn run(&mut self, corpus: Arc<Corpus>, params: AnalysisParams) {
         let rep = self.start("Computing");
@@ -260,7 +332,11 @@ impl Worker {
                     status.fraction = *frac;
                 }
                 Msg::Loaded { .. } | Msg::SessionRead { .. } => {}
-                Msg::Analysed { .. } | Msg::Failed(_) | Msg::Cancelled => self.status = None,
+                Msg::Analysed { .. }
+                | Msg::Imported { .. }
+                | Msg::Themes(_)
+                | Msg::Failed(_)
+                | Msg::Cancelled => self.status = None,
             }
             out.push(msg);
         }

@@ -1,5 +1,5 @@
 //! The command-line interface: `cocite stats`, `cocite network`, `cocite themes`,
-//! `cocite map` and `cocite open`.
+//! `cocite map`, `cocite report` and `cocite open`.
 //! Every subcommand calls the same core as the app and returns `Result<(), CliError>`;
 //! [`main`] is the one place that prints an error and chooses the exit code (2 for
 //! wrong arguments, 1 for a failure while running).
@@ -7,6 +7,7 @@
 mod map;
 mod network;
 mod output;
+mod report;
 mod stages;
 mod stats;
 mod themes;
@@ -34,6 +35,8 @@ enum Command {
     Network(network::NetworkArgs),
     /// Thematic map, thematic evolution and three-field plot (biblioshiny's conceptual structure) into a folder.
     Themes(themes::ThemesArgs),
+    /// Main information, burst table, cluster summary and explorer, methods and maps of a network, as a folder (index.html, report.json, figures, CSV).
+    Report(report::ReportArgs),
     /// Cluster, lay out, label and draw a network made elsewhere (GraphML, GEXF, Pajek, VOSviewer, JSON).
     Map(map::MapArgs),
     /// Open files, folders or a .cocite session in the app window (with no subcommand: the demo dataset).
@@ -69,6 +72,7 @@ pub fn main() -> Entry {
         Some(Command::Network(args)) => network::run(&args),
         Some(Command::Themes(args)) => themes::run(&args),
         Some(Command::Map(args)) => map::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Open(inputs)) => return Entry::App(inputs.paths),
         #[cfg(feature = "gui")]

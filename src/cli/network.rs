@@ -15,8 +15,20 @@ use std::time::Instant;
 pub struct NetworkArgs {
     #[command(flatten)]
     inputs: Inputs,
+    #[command(flatten)]
+    net: NetOptions,
+    #[command(flatten)]
+    stages: StageArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// The network stage's options, shared by `cocite network` and `cocite report`.
+#[derive(clap::Args, Debug)]
+pub struct NetOptions {
     /// Node kind: reference, author, journal, coauthor, institution, country, keyword,
-    /// coupling, citation (the records linked by direct citation, citing → cited).
+    /// term (noun phrases of 2-4 words), category (WoS categories), coupling, citation
+    /// (the records linked by direct citation, citing → cited).
     #[arg(long, default_value = "reference")]
     kind: NodeKind,
     /// First year (default: the first year of the records).
@@ -67,14 +79,12 @@ pub struct NetworkArgs {
     /// Thesaurus file (VOSviewer format: label<TAB>replace by).
     #[arg(long, value_name = "FILE")]
     thesaurus: Option<PathBuf>,
-    #[command(flatten)]
-    stages: StageArgs,
-    #[command(flatten)]
-    output: OutputArgs,
 }
 
-impl NetworkArgs {
-    fn params(&self) -> Result<AnalysisParams, CliError> {
+impl NetOptions {
+    /// The pipeline's parameters: these network options with `stages`' analysis and
+    /// layout options, checked.
+    pub fn params(&self, stages: &StageArgs) -> Result<AnalysisParams, CliError> {
         let thesaurus = match &self.thesaurus {
             Some(p) => {
                 let bad = |e: String| CliError::Usage(format!("{}: {e}", p.display()));
@@ -106,8 +116,8 @@ impl NetworkArgs {
                     .map(|y| u32::try_from(y).unwrap_or(u32::MAX)),
                 core: self.core,
             },
-            analysis: self.stages.analysis(),
-            layout: self.stages.layout(),
+            analysis: stages.analysis(),
+            layout: stages.layout(),
         };
         params
             .validate()
@@ -128,7 +138,7 @@ fn off_if_negative(v: i64) -> Result<Option<usize>, CliError> {
 }
 
 pub fn run(args: &NetworkArgs) -> Result<(), CliError> {
-    let params = args.params()?;
+    let params = args.net.params(&args.stages)?;
     args.output.check()?;
     let t0 = Instant::now();
     let (corpus, lt) = load_with(

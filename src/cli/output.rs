@@ -46,6 +46,19 @@ pub struct FigureArgs {
     title: Option<String>,
 }
 
+impl FigureArgs {
+    /// The figure options given; `title` is the default title when none is given.
+    pub fn scene(&self, title: Option<String>) -> SceneOptions {
+        SceneOptions {
+            width: self.width,
+            height: self.height,
+            dpi: self.dpi,
+            title: self.title.clone().or(title),
+            ..SceneOptions::default()
+        }
+    }
+}
+
 impl OutputArgs {
     /// Fails (before any work) when an `--out` extension names no format.
     pub fn check(&self) -> Result<(), CliError> {
@@ -61,14 +74,7 @@ impl OutputArgs {
 
     /// The figure options given; `title` is the default title when none is given.
     pub fn scene(&self, title: Option<String>) -> SceneOptions {
-        let f = &self.figure;
-        SceneOptions {
-            width: f.width,
-            height: f.height,
-            dpi: f.dpi,
-            title: f.title.clone().or(title),
-            ..SceneOptions::default()
-        }
+        self.figure.scene(title)
     }
 
     /// Writes every `--out` file.

@@ -39,6 +39,12 @@ pub struct StageArgs {
     /// heaviest links extended both ways).
     #[arg(long, default_value = "global", value_name = "SEARCH")]
     main_path_search: PathSearch,
+    /// Burst detection's γ (Kleinberg's transition cost; smaller finds more bursts).
+    #[arg(long, default_value_t = crate::analysis::burst::DEFAULT_GAMMA)]
+    burst_gamma: f64,
+    /// Shortest burst kept, in years (CiteSpace's minimum duration).
+    #[arg(long, default_value_t = crate::analysis::burst::DEFAULT_MIN_DURATION)]
+    burst_min_years: usize,
     /// Layout: fdg, fa2, timeline, timezone, historiograph (year columns, for
     /// citation), none [default: fa2].
     #[arg(long, value_parser = parse_enum::<LayoutMethod>)]
@@ -66,6 +72,8 @@ impl StageArgs {
             labels: self.labels,
             main_path: self.main_path,
             main_path_search: self.main_path_search,
+            burst_gamma: self.burst_gamma,
+            burst_min_years: self.burst_min_years,
         }
     }
 

@@ -186,7 +186,7 @@ fn top_cited(c: &Corpus, counts: &[u32], k: usize) -> Vec<TopCited> {
             TopCited {
                 key: w.key.to_string(),
                 label: w.label.to_string(),
-                doi: w.doi.as_deref().map(String::from),
+                doi: w.doi.map(String::from),
                 count: counts[i],
             }
         })

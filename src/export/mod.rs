@@ -19,7 +19,8 @@
 //! | `.cocite` | [`crate::session`] | a session (needs the corpus, for the input files) |
 //!
 //! The conceptual-structure figures and tables (`cocite themes`) are written by
-//! [`themes`] into one folder.
+//! [`themes`] into one folder; a report (`cocite report`: main information, burst
+//! table, cluster summary and explorer, methods, maps) by [`report`].
 //!
 //! Every file is written atomically ([`crate::io::write_atomic`]): a temporary file in
 //! the same folder, then a rename, so a failed export never leaves half a file.
@@ -32,6 +33,7 @@ pub mod json;
 pub mod pajek;
 pub mod pdf;
 pub mod png;
+pub mod report;
 pub mod svg;
 pub mod themes;
 pub mod vosviewer;
@@ -240,7 +242,12 @@ pub fn write_as(
         Format::Csv => csv::write(path, a),
         Format::Session => {
             let corpus = corpus.ok_or(ExportError::NeedsCorpus)?;
+            // The session opens in the view the layout made (`--layout timeline` →
+            // the timeline view).
             let view = crate::session::ViewState {
+                view: scene
+                    .view
+                    .unwrap_or(crate::scene::ViewKind::of_layout(a.params.layout.method)),
                 figure: scene.clone(),
                 ..Default::default()
             };

@@ -148,6 +148,20 @@ fn terminology(kind: NodeKind) -> serde_json::Value {
             "Co-occurrence links",
             "Co-occurrences",
         ),
+        NodeKind::Term => (
+            "Term",
+            "Terms",
+            "Co-occurrence link",
+            "Co-occurrence links",
+            "Co-occurrences",
+        ),
+        NodeKind::Category => (
+            "Category",
+            "Categories",
+            "Co-occurrence link",
+            "Co-occurrence links",
+            "Co-occurrences",
+        ),
         NodeKind::Coupling => (
             "Document",
             "Documents",

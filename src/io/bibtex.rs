@@ -386,6 +386,9 @@ fn record(
         doi: get("doi").and_then(|d| normalize_doi(&d)),
         author_keywords,
         keywords_plus,
+        categories: get("web-of-science-categories")
+            .map(|v| fields::split_list(&v, ';'))
+            .unwrap_or_default(),
         abstract_text: get("abstract"),
         addresses,
         times_cited,

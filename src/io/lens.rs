@@ -71,6 +71,7 @@ fn record(r: Row, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRe
         doi: normalize_doi(r.get(&["DOI"])),
         author_keywords: split_list(r.get(&["Keywords"]), ';'),
         keywords_plus: split_list(r.get(&["Fields of Study"]), ';'),
+        categories: Vec::new(),
         abstract_text: nonempty(r.get(&["Abstract"])),
         addresses: Vec::new(),
         times_cited: r.get(&["Citing Works Count"]).parse().ok(),

@@ -90,11 +90,12 @@ pub(crate) fn cap_record(r: &mut ParsedRecord, caps: Caps) -> Vec<ProblemKind> {
             out.push(over(what, len));
         }
     }
-    let lists: [(&'static str, &mut Vec<String>); 4] = [
+    let lists: [(&'static str, &mut Vec<String>); 5] = [
         ("author", &mut r.authors),
         ("full author name", &mut r.authors_full),
         ("author keyword", &mut r.author_keywords),
         ("Keywords Plus entry", &mut r.keywords_plus),
+        ("subject category", &mut r.categories),
     ];
     for (what, list) in lists {
         let n = drop_long(list, max);

@@ -85,6 +85,7 @@ fn finish(
         doi,
         author_keywords: all("OT").map(String::from).collect(),
         keywords_plus: all("MH").map(String::from).collect(),
+        categories: Vec::new(),
         abstract_text: first("AB").and_then(nonempty),
         addresses,
         times_cited: None,

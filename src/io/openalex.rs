@@ -270,6 +270,7 @@ fn work(work: &Value, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> Pars
         doi: s(w("doi")).and_then(|d| normalize_doi(&d)),
         author_keywords: names(w("keywords")),
         keywords_plus,
+        categories: Vec::new(),
         abstract_text: w("abstract_inverted_index")
             .and_then(Value::as_object)
             .and_then(abstract_from_index),

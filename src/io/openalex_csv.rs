@@ -77,6 +77,7 @@ fn csv_record(r: Row, line: u64) -> ParsedRecord {
         doi: normalize_doi(r.get(&["doi"])),
         author_keywords: split(r.get(&["keywords.display_name"])),
         keywords_plus: kp,
+        categories: Vec::new(),
         abstract_text: nonempty(r.get(&["abstract"])),
         addresses,
         times_cited: r.get(&["cited_by_count"]).parse().ok(),

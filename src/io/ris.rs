@@ -180,6 +180,7 @@ impl Rec {
             doi: self.first(&["DO", "DI"]).and_then(normalize_doi),
             author_keywords: keywords,
             keywords_plus: Vec::new(),
+            categories: Vec::new(),
             abstract_text: self.first(&["AB", "N2"]).and_then(nonempty),
             addresses: self
                 .all(&["AD"])

@@ -308,6 +308,7 @@ fn record(r: Row, line: u64, problems: &mut Vec<(u64, ProblemKind)>) -> ParsedRe
         doi: normalize_doi(r.get(&["DOI"])),
         author_keywords: split_list(r.get(&["Author Keywords"]), ';'),
         keywords_plus: split_list(r.get(&["Index Keywords"]), ';'),
+        categories: Vec::new(),
         abstract_text: nonempty(r.get(&["Abstract"])).filter(|a| a != "[No abstract available]"),
         addresses,
         times_cited,

@@ -26,6 +26,7 @@ pub(super) enum Field {
     Doi,
     AuthorKeywords,
     KeywordsPlus,
+    Categories,
     Abstract,
     Addresses,
     TimesCited,
@@ -58,6 +59,7 @@ const T_AR: u16 = tag(b"AR");
 const T_DI: u16 = tag(b"DI");
 const T_DE: u16 = tag(b"DE");
 const T_ID: u16 = tag(b"ID");
+const T_WC: u16 = tag(b"WC");
 const T_AB: u16 = tag(b"AB");
 const T_C1: u16 = tag(b"C1");
 const T_TC: u16 = tag(b"TC");
@@ -92,6 +94,7 @@ pub(super) fn field_of(tag: &[u8]) -> Field {
         T_DI => Field::Doi,
         T_DE => Field::AuthorKeywords,
         T_ID => Field::KeywordsPlus,
+        T_WC => Field::Categories,
         T_AB => Field::Abstract,
         T_C1 => Field::Addresses,
         T_TC => Field::TimesCited,
@@ -125,6 +128,7 @@ pub(crate) struct Builder {
     doi: String,
     de: String,
     id: String,
+    wc: String,
     abstract_text: String,
     addresses: Vec<String>,
     tc: String,
@@ -194,6 +198,7 @@ impl Builder {
             Field::Doi => push_text(&mut self.doi, v),
             Field::AuthorKeywords => push_text(&mut self.de, v),
             Field::KeywordsPlus => push_text(&mut self.id, v),
+            Field::Categories => push_text(&mut self.wc, v),
             Field::Abstract => push_text(&mut self.abstract_text, v),
             Field::TimesCited => push_text(&mut self.tc, v),
             Field::Uid => push_text(&mut self.uid, v),
@@ -231,6 +236,7 @@ impl Builder {
             doi,
             author_keywords: split_keywords(&self.de),
             keywords_plus: split_keywords(&self.id),
+            categories: split_keywords(&self.wc),
             abstract_text: nonempty(self.abstract_text),
             addresses: self.addresses.iter().map(|a| parse_address(a)).collect(),
             times_cited,

@@ -179,19 +179,7 @@ pub fn run(net: &Network, params: &LayoutParams, seed: u64, progress: Progress) 
             &timed_nodes(net, true, params.node_scale),
             &TimeParams::default(),
         ),
-        LayoutMethod::Historiograph => {
-            // The publication year, unclamped: x grows with the year, always.
-            let years: Vec<i32> = net
-                .nodes
-                .iter()
-                .map(|n| {
-                    n.year
-                        .or_else(|| n.per_year.keys().next().copied())
-                        .unwrap_or(0)
-                })
-                .collect();
-            historiograph::historiograph(net, &years, &TimeParams::default())
-        }
+        LayoutMethod::Historiograph => historiograph_positions(net),
         #[cfg(feature = "fdg")]
         LayoutMethod::Fdg if n <= FDG_MAX_NODES => {
             let (pos, energy) = run_fdg(net, iterations, seed, progress);
@@ -286,43 +274,69 @@ fn run_fdg(
     (to_f64(&pos), energy)
 }
 
+/// The historiograph of `net` ([`historiograph::historiograph`]) at each node's
+/// publication year, unclamped: x grows with the year, always.
+pub fn historiograph_positions(net: &Network) -> Vec<[f64; 2]> {
+    let years: Vec<i32> = net
+        .nodes
+        .iter()
+        .map(|n| {
+            n.year
+                .or_else(|| n.per_year.keys().next().copied())
+                .unwrap_or(0)
+        })
+        .collect();
+    historiograph::historiograph(net, &years, &TimeParams::default())
+}
+
+/// Share of the nodes older than the first year of the time views' axis.
+pub const TIME_AXIS_QUANTILE: f64 = 0.05;
+
 /// Drawn radii (world units) of the nodes in the time views: the map's node sizes at
-/// `scale`, capped at [`timeline::TIME_RADIUS_MAX`].
+/// `scale` × [`TIME_SIZE_FACTOR`], capped at [`timeline::TIME_RADIUS_MAX`].
 pub fn time_radii(net: &Network, scale: f64) -> Vec<f64> {
     let counts: Vec<u32> = net.nodes.iter().map(|n| n.count).collect();
-    node_radii(&counts, scale)
+    node_radii(&counts, scale * TIME_SIZE_FACTOR)
         .into_iter()
         .map(|r| r.min(timeline::TIME_RADIUS_MAX))
         .collect()
 }
 
+/// The time views spread a map over decades of years on x, so their discs are drawn
+/// larger than the cluster view's (which packs the map into a square).
+pub const TIME_SIZE_FACTOR: f64 = 2.0;
+
 /// The time views' inputs: the node's publication year (timeline) or first slice
 /// (time zone), falling back to the first year it occurs, and its radius at node
-/// scale `scale` ([`time_radii`]). Years before the first year any node is counted
-/// (the analysed span's start) are moved to it, as CiteSpace's time axis covers the
-/// time slices: a reference from 1867 cited in a 1998–2026 study sits at 1998, and
-/// the axis does not stretch over a century with nothing in it.
+/// scale `scale` ([`time_radii`]). The axis starts at the 5th percentile of the
+/// nodes' years ([`TIME_AXIS_QUANTILE`]); the few older nodes (a reference from 1867
+/// in a study of 1998–2026) sit at that first year, so the axis does not stretch over
+/// a century with almost nothing in it.
 pub fn timed_nodes(net: &Network, by_first_slice: bool, scale: f64) -> Vec<TimedNode> {
     let radii = time_radii(net, scale);
-    let first_counted = net
-        .nodes
-        .iter()
-        .filter_map(|n| n.per_year.keys().next().copied())
-        .min();
+    let year_of = |node: &crate::network::Node| {
+        let first_seen = node.per_year.keys().next().copied();
+        if by_first_slice {
+            Some(node.first_slice)
+                .filter(|&y| y != 0)
+                .or(first_seen)
+                .or(node.year)
+        } else {
+            node.year.or(first_seen).or(Some(node.first_slice))
+        }
+    };
+    let mut years: Vec<i32> = net.nodes.iter().filter_map(year_of).collect();
+    years.sort_unstable();
+    let first = years
+        .get(
+            ((years.len() as f64 * TIME_AXIS_QUANTILE) as usize).min(years.len().saturating_sub(1)),
+        )
+        .copied();
     net.nodes
         .iter()
         .zip(radii)
         .map(|(node, radius)| {
-            let first_seen = node.per_year.keys().next().copied();
-            let year = if by_first_slice {
-                Some(node.first_slice)
-                    .filter(|&y| y != 0)
-                    .or(first_seen)
-                    .or(node.year)
-            } else {
-                node.year.or(first_seen).or(Some(node.first_slice))
-            };
-            let year = match (year, first_counted) {
+            let year = match (year_of(node), first) {
                 (Some(y), Some(f)) => y.max(f),
                 (y, _) => y.unwrap_or(0),
             };

@@ -147,7 +147,7 @@ mod tests {
         let refs: Vec<CitedRef> = (0..(i % 5 + 1))
             .map(|k| {
                 let j = (i * 3 + k * 11) % 17;
-                let doi = if j % 4 == 0 {
+                let doi = if j.is_multiple_of(4) {
                     format!(", DOI 10.1/{j}")
                 } else {
                     String::new()

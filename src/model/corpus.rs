@@ -53,7 +53,7 @@ const MERGED: u32 = 1 << 31;
 /// The strings of a record to intern, in the order [`build_record`] takes their
 /// symbols: each address (its authors, institution, country), then publication and
 /// document type, authors, full author names, source, source abbreviation, author
-/// keywords, Keywords Plus and language.
+/// keywords, Keywords Plus, subject categories and language.
 pub(super) fn record_strings<'a>(p: &'a ParsedRecord, out: &mut Vec<&'a str>) {
     for a in &p.addresses {
         out.extend(a.authors.iter().map(String::as_str));
@@ -68,6 +68,7 @@ pub(super) fn record_strings<'a>(p: &'a ParsedRecord, out: &mut Vec<&'a str>) {
     out.extend(p.source_abbrev.as_deref());
     out.extend(p.author_keywords.iter().map(String::as_str));
     out.extend(p.keywords_plus.iter().map(String::as_str));
+    out.extend(p.categories.iter().map(String::as_str));
     out.extend(p.language.as_deref());
 }
 
@@ -123,6 +124,7 @@ pub(super) fn build_record(p: ParsedRecord, file: u32, refs: Vec<RefId>, syms: &
     let source_abbrev = q.opt(&p.source_abbrev);
     let author_keywords = q.list(p.author_keywords.len());
     let keywords_plus = q.list(p.keywords_plus.len());
+    let categories = q.list(p.categories.len());
     let language = q.opt(&p.language);
     let boxed = |v: Option<String>| v.map(String::into_boxed_str);
     Record {
@@ -134,6 +136,7 @@ pub(super) fn build_record(p: ParsedRecord, file: u32, refs: Vec<RefId>, syms: &
         source_abbrev,
         author_keywords,
         keywords_plus,
+        categories,
         language,
         addresses,
         refs,
@@ -179,11 +182,11 @@ impl Corpus {
     /// when a record with the same accession number is already in the corpus.
     pub fn push(&mut self, p: ParsedRecord, file: u32) -> bool {
         let uid_hash = p.uid.as_deref().map(hash_key);
-        if let (Some(uid), Some(h)) = (&p.uid, uid_hash) {
-            if self.uids.find(h, |id| self.uid_text(id) == uid).is_some() {
-                self.duplicates += 1;
-                return false;
-            }
+        if let (Some(uid), Some(h)) = (&p.uid, uid_hash)
+            && self.uids.find(h, |id| self.uid_text(id) == uid).is_some()
+        {
+            self.duplicates += 1;
+            return false;
         }
         self.note_database(&p, file);
         if let Some(kept) = self.find_cross_duplicate(&p, file) {

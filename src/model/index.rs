@@ -268,6 +268,7 @@ pub(crate) fn resolve(
         });
     // Where each chunk's occurrences of each shard start in that shard's results.
     let mut base = vec![vec![0u32; SHARDS]; chunks.len()];
+    #[allow(clippy::needless_range_loop)] // `s` indexes both `base` rows and `starts`
     for s in 0..SHARDS {
         let mut at = 0;
         for (c, b) in chunks.iter().enumerate() {

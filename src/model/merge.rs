@@ -264,6 +264,7 @@ impl Corpus {
         fill_list(s, &mut r.authors_full, &p.authors_full);
         fill_list(s, &mut r.author_keywords, &p.author_keywords);
         fill_list(s, &mut r.keywords_plus, &p.keywords_plus);
+        fill_list(s, &mut r.categories, &p.categories);
         if r.addresses.is_empty() {
             r.addresses = p
                 .addresses

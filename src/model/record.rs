@@ -58,6 +58,8 @@ pub struct ParsedRecord {
     pub author_keywords: Vec<String>,
     /// Keywords Plus (`ID`).
     pub keywords_plus: Vec<String>,
+    /// Subject categories: Web of Science Categories (`WC`), where the source has them.
+    pub categories: Vec<String>,
     pub abstract_text: Option<String>,
     pub addresses: Vec<ParsedAddress>,
     /// Times cited in the database's core collection (`TC`), a global count.
@@ -94,6 +96,9 @@ pub struct Record {
     pub doi: Option<Box<str>>,
     pub author_keywords: Vec<Sym>,
     pub keywords_plus: Vec<Sym>,
+    /// Subject categories (WoS `WC`).
+    #[serde(default)]
+    pub categories: Vec<Sym>,
     pub abstract_text: Option<Box<str>>,
     pub addresses: Vec<Address>,
     pub times_cited: Option<u32>,

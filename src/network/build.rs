@@ -108,6 +108,12 @@ fn no_link_note(corpus: &Corpus, kind: NodeKind) -> String {
         NodeKind::Keyword => "No two keywords occur together: the records lack DE/ID keywords. \
              Export full records (with author keywords and Keywords Plus)."
             .to_string(),
+        NodeKind::Category => "No two subject categories occur together: the records lack Web of Science \
+             categories (WC) or have one each. Export full records from Web of Science."
+            .to_string(),
+        NodeKind::Term => "No two terms occur together: the records' titles, abstracts and keywords \
+             give no noun phrases of 2–4 words in common."
+            .to_string(),
         _ => "The network has no links: no two selected items co-occur in any slice. \
              Try a longer slice, a larger selection (e.g. top:100 or g:25) or a wider time span."
             .to_string(),

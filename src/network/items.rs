@@ -18,6 +18,10 @@
 //!   runs of spaces folded to one space, and the last word singularised by simple
 //!   English rules (`-ies` → `-y`; a final `s` dropped unless the word ends in `ss`,
 //!   `us` or `is`, or is shorter than 4 letters);
+//! - **term**: noun phrases of 2–4 words from the title, abstract and keywords
+//!   ([`super::phrases`]), keyed like keywords; each counted once per record;
+//! - **category**: the record's subject categories (WoS `WC`), lower case; each
+//!   counted once per record;
 //! - **coupling**: the records themselves; their items are their cited references
 //!   (see [`crate::network::build`]);
 //! - **citation**: the records themselves (the citation network is built by
@@ -184,8 +188,9 @@ pub fn thesaurus_key(kind: NodeKind, label: &str) -> String {
         NodeKind::Reference => CitedRef::parse(label).key,
         NodeKind::Author => cited_author_key(label),
         NodeKind::Journal => journal_key(label),
-        NodeKind::Keyword => keyword_key(label),
-        NodeKind::Coauthor
+        NodeKind::Keyword | NodeKind::Term => keyword_key(label),
+        NodeKind::Category
+        | NodeKind::Coauthor
         | NodeKind::Institution
         | NodeKind::Country
         | NodeKind::Coupling
@@ -274,7 +279,12 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
             0
         }),
         by_sym: Memo::new(
-            if kind.is_cocitation() || matches!(kind, NodeKind::Coupling | NodeKind::Citation) {
+            if kind.is_cocitation()
+                || matches!(
+                    kind,
+                    NodeKind::Coupling | NodeKind::Citation | NodeKind::Term
+                )
+            {
                 0
             } else {
                 corpus.strings.len()
@@ -291,6 +301,7 @@ pub fn extract(corpus: &Corpus, kind: NodeKind, thesaurus: &[(String, String)]) 
                 NodeKind::Author => x.cited_authors(r),
                 NodeKind::Journal => x.cited_journals(r),
                 NodeKind::Coupling | NodeKind::Citation => x.record_itself(r, ri),
+                NodeKind::Term => x.terms(r),
                 _ => x.record_strings(r),
             };
             ids.sort_unstable();
@@ -346,33 +357,34 @@ impl Extractor<'_> {
 
     /// First authors of the cited references (anonymous ones left out).
     fn cited_authors(&mut self, r: &Record) -> Vec<u32> {
-        let refs = &self.corpus.refs;
-        let (sp, th) = (&mut self.sp, &self.th);
-        r.refs
-            .iter()
-            .filter_map(|&rid| {
-                self.by_ref.get(rid, || {
-                    let key = cited_author_key(refs.get(rid).author());
-                    if key == "anonymous" {
-                        return None;
-                    }
-                    let label = key.to_uppercase();
-                    resolve(sp, th, key, || label)
-                })
-            })
-            .collect()
+        self.cited_parts(r, |w| {
+            let key = cited_author_key(w.author());
+            (key != "anonymous").then(|| (key.to_uppercase(), key))
+        })
     }
 
     /// Sources of the cited references.
     fn cited_journals(&mut self, r: &Record) -> Vec<u32> {
+        self.cited_parts(r, |w| {
+            let key = journal_key(w.source());
+            Some((key.clone(), key))
+        })
+    }
+
+    /// One item per cited reference from `part` (its label and key), memoised per
+    /// cited work.
+    fn cited_parts(
+        &mut self,
+        r: &Record,
+        part: impl Fn(&crate::model::CitedWork) -> Option<(String, String)>,
+    ) -> Vec<u32> {
         let refs = &self.corpus.refs;
         let (sp, th) = (&mut self.sp, &self.th);
         r.refs
             .iter()
             .filter_map(|&rid| {
                 self.by_ref.get(rid, || {
-                    let key = journal_key(refs.get(rid).source());
-                    let label = key.clone();
+                    let (label, key) = part(&refs.get(rid))?;
                     resolve(sp, th, key, || label)
                 })
             })
@@ -392,7 +404,16 @@ impl Extractor<'_> {
         id.into_iter().collect()
     }
 
-    /// Authors, institutions, countries or keywords of the record.
+    /// The noun-phrase terms of the record ([`super::phrases`]).
+    fn terms(&mut self, r: &Record) -> Vec<u32> {
+        let (sp, th) = (&mut self.sp, &self.th);
+        super::phrases::record_terms(self.corpus, r)
+            .into_iter()
+            .filter_map(|t| resolve(sp, th, t.clone(), move || t))
+            .collect()
+    }
+
+    /// Authors, institutions, countries, categories or keywords of the record.
     fn record_strings(&mut self, r: &Record) -> Vec<u32> {
         let kind = self.kind;
         let syms: Vec<crate::model::Sym> = match kind {
@@ -404,6 +425,7 @@ impl Extractor<'_> {
             NodeKind::Coauthor => r.authors.clone(),
             NodeKind::Institution => r.addresses.iter().filter_map(|a| a.institution).collect(),
             NodeKind::Country => r.addresses.iter().filter_map(|a| a.country).collect(),
+            NodeKind::Category => r.categories.clone(),
             _ => r
                 .author_keywords
                 .iter()

@@ -4,6 +4,7 @@
 //! into one network whose nodes and links remember when they appeared.
 //!
 //! - [`items`]: what each record contributes (node kinds and their keys, thesaurus);
+//! - [`phrases`]: the noun-phrase terms of a record (the term node kind);
 //! - [`select`]: top N, top N%, g-index, thresholds;
 //! - [`normalize`]: raw, cosine, Jaccard, Dice, association strength;
 //! - [`reduce`]: CiteSpace's link reduction per slice (LRF, L/N) and look-back years;
@@ -19,6 +20,7 @@ pub mod citation;
 pub mod items;
 pub mod normalize;
 pub mod params;
+pub mod phrases;
 pub mod prune;
 pub mod records;
 pub mod reduce;

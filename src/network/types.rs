@@ -27,6 +27,11 @@ pub enum NodeKind {
     Country,
     /// Author keywords and Keywords Plus (co-occurrence).
     Keyword,
+    /// Noun phrases of 2–4 words from titles, abstracts and keywords (term
+    /// co-occurrence; [`crate::network::phrases`]).
+    Term,
+    /// Subject categories of the records, WoS `WC` (co-occurrence).
+    Category,
     /// The records themselves (bibliographic coupling).
     Coupling,
     /// The records themselves, linked by direct citation (citing → cited): the
@@ -39,7 +44,7 @@ pub enum NodeKind {
 
 impl NodeKind {
     /// The kinds a network can be built as from records.
-    pub const ALL: [NodeKind; 9] = [
+    pub const ALL: [NodeKind; 11] = [
         NodeKind::Reference,
         NodeKind::Author,
         NodeKind::Journal,
@@ -47,6 +52,8 @@ impl NodeKind {
         NodeKind::Institution,
         NodeKind::Country,
         NodeKind::Keyword,
+        NodeKind::Term,
+        NodeKind::Category,
         NodeKind::Coupling,
         NodeKind::Citation,
     ];
@@ -61,6 +68,8 @@ impl NodeKind {
             NodeKind::Institution => "institution",
             NodeKind::Country => "country",
             NodeKind::Keyword => "keyword",
+            NodeKind::Term => "term",
+            NodeKind::Category => "category",
             NodeKind::Coupling => "coupling",
             NodeKind::Imported => "imported",
             NodeKind::Citation => "citation",
@@ -77,6 +86,8 @@ impl NodeKind {
             NodeKind::Institution => "Institutions (collaboration)",
             NodeKind::Country => "Countries (collaboration)",
             NodeKind::Keyword => "Keywords (co-occurrence)",
+            NodeKind::Term => "Noun-phrase terms (co-occurrence)",
+            NodeKind::Category => "Subject categories (co-occurrence)",
             NodeKind::Coupling => "Documents (bibliographic coupling)",
             NodeKind::Imported => "Imported network",
             NodeKind::Citation => "Documents (direct citation)",

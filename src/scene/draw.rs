@@ -8,6 +8,7 @@ use super::legend;
 use super::text::{self, Anchor, Bounds};
 use super::view::{self, Camera, ViewKind, YEAR_WIDTH};
 use super::{Layer, Scene, SceneOptions, Shape, Stroke, node_fill, year_scale};
+use crate::network::NodeKind;
 use crate::pipeline::Analysis;
 
 /// Where the map goes in the figure: the view, its camera over the world positions,
@@ -67,7 +68,8 @@ fn visible(a: &Analysis, opts: &SceneOptions) -> Visible {
 }
 
 fn window_visible(a: &Analysis, opts: &SceneOptions) -> Visible {
-    match opts.window {
+    // A network made elsewhere has no years to window.
+    match opts.window.filter(|_| a.network.kind != NodeKind::Imported) {
         Some((from, to)) => {
             let w = a.network.window(from, to);
             Visible {
@@ -167,7 +169,7 @@ fn plot_area(opts: &SceneOptions, font: f64, w: f64, h: f64, axis: bool) -> Boun
     let shown = opts.camera.is_some();
     let axis_h = if axis && !shown { font * 3.0 } else { 0.0 };
     let pad = if shown { 0.0 } else { font * 1.5 };
-    let top = if opts.show_title { font * 4.5 } else { pad };
+    let top = if opts.show_title { font * 5.8 } else { pad };
     [pad, top, w - legend_w - pad, h - axis_h - pad]
 }
 
@@ -204,6 +206,9 @@ pub(super) fn build(a: &Analysis, opts: &SceneOptions, world: Option<&[[f64; 2]]
     if let Some(zones) = axis(&f, w, h) {
         layers.extend(zones);
     }
+    if opts.cluster_areas && f.view == ViewKind::Cluster {
+        layers.push(areas(a, opts, &f, &vis));
+    }
     layers.push(links(a, &f, &vis));
     layers.extend(super::main_path::layer(a, &f, &vis));
     layers.push(nodes(a, opts, &f, &vis));
@@ -227,6 +232,22 @@ pub(super) fn position(i: usize, f: &Frame) -> Option<[f64; 2]> {
         .get(i)
         .copied()
         .filter(|p| p[0].is_finite() && p[1].is_finite())
+}
+
+/// The shaded areas of the labelled clusters (cluster view).
+fn areas(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
+    let ids = opts.cluster_rule().choose(&a.clusters);
+    let hulls = view::cluster_hulls(&a.network, &ids, &f.pos, &f.radius, &vis.nodes, f.r_min);
+    Layer {
+        name: "areas",
+        shapes: hulls
+            .into_iter()
+            .map(|(id, points)| Shape::Polygon {
+                points,
+                fill: colors::cluster_color(Some(id)).with_alpha(0.10),
+            })
+            .collect(),
+    }
 }
 
 fn links(a: &Analysis, f: &Frame, vis: &Visible) -> Layer {
@@ -483,25 +504,73 @@ fn title(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
         sub.push_str(&format!("; mean silhouette S = {s:.4}"));
     }
     let x = f.plot[0];
+    let grey = Rgba::rgb(0x55, 0x55, 0x55);
+    let mut shapes = vec![
+        Shape::Text {
+            pos: [x, f.font * 2.0],
+            text: main,
+            size: f.font * 1.6,
+            color: INK,
+            anchor: Anchor::Start,
+            halo: None,
+        },
+        Shape::Text {
+            pos: [x, f.font * 3.5],
+            text: sub,
+            size: f.font,
+            color: grey,
+            anchor: Anchor::Start,
+            halo: None,
+        },
+    ];
+    if let Some(line) = settings_line(a) {
+        shapes.push(Shape::Text {
+            pos: [x, f.font * 4.8],
+            text: line,
+            size: f.font * 0.9,
+            color: grey,
+            anchor: Anchor::Start,
+            halo: None,
+        });
+    }
     Layer {
         name: "title",
-        shapes: vec![
-            Shape::Text {
-                pos: [x, f.font * 2.0],
-                text: main,
-                size: f.font * 1.6,
-                color: INK,
-                anchor: Anchor::Start,
-                halo: None,
-            },
-            Shape::Text {
-                pos: [x, f.font * 3.5],
-                text: sub,
-                size: f.font,
-                color: Rgba::rgb(0x55, 0x55, 0x55),
-                anchor: Anchor::Start,
-                halo: None,
-            },
-        ],
+        shapes,
+    }
+}
+
+/// The run's settings as CiteSpace prints them on its maps: `Timespan: 1998–2026
+/// (Slice Length=1); Selection Criteria: g-index (k=25), LRF=3.0, L/N=10, LBY=-1;
+/// Pruning: None`. `None` for an imported network, which was built elsewhere.
+fn settings_line(a: &Analysis) -> Option<String> {
+    let p = &a.params.network;
+    let span = a
+        .span
+        .map(|(x, y)| format!("Timespan: {x}–{y}"))
+        .unwrap_or_default();
+    match p.kind {
+        NodeKind::Imported => None,
+        NodeKind::Citation => Some(format!(
+            "{span}; Selection: {} by local citations (LCS)",
+            p.select
+        )),
+        _ => {
+            let prune = match p.prune {
+                crate::network::Prune::None => "None".to_string(),
+                other => format!(
+                    "{other} ({})",
+                    if p.prune_slices {
+                        "sliced networks"
+                    } else {
+                        "merged network"
+                    }
+                ),
+            };
+            Some(format!(
+                "{span} (Slice Length={}); Selection Criteria: {}; Pruning: {prune}",
+                p.slice,
+                p.criteria()
+            ))
+        }
     }
 }

@@ -80,6 +80,9 @@ pub struct SceneOptions {
     pub legend: bool,
     /// Draw the title and subtitle above the map.
     pub show_title: bool,
+    /// Shade each labelled cluster's area (the hull of its members) in the cluster
+    /// view, as CiteSpace does.
+    pub cluster_areas: bool,
     /// The timeline slider's window `from..=to`: only what is visible then is drawn.
     pub window: Option<(i32, i32)>,
     /// The view drawn; `None` draws the one the layout made (`--layout timeline` → the
@@ -121,6 +124,7 @@ impl Default for SceneOptions {
             largest_clusters: None,
             legend: true,
             show_title: true,
+            cluster_areas: true,
             window: None,
             view: None,
             camera: None,
@@ -226,10 +230,12 @@ pub fn node_fill(n: &Node, coloring: NodeColoring, scale: (i32, i32)) -> Rgba {
 pub fn count_noun(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Reference | NodeKind::Author | NodeKind::Journal => "citations",
-        NodeKind::Keyword => "occurrences",
+        NodeKind::Keyword | NodeKind::Term => "occurrences",
         NodeKind::Coupling => "references",
         NodeKind::Citation => "local citations (LCS)",
-        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country => "documents",
+        NodeKind::Coauthor | NodeKind::Institution | NodeKind::Country | NodeKind::Category => {
+            "documents"
+        }
         NodeKind::Imported => "weight",
     }
 }

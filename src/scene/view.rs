@@ -36,7 +36,7 @@ pub enum ViewKind {
     #[serde(rename = "timezone")]
     TimeZone,
     /// A citation network's records at their publication year, clusters as bands
-    /// (bibliometrix's historiograph): the layout's positions as they are.
+    /// (bibliometrix's historiograph; `layout::historiograph`).
     #[serde(rename = "historiograph")]
     Historiograph,
 }
@@ -308,14 +308,7 @@ pub fn positions(
         ViewKind::Cluster => cluster_pos.to_vec(),
         ViewKind::Timeline => timeline::timeline(&timed_nodes(net, false, scale), &params),
         ViewKind::TimeZone => timeline::timezone(&timed_nodes(net, true, scale), &params),
-        ViewKind::Historiograph => net
-            .nodes
-            .iter()
-            .map(|n| match (n.x, n.y) {
-                (Some(x), Some(y)) => [x, y],
-                _ => [f64::NAN; 2],
-            })
-            .collect(),
+        ViewKind::Historiograph => crate::layout::historiograph_positions(net),
     }
 }
 
@@ -335,6 +328,95 @@ pub fn timeline_rows(
         .iter()
         .map(|n| n.cluster.is_some_and(|c| rows.contains(&c)))
         .collect()
+}
+
+/// The area of each cluster in `ids` as CiteSpace shades it in the cluster view: the
+/// convex hull of the discs of its visible members nearest its centroid ([`HULL_CORE`]) (each disc taken with its rings and a
+/// margin of `pad`), in the units of `pos` and `radius`. Clusters with fewer than
+/// three visible members get none.
+pub fn cluster_hulls(
+    net: &Network,
+    ids: &[u32],
+    pos: &[[f64; 2]],
+    radius: &[f64],
+    visible: &[bool],
+    pad: f64,
+) -> Vec<(u32, Vec<[f64; 2]>)> {
+    let reach = crate::layout::sizes::MARK_REACH;
+    ids.iter()
+        .filter_map(|&id| {
+            let members: Vec<usize> = (0..pos.len())
+                .filter(|&i| visible.get(i).copied().unwrap_or(false))
+                .filter(|&i| net.nodes[i].cluster == Some(id))
+                .filter(|&i| pos[i][0].is_finite() && pos[i][1].is_finite())
+                .collect();
+            if members.len() < 3 {
+                return None;
+            }
+            let members = core_members(&members, pos, HULL_CORE);
+            let mut pts = Vec::with_capacity(members.len() * 12);
+            for &i in &members {
+                let r = radius[i] * reach + pad;
+                for k in 0..12 {
+                    let a = std::f64::consts::TAU * k as f64 / 12.0;
+                    pts.push([pos[i][0] + r * a.cos(), pos[i][1] + r * a.sin()]);
+                }
+            }
+            Some((id, convex_hull(pts)))
+        })
+        .collect()
+}
+
+/// Share of a cluster's members its area covers: the ones nearest its centroid, so
+/// that a few members pulled far away by their links do not stretch the area over
+/// the whole map.
+pub const HULL_CORE: f64 = 0.8;
+
+/// The `share` of `members` nearest their centroid (at least 3).
+fn core_members(members: &[usize], pos: &[[f64; 2]], share: f64) -> Vec<usize> {
+    let k = members.len() as f64;
+    let c = [
+        members.iter().map(|&i| pos[i][0]).sum::<f64>() / k,
+        members.iter().map(|&i| pos[i][1]).sum::<f64>() / k,
+    ];
+    let mut by_distance: Vec<(f64, usize)> = members
+        .iter()
+        .map(|&i| ((pos[i][0] - c[0]).hypot(pos[i][1] - c[1]), i))
+        .collect();
+    by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let keep = ((k * share).ceil() as usize).max(3).min(members.len());
+    by_distance.into_iter().take(keep).map(|(_, i)| i).collect()
+}
+
+/// The convex hull of `pts` (Andrew's monotone chain), counter-clockwise in a y-down
+/// frame's terms: clockwise on screen.
+pub fn convex_hull(mut pts: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
+    pts.sort_by(|a, b| a[0].total_cmp(&b[0]).then(a[1].total_cmp(&b[1])));
+    pts.dedup();
+    if pts.len() < 3 {
+        return pts;
+    }
+    let cross = |o: [f64; 2], a: [f64; 2], b: [f64; 2]| {
+        (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+    };
+    let mut lower: Vec<[f64; 2]> = Vec::new();
+    for &p in &pts {
+        while lower.len() >= 2 && cross(lower[lower.len() - 2], lower[lower.len() - 1], p) <= 0.0 {
+            lower.pop();
+        }
+        lower.push(p);
+    }
+    let mut upper: Vec<[f64; 2]> = Vec::new();
+    for &p in pts.iter().rev() {
+        while upper.len() >= 2 && cross(upper[upper.len() - 2], upper[upper.len() - 1], p) <= 0.0 {
+            upper.pop();
+        }
+        upper.push(p);
+    }
+    lower.pop();
+    upper.pop();
+    lower.extend(upper);
+    lower
 }
 
 /// Hides the nodes not in `keep`, and the links that touch a hidden node.
@@ -399,6 +481,20 @@ mod tests {
         let p = cluster_positions(&net, &[]);
         assert_eq!(p[0], [-WORLD_HALF, 0.0]);
         assert_eq!(p[9], [WORLD_HALF, 0.0]);
+    }
+
+    #[test]
+    fn hull_of_a_square_and_its_inside_points() {
+        let pts = vec![
+            [0.0, 0.0],
+            [2.0, 0.0],
+            [1.0, 1.0],
+            [2.0, 2.0],
+            [0.0, 2.0],
+            [1.0, 0.5],
+        ];
+        let h = convex_hull(pts);
+        assert_eq!(h, vec![[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]]);
     }
 
     #[test]

@@ -302,7 +302,7 @@ pub fn extract(
                 .iter()
                 .map(|&rid| {
                     let w = corpus.refs.get(rid);
-                    sp.id(w.key.to_string(), &w.label)
+                    sp.id(w.key.to_string(), w.label)
                 })
                 .collect()
         } else {

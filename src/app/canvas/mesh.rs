@@ -202,6 +202,8 @@ fn content_key(input: &CanvasInput, t: &Transform) -> u64 {
         input.generation,
         input.colouring as u8,
         input.rings,
+        input.main_path.is_some(),
+        input.hulls.len(),
         input.year_to,
         input.dark,
     )
@@ -275,6 +277,22 @@ fn link_mesh(links: &mut Mesh, input: &CanvasInput, pos: &[Pos2]) {
             .into_par_iter()
             .map(|k| base + 4 * (k / 6) as u32 + CORNERS[k % 6]),
     );
+    // A citation network's main path: thick, in the figures' colour, over the links.
+    let path_colour = colours::egui_colour(crate::scene::colors::MAIN_PATH);
+    for &k in input.main_path.unwrap_or_default() {
+        let Some(l) = input.net.links.get(k as usize) else {
+            continue;
+        };
+        if input
+            .links_visible
+            .get(k as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            let (a, b) = (pos[l.source as usize], pos[l.target as usize]);
+            add_segment(links, a, b, 4.0, path_colour);
+        }
+    }
 }
 
 /// Link colours by year and alpha, computed once per year (a colour ramp and an

@@ -26,6 +26,10 @@ pub struct CanvasInput<'a> {
     pub pos: &'a [Pos2],
     /// World radius of each node.
     pub radius: &'a [f64],
+    /// Shaded cluster areas (world units).
+    pub hulls: &'a [(u32, Vec<[f64; 2]>)],
+    /// Links of a citation network's main path, drawn thick when given.
+    pub main_path: Option<&'a [u32]>,
     pub nodes_visible: &'a [bool],
     pub links_visible: &'a [bool],
     pub selection: &'a Selection,
@@ -164,6 +168,18 @@ pub fn canvas_ui(
     );
     if let Some(axis) = input.year_axis {
         labels::draw_year_axis(&painter, &t, axis, input.dark);
+    }
+    for (id, hull) in input.hulls {
+        let points: Vec<Pos2> = hull
+            .iter()
+            .map(|p| t.to_screen(pos2(p[0] as f32, p[1] as f32)))
+            .collect();
+        let fill = super::colours::cluster_colour(Some(*id)).gamma_multiply(0.12);
+        painter.add(egui::Shape::convex_polygon(
+            points,
+            fill,
+            egui::Stroke::NONE,
+        ));
     }
     for shape in frame_shapes(input, &t, &screen, cache) {
         painter.add(shape);

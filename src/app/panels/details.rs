@@ -99,9 +99,26 @@ fn node_ui(
         ui.label(count_name);
         ui.label(n.count.to_string());
         ui.end_row();
-        if let Some(tc) = n.times_cited {
-            ui.label("Times cited (database)");
-            ui.label(tc.to_string());
+        if let Some(l) = n.lcs {
+            ui.label("Local citations (LCS)")
+                .on_hover_text("Records of the loaded set that cite this record.");
+            ui.label(l.to_string());
+            ui.end_row();
+        }
+        if let Some(g) = n.gcs.or(n.times_cited) {
+            ui.label("Global citations (GCS)")
+                .on_hover_text("Times cited in the whole database (WoS TC, Scopus Cited by).");
+            ui.label(g.to_string());
+            ui.end_row();
+        }
+        if let Some(m) = &input.analysis.main_path
+            && m.nodes.contains(&(i as u32))
+        {
+            ui.label("Main path");
+            ui.label(format!(
+                "on the {} main path",
+                m.traversal.name().to_uppercase()
+            ));
             ui.end_row();
         }
         ui.label("Year");

@@ -7,4 +7,5 @@ pub mod explain;
 pub mod legend;
 pub mod params;
 pub mod problems;
+pub mod themes;
 pub mod timeline;

@@ -3,8 +3,9 @@
 
 use super::super::state::Command;
 use super::super::worker::JobStatus;
+use crate::network::params::{DEFAULT_LINKS_PER_NODE, DEFAULT_LRF};
 use crate::network::{Counting, Measure, NodeKind, Prune, Selection};
-use crate::pipeline::{AnalysisParams, ClusterMethod, LabelMethod};
+use crate::pipeline::{AnalysisParams, ClusterMethod, LabelMethod, NetworkParams};
 
 /// Draws the parameter editor, the Run/Cancel buttons and the progress bar.
 pub fn params_ui(
@@ -28,6 +29,7 @@ pub fn params_ui(
         );
     years_ui(ui, params, corpus_years);
     selection_ui(ui, &mut params.network.select);
+    link_reduction_ui(ui, &mut params.network);
     enum_combo(
         ui,
         "Link strength",
@@ -80,6 +82,8 @@ pub fn params_ui(
     .on_hover_text("How a cluster is named from the titles and keywords of the records citing it.");
     ui.checkbox(&mut params.layout.prevent_overlap, "Prevent overlap")
         .on_hover_text("End the layout by pushing apart nodes that would cover each other at their drawn size.");
+    ui.add(egui::Slider::new(&mut params.layout.node_scale, 0.25..=4.0).logarithmic(true).text("Node size"))
+        .on_hover_text("Disc size relative to the default, where the largest node is about half the distance between neighbours (applies on Run: the layout makes room for the discs).");
     if !params.network.thesaurus.is_empty() {
         ui.horizontal(|ui| {
             ui.label(format!(
@@ -91,6 +95,11 @@ pub fn params_ui(
             }
         });
     }
+    run_ui(ui, status, commands);
+}
+
+/// The Run and Cancel buttons and the progress of the running job.
+fn run_ui(ui: &mut egui::Ui, status: Option<&JobStatus>, commands: &mut Vec<Command>) {
     ui.separator();
     ui.horizontal(|ui| {
         let busy = status.is_some();
@@ -112,6 +121,64 @@ pub fn params_ui(
                 .text(format!("{}: {}", s.what, s.detail)),
         );
     }
+}
+
+/// CiteSpace's link reduction per slice, with its names: LRF, L/N and LBY (each can be
+/// turned off, CiteSpace's −1).
+fn link_reduction_ui(ui: &mut egui::Ui, n: &mut NetworkParams) {
+    ui.label("Link reduction (CiteSpace)");
+    optional_value(
+        ui,
+        "LRF",
+        &mut n.lrf,
+        DEFAULT_LRF,
+        0.5..=20.0,
+        "Link Retaining Factor: each slice keeps its LRF × (N − 1) strongest links (1 = as many as a spanning tree). Off keeps all (−1).",
+    );
+    let mut ln = n.links_per_node.map(|k| k as f64);
+    optional_value(
+        ui,
+        "L/N",
+        &mut ln,
+        DEFAULT_LINKS_PER_NODE as f64,
+        1.0..=200.0,
+        "Maximum links per node: a slice's link stays if it is among the L/N strongest of either end. Off: no limit (−1).",
+    );
+    n.links_per_node = ln.map(|k| k.round().max(1.0) as usize);
+    let mut lby = n.look_back.map(f64::from);
+    optional_value(
+        ui,
+        "LBY",
+        &mut lby,
+        5.0,
+        1.0..=100.0,
+        "Look Back Years: a citation of a work more than LBY years older than the citing record (both years counted) is left out. Off: no limit (−1).",
+    );
+    n.look_back = lby.map(|y| y.round().max(1.0) as u32);
+}
+
+/// A checkbox and a value: `None` when unchecked.
+fn optional_value(
+    ui: &mut egui::Ui,
+    name: &str,
+    value: &mut Option<f64>,
+    default: f64,
+    range: std::ops::RangeInclusive<f64>,
+    tip: &str,
+) {
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        ui.checkbox(&mut on, name).on_hover_text(tip);
+        if on {
+            let mut v = value.unwrap_or(default);
+            ui.add(egui::DragValue::new(&mut v).range(range).speed(0.1))
+                .on_hover_text(tip);
+            *value = Some(v);
+        } else {
+            *value = None;
+            ui.weak("−1 (off)");
+        }
+    });
 }
 
 fn years_ui(ui: &mut egui::Ui, params: &mut AnalysisParams, corpus_years: Option<(i32, i32)>) {

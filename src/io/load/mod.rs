@@ -108,7 +108,21 @@ pub struct LoadTimings {
     pub reconcile_ms: f64,
 }
 
-/// Expands folders into their files (recursively, sorted, hidden files skipped).
+/// Files a folder of exports often holds beside them that are never exports (a
+/// README, a PDF of the search strategy, a screenshot): skipped when a folder is
+/// expanded, still read (and reported) when named on their own.
+const NOT_EXPORTS: [&str; 9] = [
+    "md", "pdf", "png", "jpg", "jpeg", "gif", "docx", "xlsx", "html",
+];
+
+fn is_documentation(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| NOT_EXPORTS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Expands folders into their files (recursively, sorted, hidden files and
+/// documentation such as `README.md` skipped).
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
@@ -127,7 +141,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
                     }
                     if path.is_dir() {
                         stack.push(path);
-                    } else {
+                    } else if !is_documentation(&path) {
                         found.push(path);
                     }
                 }
@@ -216,4 +230,27 @@ fn finish(
 /// Milliseconds since `t`.
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_skips_its_readme_but_a_named_readme_is_read() {
+        let dir = std::env::temp_dir().join(format!("cocite-expand-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).expect("dir");
+        for f in ["a.txt", "README.md", "search.PDF", "sub/b.ris", ".hidden"] {
+            std::fs::write(dir.join(f), "x").expect("file");
+        }
+        let found = expand_paths(std::slice::from_ref(&dir));
+        let names: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.txt", "sub/b.ris"]);
+        let named = expand_paths(&[dir.join("README.md")]);
+        assert_eq!(named, [dir.join("README.md")]);
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

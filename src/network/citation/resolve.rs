@@ -175,7 +175,7 @@ fn work_records(corpus: &Corpus) -> Vec<(u32, Match)> {
         .refs
         .par_iter()
         .map(|w| {
-            if let Some(&r) = w.doi.as_deref().and_then(|d| by_doi.get(d)) {
+            if let Some(&r) = w.doi.and_then(|d| by_doi.get(d)) {
                 return (r, Match::Doi);
             }
             let found = work_descriptor(&w)
