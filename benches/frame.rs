@@ -167,7 +167,11 @@ fn frame_10k_zoom(bencher: divan::Bencher) {
     let mut k = 0u32;
     bencher.bench_local(|| {
         k += 1;
-        let f = if (k / 20).is_multiple_of(2) { 1.03 } else { 1.0 / 1.03 };
+        let f = if (k / 20).is_multiple_of(2) {
+            1.03
+        } else {
+            1.0 / 1.03
+        };
         app.view.camera.zoom *= f;
         frame(&ctx, &mut app)
     });
