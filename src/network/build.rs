@@ -168,7 +168,7 @@ pub fn build(
     }
 
     let t = Instant::now();
-    let mut scratch = vec![0u32; items.keys.len()];
+    let mut scratch = vec![0u32; items.len()];
     let mut nets = Vec::with_capacity(spans.len());
     for (i, (span, recs)) in spans.iter().zip(&by_slice).enumerate() {
         nets.push(build_slice(
@@ -228,7 +228,7 @@ fn merge(
     }
     let mut nodes = merged_nodes(corpus, params, items, &first_slice, by_slice);
     nodes.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.id.cmp(&b.1.id)));
-    let mut index = vec![u32::MAX; items.keys.len()];
+    let mut index = vec![u32::MAX; items.len()];
     for (i, (g, _)) in nodes.iter().enumerate() {
         index[*g as usize] = i as u32;
     }
@@ -296,18 +296,18 @@ fn merged_nodes(
         .map(|(&g, &fs)| {
             let py = per_year.remove(&g).unwrap_or_default();
             let count = py.values().sum();
-            let year = items.years[g as usize].or_else(|| py.keys().next().copied());
+            let year = items.year(corpus, g).or_else(|| py.keys().next().copied());
             let times_cited = record_of
                 .get(&g)
                 .and_then(|&r| corpus.records[r].times_cited);
             let node = Node {
-                id: items.keys[g as usize].to_string(),
-                label: items.labels[g as usize].to_string(),
+                id: items.key(corpus, g).to_string(),
+                label: items.label(corpus, g).to_string(),
                 count,
                 per_year: py,
                 first_slice: fs,
                 year,
-                doi: items.dois[g as usize].as_deref().map(String::from),
+                doi: items.doi(corpus, g).map(String::from),
                 times_cited,
                 sigma: 1.0,
                 ..Default::default()

@@ -39,25 +39,74 @@ use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// The items of every record, in one id space.
+///
+/// The cited references of a reference network without a thesaurus are the corpus'
+/// cited works themselves: their key, label, year and DOI are read from
+/// `corpus.refs` when asked for ([`Items::key`] and the others), so extracting ten
+/// million works copies no text. Other items carry their own.
 #[derive(Debug, Clone, Default)]
 pub struct Items {
     /// Item ids per record (sorted, unique), indexed like `corpus.records`.
     pub per_record: Vec<Vec<u32>>,
-    /// Key of each item id (becomes `Node::id`). Shared with the corpus' cited works,
-    /// so extracting references allocates no strings.
-    pub keys: Vec<Arc<str>>,
+    /// The cited work (`corpus.refs` id) of each item, when the items are the cited
+    /// works; empty otherwise, and then the four lists below hold every item's text.
+    works: Vec<u32>,
+    /// Key of each item id (becomes `Node::id`).
+    keys: Vec<Arc<str>>,
     /// Display label of each item id.
-    pub labels: Vec<Arc<str>>,
-    /// Publication year of the item, where it has one (cited works, documents).
-    pub years: Vec<Option<i32>>,
+    labels: Vec<Arc<str>>,
+    /// Publication year of the item, where it has one (documents).
+    years: Vec<Option<i32>>,
     /// DOI of the item, where it has one.
-    pub dois: Vec<Option<Arc<str>>>,
+    dois: Vec<Option<Arc<str>>>,
     /// For the co-citation kinds, the item of each cited work (`corpus.refs` id):
     /// item id + 1, or 0 for none. Empty for the other kinds.
     pub of_ref: Vec<u32>,
 }
 
 impl Items {
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.works.len().max(self.keys.len())
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Key of item `i` (becomes `Node::id`); `corpus` is the one the items came from.
+    pub fn key<'a>(&'a self, corpus: &'a Corpus, i: u32) -> &'a str {
+        match self.works.get(i as usize) {
+            Some(&w) => corpus.refs.get(w).key,
+            None => &self.keys[i as usize],
+        }
+    }
+
+    /// Display label of item `i`.
+    pub fn label<'a>(&'a self, corpus: &'a Corpus, i: u32) -> &'a str {
+        match self.works.get(i as usize) {
+            Some(&w) => corpus.refs.get(w).label,
+            None => &self.labels[i as usize],
+        }
+    }
+
+    /// Publication year of item `i`, where it has one (cited works, documents).
+    pub fn year(&self, corpus: &Corpus, i: u32) -> Option<i32> {
+        match self.works.get(i as usize) {
+            Some(&w) => corpus.refs.get(w).year,
+            None => self.years[i as usize],
+        }
+    }
+
+    /// DOI of item `i`, where it has one.
+    pub fn doi<'a>(&'a self, corpus: &'a Corpus, i: u32) -> Option<&'a str> {
+        match self.works.get(i as usize) {
+            Some(&w) => corpus.refs.get(w).doi,
+            None => self.dois[i as usize].as_deref(),
+        }
+    }
+
     /// The item cited work `rid` counts for (co-citation kinds only).
     pub fn item_of_ref(&self, rid: u32) -> Option<u32> {
         self.of_ref
@@ -73,14 +122,12 @@ struct Space {
 }
 
 impl Space {
-    /// Adds an item known to be new (no lookup).
-    fn push_new(&mut self, key: Arc<str>, label: Arc<str>) -> u32 {
-        let id = self.items.keys.len() as u32;
-        self.items.keys.push(key);
-        self.items.labels.push(label);
-        self.items.years.push(None);
-        self.items.dois.push(None);
-        id
+    /// Adds cited work `rid` as an item of its own (no lookup: works have unique
+    /// keys). Items are either all works or none.
+    fn push_work(&mut self, rid: u32) -> u32 {
+        debug_assert!(self.items.keys.is_empty());
+        self.items.works.push(rid);
+        self.items.works.len() as u32 - 1
     }
 
     fn id(&mut self, key: String, label: impl FnOnce() -> String) -> u32 {
@@ -336,14 +383,13 @@ impl Extractor<'_> {
             .iter()
             .filter_map(|&rid| {
                 self.by_ref.get(rid, || {
-                    let w = refs.get(rid);
                     // Cited works have unique keys: without a thesaurus each is its
                     // own item, no lookup needed.
-                    let id = if th.is_empty() {
-                        sp.push_new(w.key.into(), w.label.into())
-                    } else {
-                        resolve(sp, th, w.key.to_string(), || w.label.to_string())?
-                    };
+                    if th.is_empty() {
+                        return Some(sp.push_work(rid));
+                    }
+                    let w = refs.get(rid);
+                    let id = resolve(sp, th, w.key.to_string(), || w.label.to_string())?;
                     let i = id as usize;
                     sp.items.years[i] = sp.items.years[i].or(w.year);
                     if sp.items.dois[i].is_none() {

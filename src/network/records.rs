@@ -43,10 +43,8 @@ fn extracted_node_records(
         .enumerate()
         .map(|(i, n)| (n.id.as_str(), i as u32))
         .collect();
-    let node_of: Vec<Option<u32>> = items
-        .keys
-        .iter()
-        .map(|k| by_key.get(&**k).copied())
+    let node_of: Vec<Option<u32>> = (0..items.len() as u32)
+        .map(|i| by_key.get(items.key(corpus, i)).copied())
         .collect();
     let (from, to) = span.unwrap_or((i32::MIN, i32::MAX));
     let mut out = vec![Vec::new(); net.nodes.len()];

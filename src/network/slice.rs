@@ -109,7 +109,7 @@ pub(super) fn build_slice(
     }
     let mut cands: Vec<(u32, u32, &str)> = touched
         .iter()
-        .map(|&i| (i, scratch[i as usize], &*items.keys[i as usize]))
+        .map(|&i| (i, scratch[i as usize], items.key(corpus, i)))
         .collect();
     let candidates = cands.len();
     let mut selected = select(&mut cands, &params.select, index, n_slices);
