@@ -90,6 +90,22 @@ const YEAR_STOPS: [(f64, [u8; 3]); 5] = [
     (1.0, [230, 60, 30]),
 ];
 
+/// The colour of a cluster's label text: its cluster colour darkened (on a light
+/// background) or lightened (on a dark one), opaque, so that it reads over the map
+/// (the figures and the canvas use it alike).
+pub fn cluster_text_color(c: Option<u32>, dark_background: bool) -> Rgba {
+    let [r, g, b, _] = cluster_color(c).0;
+    let f = |v: u8| {
+        let v = v as f64;
+        (if dark_background {
+            v + (255.0 - v) * 0.4
+        } else {
+            v * 0.6
+        })
+        .round() as u8
+    };
+    Rgba([f(r), f(g), f(b), 255])
+}
 /// The year ramp at `t` in 0–1 (clamped): blue (old), cyan, green, yellow, red (new).
 pub fn year_ramp(t: f64) -> Rgba {
     ramp(&YEAR_STOPS, t)

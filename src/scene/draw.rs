@@ -363,13 +363,6 @@ pub(super) fn ring_shape(center: [f64; 2], radius: f64, width: f64, color: Rgba)
     }
 }
 
-/// A darker shade for text in a cluster's colour.
-fn darker(c: Rgba) -> Rgba {
-    let [r, g, b, a] = c.0;
-    let d = |v: u8| (v as f64 * 0.6).round() as u8;
-    Rgba([d(r), d(g), d(b), a])
-}
-
 /// The label layer: the shared engine on the figure's positions, with a halo.
 fn label_layer(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> Layer {
     let area = f.plot;
@@ -392,7 +385,7 @@ fn label_layer(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> L
         .into_iter()
         .map(|l| Shape::Text {
             color: match l.target {
-                LabelTarget::Cluster(c) => darker(colors::cluster_color(Some(c))),
+                LabelTarget::Cluster(c) => colors::cluster_text_color(Some(c), false),
                 LabelTarget::Node(_) => INK,
             },
             pos: l.pos,

@@ -50,15 +50,17 @@ pub fn draw_labels(painter: &egui::Painter, input: &CanvasInput, placed: &[Label
     } else {
         Color32::from_gray(20)
     };
+    // As opaque as the figures' halo (0.85), so labels read over a dense map.
     let backing = if input.dark {
-        Color32::from_black_alpha(120)
+        Color32::from_black_alpha(200)
     } else {
-        Color32::from_white_alpha(150)
+        Color32::from_white_alpha(215)
     };
     for l in placed {
         let colour = match l.target {
-            LabelTarget::Cluster(c) => super::super::colours::cluster_colour(Some(c))
-                .linear_multiply(if input.dark { 1.3 } else { 0.8 }),
+            LabelTarget::Cluster(c) => super::super::colours::egui_colour(
+                crate::scene::colors::cluster_text_color(Some(c), input.dark),
+            ),
             LabelTarget::Node(_) => text_colour,
         };
         let [x0, y0, x1, y1] = l.bounds;
