@@ -52,15 +52,17 @@ pub fn g_index(sorted_desc: &[u32], k: f64) -> usize {
     g
 }
 
-/// Selects items. `candidates` are (item, count, key) with count > 0; returns the kept
-/// items, in ranking order for `top`, `toppct` and `g`, by item id for `threshold` and
-/// `all`. `slice` and `slices` place the slice for interpolated thresholds.
+/// Selects items. `candidates` are (item, count) with count > 0, `key` gives an item's
+/// key for ties; returns the kept items, in ranking order for `top`, `toppct` and `g`,
+/// by item id for `threshold` and `all`. `slice` and `slices` place the slice for
+/// interpolated thresholds.
 ///
 /// Only the kept items are sorted: the N-th count is found in linear time and keys are
-/// compared only among items tied at it (slices have hundreds of thousands of
-/// candidates, most of them tied at count 1).
-pub fn select(
-    candidates: &mut [(u32, u32, &str)],
+/// read and compared only for the items kept or tied at it (slices have hundreds of
+/// thousands of candidates, most of them tied at count 1).
+pub fn select<'k>(
+    candidates: &mut [(u32, u32)],
+    key: &dyn Fn(u32) -> &'k str,
     rule: &Selection,
     slice: usize,
     slices: usize,
@@ -84,20 +86,21 @@ pub fn select(
             g_index(&counts, k)
         }
     };
-    top_k(candidates, keep)
+    top_k(candidates, key, keep)
 }
 
-fn sorted_ids<'a, 'k: 'a>(it: impl Iterator<Item = &'a (u32, u32, &'k str)>) -> Vec<u32> {
+fn sorted_ids<'a>(it: impl Iterator<Item = &'a (u32, u32)>) -> Vec<u32> {
     let mut ids: Vec<u32> = it.map(|c| c.0).collect();
     ids.sort_unstable();
     ids
 }
 
 /// The first `k` of the ranking (count descending, key ascending).
-fn top_k(candidates: &mut [(u32, u32, &str)], k: usize) -> Vec<u32> {
+fn top_k<'k>(candidates: &mut [(u32, u32)], key: &dyn Fn(u32) -> &'k str, k: usize) -> Vec<u32> {
     if k == 0 {
         return Vec::new();
     }
+    let keyed = |c: &(u32, u32)| (c.0, c.1, key(c.0));
     let rank =
         |a: &(u32, u32, &str), b: &(u32, u32, &str)| b.1.cmp(&a.1).then_with(|| a.2.cmp(b.2));
     if k < candidates.len() {
@@ -106,12 +109,13 @@ fn top_k(candidates: &mut [(u32, u32, &str)], k: usize) -> Vec<u32> {
         // Everything above the k-th count is in; ties at it are decided by key. Items
         // tied at `kth` may sit on both sides of position k − 1.
         let (head, tail) = candidates.split_at_mut(k);
-        let mut kept: Vec<(u32, u32, &str)> = head.iter().filter(|c| c.1 > kth).copied().collect();
+        let mut kept: Vec<(u32, u32, &str)> =
+            head.iter().filter(|c| c.1 > kth).map(keyed).collect();
         let mut tied: Vec<(u32, u32, &str)> = head
             .iter()
             .chain(tail.iter())
             .filter(|c| c.1 == kth)
-            .copied()
+            .map(keyed)
             .collect();
         tied.sort_unstable_by(rank);
         let room = k - kept.len();
@@ -119,14 +123,28 @@ fn top_k(candidates: &mut [(u32, u32, &str)], k: usize) -> Vec<u32> {
         kept.sort_unstable_by(rank);
         kept.into_iter().map(|c| c.0).collect()
     } else {
-        candidates.sort_unstable_by(rank);
-        candidates.iter().map(|c| c.0).collect()
+        let mut all: Vec<(u32, u32, &str)> = candidates.iter().map(keyed).collect();
+        all.sort_unstable_by(rank);
+        all.into_iter().map(|c| c.0).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `select` on (item, count, key) triples.
+    fn select(
+        c: &mut [(u32, u32, &'static str)],
+        rule: &Selection,
+        i: usize,
+        n: usize,
+    ) -> Vec<u32> {
+        let keys: std::collections::HashMap<u32, &'static str> =
+            c.iter().map(|&(id, _, k)| (id, k)).collect();
+        let mut pairs: Vec<(u32, u32)> = c.iter().map(|&(id, n, _)| (id, n)).collect();
+        super::select(&mut pairs, &|id| keys[&id], rule, i, n)
+    }
 
     fn cands() -> Vec<(u32, u32, &'static str)> {
         // counts 10, 8, 5, 5, 3, 1 (items 0..6, keys to break the 5–5 tie: "c" < "d")

@@ -107,12 +107,15 @@ pub(super) fn build_slice(
             scratch[i as usize] += 1;
         }
     }
-    let mut cands: Vec<(u32, u32, &str)> = touched
-        .iter()
-        .map(|&i| (i, scratch[i as usize], items.key(corpus, i)))
-        .collect();
+    let mut cands: Vec<(u32, u32)> = touched.iter().map(|&i| (i, scratch[i as usize])).collect();
     let candidates = cands.len();
-    let mut selected = select(&mut cands, &params.select, index, n_slices);
+    let mut selected = select(
+        &mut cands,
+        &|i| items.key(corpus, i),
+        &params.select,
+        index,
+        n_slices,
+    );
     selected.sort_unstable();
     // Local ids: position in `selected`; scratch holds local id + 1 for selected items.
     let counts: Vec<f64> = selected
