@@ -15,23 +15,11 @@ use cocite::pipeline::mainpath::{PathSearch, Traversal};
 use cocite::pipeline::{self, ClusterMethod};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+#[path = "common/shared.rs"]
+mod shared_dir;
+use shared_dir::shared;
 
 // The shared WoS sets, against a reader of this file's own.
-
-fn shared(p: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(p);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "note: {} not found (no ../shared); test skipped",
-            path.display()
-        );
-        None
-    }
-}
 
 /// A record as this test reads it: accession number, DOI, descriptor, references.
 struct Raw {

@@ -7,7 +7,10 @@ use cocite::model::Corpus;
 use cocite::network::{Measure, NodeKind, Selection};
 use cocite::pipeline::{AnalysisParams, ClusterMethod, LayoutMethod, run};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[path = "common/shared.rs"]
+mod shared_dir;
+use shared_dir::shared;
 
 fn params(slice: u32, top: usize) -> AnalysisParams {
     AnalysisParams {
@@ -127,21 +130,6 @@ fn demo_matches_naive_counter() {
     assert_eq!(whole.1, 3157);
     assert_eq!(yearly, (605, 9392));
     assert_eq!(two, (224, 2367));
-}
-
-fn shared(p: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(p);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "note: {} not found (no ../shared); test skipped",
-            path.display()
-        );
-        None
-    }
 }
 
 #[test]

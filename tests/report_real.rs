@@ -12,23 +12,12 @@ use cocite::pipeline::{self, AnalysisParams, LayoutMethod};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+#[path = "common/shared.rs"]
+mod shared_dir;
+use shared_dir::shared_data as shared;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A shared data set, or `None` with a note when `../shared/data` is missing.
-fn shared(p: &str) -> Option<PathBuf> {
-    let path = root().join("../shared/data").join(p);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "note: {} not found (no ../shared); test skipped",
-            path.display()
-        );
-        None
-    }
 }
 
 /// The data sets: name and path.

@@ -7,18 +7,9 @@
 use cocite::io::load;
 use cocite::model::Corpus;
 use std::path::{Path, PathBuf};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} not found (../shared is absent)", p.display());
-        None
-    }
-}
+#[path = "common/shared.rs"]
+mod shared_dir;
+use shared_dir::shared_data as shared;
 
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

@@ -15,21 +15,9 @@ use cocite::network::items::keyword_key;
 use cocite::themes::{self, Field, Quadrant, ThemesParams, ThreeField};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-
-fn shared(p: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(p);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "note: {} not found (no ../shared); test skipped",
-            path.display()
-        );
-        None
-    }
-}
+#[path = "common/shared.rs"]
+mod shared_dir;
+use shared_dir::shared;
 
 /// One record as the test reads it: accession number, author keys, keyword keys.
 struct Rec {

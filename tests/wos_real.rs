@@ -8,22 +8,12 @@
 use cocite::io::load;
 use cocite::model::{Corpus, Record};
 use std::path::{Path, PathBuf};
+#[path = "common/shared.rs"]
+mod shared_dir;
+use shared_dir::shared_data as shared;
 
 fn repo(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
-}
-
-fn shared(p: &str) -> Option<PathBuf> {
-    let path = repo("../shared/data").join(p);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "note: {} not found (no ../shared); test skipped",
-            path.display()
-        );
-        None
-    }
 }
 
 /// Independent counts straight from the text: `ER` lines, and lines of `CR` fields
