@@ -18,18 +18,25 @@ use super::{ExportError, save, sibling};
 use crate::pipeline::Analysis;
 use std::path::{Path, PathBuf};
 
-type Table = ::csv::Writer<Vec<u8>>;
+/// A CSV table written in memory (also the report's and the themes' tables).
+pub(super) type Table = ::csv::Writer<Vec<u8>>;
 
-fn table() -> Table {
+pub(super) fn table() -> Table {
     ::csv::Writer::from_writer(Vec::new())
 }
 
-fn finish(w: Table) -> Result<Vec<u8>, ExportError> {
-    w.into_inner()
-        .map_err(|e| ExportError::Other(e.to_string()))
+/// A table with its header row written.
+pub(super) fn table_with(header: &[&str]) -> Result<Table, ExportError> {
+    let mut w = table();
+    w.write_record(header).map_err(err)?;
+    Ok(w)
 }
 
-fn err(e: ::csv::Error) -> ExportError {
+pub(super) fn finish(w: Table) -> Result<Vec<u8>, ExportError> {
+    w.into_inner().map_err(err)
+}
+
+pub(super) fn err(e: impl std::fmt::Display) -> ExportError {
     ExportError::Other(e.to_string())
 }
 

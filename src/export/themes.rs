@@ -21,21 +21,7 @@ use crate::scene::themes::{self as figures, FigureOptions};
 use crate::themes::{Evolution, ThematicMap, Themes, ThreeField};
 use std::path::{Path, PathBuf};
 
-type Table = ::csv::Writer<Vec<u8>>;
-
-fn err(e: impl std::fmt::Display) -> ExportError {
-    ExportError::Other(e.to_string())
-}
-
-fn table(header: &[&str]) -> Result<Table, ExportError> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(header).map_err(err)?;
-    Ok(w)
-}
-
-fn finish(w: Table) -> Result<Vec<u8>, ExportError> {
-    w.into_inner().map_err(err)
-}
+use super::csv::{err, finish, table_with as table};
 
 const THEME_COLUMNS: [&str; 8] = [
     "label",

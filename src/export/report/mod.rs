@@ -29,21 +29,7 @@ use std::path::{Path, PathBuf};
 
 pub use html::to_html;
 
-type Table = ::csv::Writer<Vec<u8>>;
-
-fn err(e: impl std::fmt::Display) -> ExportError {
-    ExportError::Other(e.to_string())
-}
-
-fn table(header: &[&str]) -> Result<Table, ExportError> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(header).map_err(err)?;
-    Ok(w)
-}
-
-fn finish(w: Table) -> Result<Vec<u8>, ExportError> {
-    w.into_inner().map_err(err)
-}
+use super::csv::{err, finish, table_with as table};
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
