@@ -132,15 +132,6 @@ mod tests {
     use super::*;
     use crate::model::{ParsedAddress, SourceFile};
 
-    fn file(format: &str) -> SourceFile {
-        SourceFile {
-            path: format!("{format}.txt"),
-            format: format.into(),
-            records: 0,
-            bytes: 0,
-        }
-    }
-
     /// Record `i`: accession numbers repeat every 7 records (so 1 in 7 is a
     /// duplicate), references and authors overlap between records.
     fn rec(i: usize, uid_prefix: &str) -> ParsedRecord {
@@ -201,7 +192,11 @@ mod tests {
 
     #[test]
     fn batches_give_the_corpus_of_records_added_one_by_one() {
-        let files = vec![file("wos"), file("wos"), file("scopus")];
+        let files = vec![
+            SourceFile::for_test("wos"),
+            SourceFile::for_test("wos"),
+            SourceFile::for_test("scopus"),
+        ];
         let mut one = Corpus::new();
         one.files = files.clone();
         for (f, p) in records() {

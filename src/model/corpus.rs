@@ -21,6 +21,19 @@ pub struct SourceFile {
     pub bytes: u64,
 }
 
+#[cfg(test)]
+impl SourceFile {
+    /// An empty file `FORMAT.txt` of `format` (unit tests of the corpus).
+    pub(crate) fn for_test(format: &str) -> Self {
+        SourceFile {
+            path: format!("{format}.txt"),
+            format: format.into(),
+            records: 0,
+            bytes: 0,
+        }
+    }
+}
+
 /// All loaded records.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {

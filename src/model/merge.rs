@@ -339,15 +339,6 @@ mod tests {
     use super::*;
     use crate::model::{CitedRef, SourceFile};
 
-    fn file(format: &str) -> SourceFile {
-        SourceFile {
-            path: format!("{format}.txt"),
-            format: format.into(),
-            records: 0,
-            bytes: 0,
-        }
-    }
-
     fn rec(title: &str, doi: Option<&str>, refs: &[&str]) -> ParsedRecord {
         ParsedRecord {
             title: title.into(),
@@ -362,7 +353,11 @@ mod tests {
     #[test]
     fn merges_across_databases_only() {
         let mut c = Corpus::new();
-        c.files = vec![file("wos"), file("scopus"), file("wos-tab")];
+        c.files = vec![
+            SourceFile::for_test("wos"),
+            SourceFile::for_test("scopus"),
+            SourceFile::for_test("wos-tab"),
+        ];
         assert!(c.push(
             rec(
                 "Evolving to a new dominant logic",
@@ -396,7 +391,7 @@ mod tests {
         // RIS files: EBSCO (DB bth) and ScienceDirect (no AN) are two databases; two
         // records of one RIS file without accession numbers are kept apart.
         let mut r = Corpus::new();
-        r.files = vec![file("ris"), file("ris")];
+        r.files = vec![SourceFile::for_test("ris"), SourceFile::for_test("ris")];
         let mut ebsco = rec("A paper", Some("10.1/z"), &[]);
         ebsco.uid = Some("bth:1".into());
         assert!(r.push(ebsco, 0));
