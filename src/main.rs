@@ -22,7 +22,9 @@ fn main() -> std::process::ExitCode {
     // Keep freed memory instead of returning it to the OS after 10 ms: loading frees
     // and reallocates large buffers, and touching fresh pages is the single largest
     // cost on virtual machines (BENCHMARKS.md). The process is short-lived or, for the
-    // app, holds its corpus anyway. Commit arenas when they are reserved: mimalloc 3
+    // app, holds its corpus anyway. (Set here, after mimalloc 3 has started, this
+    // showed no measurable effect, while MIMALLOC_PURGE_DELAY=-1 in the environment
+    // did; kept, as it is harmless.) Commit arenas when they are reserved: mimalloc 3
     // otherwise commits them piecewise on demand (its default 2 = only where the OS
     // overcommits), and the commits and zeroed huge pages of the parallel loader cost
     // a third of a 100,000-record load (sys 1.24 s → 0.20 s, BENCHMARKS.md). Linux

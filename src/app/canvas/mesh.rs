@@ -75,7 +75,7 @@ pub struct MeshCache {
     world: Vec<Mesh>,
     /// The screen meshes of the last frame and the transform they were placed with.
     screen: Vec<Arc<Mesh>>,
-    placed: Option<[u32; 4]>,
+    placed: Option<[u32; 3]>,
     /// Whether `screen` holds the current build's vertices and indices.
     screen_current: bool,
     last_zoom: f64,
@@ -121,7 +121,7 @@ impl MeshCache {
             c.x - (t.camera.center[0] * b.zoom_x) as f32 * s,
             c.y - (t.camera.center[1] * b.zoom) as f32 * s,
         );
-        let placed = [s.to_bits(), ox.to_bits(), oy.to_bits(), 0];
+        let placed = [s.to_bits(), ox.to_bits(), oy.to_bits()];
         if self.screen_current && self.placed == Some(placed) {
             return self.screen.iter().map(|m| Shape::Mesh(m.clone())).collect();
         }
