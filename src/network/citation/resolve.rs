@@ -27,11 +27,13 @@
 //! node, cited by the citing records of both. A record citing itself (a data error)
 //! is left out; a record citing the same record through two works counts once.
 
-use crate::model::cited_ref::{author_key, normalize_doi};
+use crate::model::cited_ref::normalize_doi;
+use crate::model::ref_key::push_author_key;
 use crate::model::{CitedWork, Corpus, Record};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::fmt::Write;
 
 /// How a citation was resolved to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -58,11 +60,6 @@ const NONE: u32 = u32::MAX;
 /// Several records share a descriptor.
 const AMBIGUOUS: u32 = u32::MAX - 1;
 
-/// `s` in upper case.
-fn upper(s: &str) -> String {
-    s.trim().to_uppercase()
-}
-
 /// A descriptor key `author|year|VOLUME|PAGE`; `None` when a part is missing.
 fn descriptor(
     author: &str,
@@ -70,12 +67,37 @@ fn descriptor(
     volume: Option<&str>,
     page: Option<&str>,
 ) -> Option<String> {
-    let (year, volume, page) = (year?, volume?.trim(), page?.trim());
-    let author = author_key(author);
-    if author.is_empty() || volume.is_empty() || page.is_empty() {
-        return None;
+    let mut key = String::new();
+    write_descriptor(&mut key, author, year, volume, page).then_some(key)
+}
+
+/// Writes the descriptor key into `out` (cleared first), so that the million works
+/// of a large load reuse one buffer; false when a part is missing.
+fn write_descriptor(
+    out: &mut String,
+    author: &str,
+    year: Option<i32>,
+    volume: Option<&str>,
+    page: Option<&str>,
+) -> bool {
+    out.clear();
+    let (Some(year), Some(volume), Some(page)) = (year, volume.map(str::trim), page.map(str::trim))
+    else {
+        return false;
+    };
+    if volume.is_empty() || page.is_empty() {
+        return false;
     }
-    Some(format!("{author}|{year}|{}|{}", upper(volume), upper(page)))
+    push_author_key(out, author);
+    if out.is_empty() {
+        return false;
+    }
+    // Writing to a String cannot fail.
+    let _ = write!(out, "|{year}|");
+    out.extend(volume.chars().flat_map(char::to_uppercase));
+    out.push('|');
+    out.extend(page.chars().flat_map(char::to_uppercase));
+    true
 }
 
 /// The descriptor of a record (module docs, rule 2).
@@ -160,9 +182,11 @@ impl CitationIndex {
 fn work_records(corpus: &Corpus) -> Vec<(u32, Match)> {
     let mut by_doi: FxHashMap<String, u32> = FxHashMap::default();
     let mut by_desc: FxHashMap<String, u32> = FxHashMap::default();
+    let mut without_doi = 0;
     for (i, r) in corpus.records.iter().enumerate() {
-        if let Some(d) = r.doi.as_deref().and_then(normalize_doi) {
-            by_doi.entry(d).or_insert(i as u32);
+        match r.doi.as_deref().and_then(normalize_doi) {
+            Some(d) => _ = by_doi.entry(d).or_insert(i as u32),
+            None => without_doi += 1,
         }
         if let Some(k) = record_descriptor(corpus, r) {
             by_desc
@@ -174,12 +198,17 @@ fn work_records(corpus: &Corpus) -> Vec<(u32, Match)> {
     let mut out: Vec<(u32, Match)> = corpus
         .refs
         .par_iter()
-        .map(|w| {
+        .map_init(String::new, |key, w| {
             if let Some(&r) = w.doi.and_then(|d| by_doi.get(d)) {
                 return (r, Match::Doi);
             }
-            let found = work_descriptor(&w)
-                .and_then(|k| by_desc.get(&k).copied())
+            // A work with a DOI matches by descriptor only a record without one.
+            if w.doi.is_some() && without_doi == 0 {
+                return (NONE, Match::Descriptor);
+            }
+            let found = write_descriptor(key, w.author(), w.year, w.volume(), w.page())
+                .then(|| by_desc.get(key.as_str()).copied())
+                .flatten()
                 .filter(|&r| r != AMBIGUOUS)
                 .filter(|&r| w.doi.is_none() || corpus.records[r as usize].doi.is_none());
             (found.unwrap_or(NONE), Match::Descriptor)
