@@ -41,6 +41,14 @@ enum Job {
 /// A job's result, and the block buffer it gives back for reuse.
 type JobOutput = ((u32, Result<BlockResult, ProblemKind>), Option<Vec<u8>>);
 
+/// A parsed batch waiting to be added to the corpus: the files opened since the
+/// batch before it, its results, and its size in bytes.
+type Parsed = (
+    Vec<SourceFile>,
+    Vec<(u32, Result<BlockResult, ProblemKind>)>,
+    usize,
+);
+
 /// Runs a job, then applies the input caps to its records.
 fn run_job(job: Job, caps: limits::Caps) -> JobOutput {
     let ((file, mut res), buffer) = run_parser(job);
@@ -125,6 +133,8 @@ pub(super) struct Planner<'a> {
     prog: LoadProgress,
     parse_ms: f64,
     merger: Merger,
+    /// The batch parsed last, added to the corpus while the next one is parsed.
+    pending: Option<Parsed>,
     progress: &'a (dyn Fn(LoadProgress) + Sync),
 }
 
@@ -152,6 +162,7 @@ impl<'a> Planner<'a> {
             prog,
             parse_ms: 0.0,
             merger: Merger::new(opts, prog.bytes_total),
+            pending: None,
             progress,
         }
     }
@@ -236,6 +247,7 @@ impl<'a> Planner<'a> {
     /// problems of files not opened or read.
     pub(super) fn finish(mut self) -> (Merger, f64, Vec<Problem>) {
         self.parse_batch();
+        self.parse_batch();
         (self.merger, self.parse_ms, self.problems)
     }
 
@@ -248,26 +260,49 @@ impl<'a> Planner<'a> {
         self.problems.push(Problem { file, line, kind });
     }
 
-    /// Parses the batch in parallel, adds it to the corpus with the files opened
-    /// since the last batch, and reports progress.
+    /// Parses the batch in parallel while the batch parsed before it is added to the
+    /// corpus (so that the merge's serial steps overlap parsing), then reports
+    /// progress. Batches are still added in order, each with the files opened before
+    /// it; [`Planner::finish`] calls this twice to add the last one.
     fn parse_batch(&mut self) {
-        let t = Instant::now();
         let caps = self.caps;
-        let (parsed, buffers): (Vec<_>, Vec<Option<Vec<u8>>>) = std::mem::take(&mut self.batch)
-            .into_par_iter()
-            .map(|job| run_job(job, caps))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .unzip();
+        let jobs = std::mem::take(&mut self.batch);
+        let pending = self.pending.take();
+        let merger = &mut self.merger;
+        let (merged, outputs) = rayon::join(
+            || {
+                let (files, parsed, bytes) = pending?;
+                merger.add_files(&files);
+                merger.merge(parsed);
+                Some(bytes)
+            },
+            || {
+                let t = Instant::now();
+                let out = jobs
+                    .into_par_iter()
+                    .map(|job| run_job(job, caps))
+                    .collect::<Vec<_>>();
+                (out, ms(t))
+            },
+        );
+        let (outputs, parse_ms) = outputs;
+        let (parsed, buffers): (Vec<_>, Vec<Option<Vec<u8>>>) = outputs.into_iter().unzip();
         self.pool.extend(buffers.into_iter().flatten());
-        self.parse_ms += ms(t);
-        self.merger.add_files(&self.sources[self.files_sent..]);
-        self.files_sent = self.sources.len();
-        self.merger.merge(parsed);
-        self.prog.bytes_done += self.batch_size as u64;
-        self.prog.records = self.merger.records();
-        (self.progress)(self.prog);
+        self.parse_ms += parse_ms;
+        if !parsed.is_empty() || self.files_sent < self.sources.len() {
+            self.pending = Some((
+                self.sources[self.files_sent..].to_vec(),
+                parsed,
+                self.batch_size,
+            ));
+            self.files_sent = self.sources.len();
+        }
         self.batch_size = 0;
+        if let Some(bytes) = merged {
+            self.prog.bytes_done += bytes as u64;
+            self.prog.records = self.merger.records();
+            (self.progress)(self.prog);
+        }
     }
 }
 
