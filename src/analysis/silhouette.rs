@@ -8,7 +8,12 @@
 //! from the network it clusters, and its published values (cluster silhouettes of
 //! 0.7–1.0, network S ≈ 0.5–0.9) are what geodesic distances give on sparse pruned
 //! networks; 1 − link strength would put almost every pair at distance 1 (unlinked
-//! pairs have no stored similarity), driving every silhouette toward 0.
+//! pairs have no stored similarity), driving every silhouette toward 0. Nor does
+//! 1 − cosine of the nodes' link profiles (the distance ALGORITHMS.md gives as an
+//! example) change the picture on a dense network: on the default reference map of the
+//! 2,500-record BCI set (1,109 nodes, 7,449 links) it gives S = 0.075 against 0.081
+//! here, cluster by cluster within ±0.05 (checked with numpy, 2026-12-05), so low
+//! silhouettes there come from the clusters, not from the distance.
 //! Nodes in different connected components are at distance n (the number of nodes),
 //! longer than any shortest path: a cluster that is a whole component then scores
 //! close to 1 (well separated), and the formula stays finite for clusters that
