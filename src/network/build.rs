@@ -189,7 +189,7 @@ pub fn build(
 
     let t = Instant::now();
     let mut network = merge(corpus, params, &items, &nets, &by_slice);
-    timings.insert("merge".to_string(), ms(t));
+    timings.insert("merge slices".to_string(), ms(t));
 
     if params.kind == NodeKind::Coupling {
         super::citation::annotate_documents(corpus, &mut network, (from, to), |i| {
