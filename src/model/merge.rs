@@ -317,20 +317,18 @@ impl Corpus {
     /// Number of cited works cited by records of at least two databases: references
     /// that line up across sources.
     pub fn works_cited_across_sources(&self) -> usize {
-        let mut dbs = self
+        let dbs: Vec<(&str, u32)> = self
             .records
             .iter()
-            .map(|r| self.database_of(r.origin.file, r.uid.as_deref()));
+            .map(|r| self.database_of(r.origin.file, r.uid.as_deref()))
+            .collect();
         // Records of one database: no work is cited across sources.
-        if let Some(first) = dbs.next()
-            && dbs.all(|d| d == first)
-        {
+        if dbs.iter().all(|d| *d == dbs[0]) {
             return 0;
         }
         let mut first: Vec<Option<(&str, u32)>> = vec![None; self.refs.len()];
         let mut across = vec![false; self.refs.len()];
-        for r in &self.records {
-            let db = self.database_of(r.origin.file, r.uid.as_deref());
+        for (r, &db) in self.records.iter().zip(&dbs) {
             for &id in &r.refs {
                 let i = id as usize;
                 match first[i] {

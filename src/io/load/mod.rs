@@ -9,8 +9,9 @@
 //!    batches of about two blocks per thread (`Planner`); parse each batch in parallel
 //!    with rayon and apply the input caps (`Planner::parse_batch`);
 //! 3. `merge.rs`: add each parsed batch to the corpus in file order, in parallel and
-//!    while the next batch is parsed ([`Corpus::push_batch`]: accession numbers, cited works and strings interned in
-//!    shards, ids by first occurrence, records built in parallel);
+//!    while the next batch is parsed ([`Corpus::push_batch`]: accession numbers, cited
+//!    works and strings interned in shards, ids by first occurrence, records built in
+//!    parallel);
 //! 4. `Merger::into_corpus`: report what only the whole load can tell (non-UTF-8
 //!    lines per file, problems beyond the cap, files without records) and sort the
 //!    problems by file and line;

@@ -269,7 +269,7 @@ impl<'a> Planner<'a> {
         let jobs = std::mem::take(&mut self.batch);
         let pending = self.pending.take();
         let merger = &mut self.merger;
-        let (merged, outputs) = rayon::join(
+        let (merged, (outputs, parse_ms)) = rayon::join(
             || {
                 let (files, parsed, bytes) = pending?;
                 merger.add_files(&files);
@@ -285,7 +285,6 @@ impl<'a> Planner<'a> {
                 (out, ms(t))
             },
         );
-        let (outputs, parse_ms) = outputs;
         let (parsed, buffers): (Vec<_>, Vec<Option<Vec<u8>>>) = outputs.into_iter().unzip();
         self.pool.extend(buffers.into_iter().flatten());
         self.parse_ms += parse_ms;

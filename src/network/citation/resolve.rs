@@ -29,7 +29,7 @@
 
 use crate::model::cited_ref::normalize_doi;
 use crate::model::ref_key::push_author_key;
-use crate::model::{CitedWork, Corpus, Record};
+use crate::model::{Corpus, Record};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -105,11 +105,6 @@ pub fn record_descriptor(corpus: &Corpus, r: &Record) -> Option<String> {
     let author = corpus.strings.get(*r.authors.first()?);
     let page = r.pages.as_deref().and_then(|p| p.split('-').next());
     descriptor(author, r.year, r.volume.as_deref(), page)
-}
-
-/// The descriptor of a cited work.
-pub fn work_descriptor(w: &CitedWork) -> Option<String> {
-    descriptor(w.author(), w.year, w.volume(), w.page())
 }
 
 /// The node id of a record in a citation network: its accession number (WoS UT,
