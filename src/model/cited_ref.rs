@@ -39,6 +39,7 @@
 //! match exactly one cited work that has a DOI.
 
 pub use super::ref_key::{author_key, make_key, normalize_doi, source_key};
+use super::ref_key::trim;
 use serde::{Deserialize, Serialize};
 
 /// One cited reference, parsed. The parts are slices of `label` (the reference as
@@ -61,7 +62,7 @@ pub struct CitedRef {
 }
 
 fn parse_year(part: &str) -> Option<i32> {
-    let p = part.trim();
+    let p = trim(part);
     if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
         p.parse().ok()
     } else {
@@ -98,7 +99,7 @@ fn split_doi(line: &str) -> (&str, Option<&str>) {
     let Some(pos) = pos else {
         return (line, None);
     };
-    let mut tail = line[pos + needle.len()..].trim();
+    let mut tail = trim(&line[pos + needle.len()..]);
     // Doubled prefix: "DOI DOI 10.1002/..."
     while tail
         .get(..4)
@@ -144,10 +145,10 @@ impl CitedRef {
     /// assert_eq!(r.label, "Vargo SL, 2004, J MARKETING, V68, P1");
     /// ```
     pub fn parse(line: &str) -> CitedRef {
-        let line = line.trim();
+        let line = trim(line);
         let (head, tail) = split_doi(line);
         let doi = tail.and_then(first_doi);
-        let head = head.trim();
+        let head = trim(head);
         let mut author = (0, 0);
         let mut year = None;
         let mut source = (0, 0);
@@ -160,7 +161,7 @@ impl CitedRef {
                 // Byte split at ASCII commas: every piece is on char boundaries.
                 let piece = &head[*at..*at + p.len()];
                 *at += p.len() + 1;
-                Some(piece.trim())
+                Some(trim(piece))
             })
             .enumerate()
             .peekable();
@@ -185,11 +186,11 @@ impl CitedRef {
                 && page.is_none()
                 && let Some(v) = strip_prefix_ci(part, b'V')
             {
-                volume = Some(span(head, v.trim()));
+                volume = Some(span(head, trim(v)));
             } else if page.is_none()
                 && let Some(p) = strip_prefix_ci(part, b'P')
             {
-                page = Some(span(head, p.trim()));
+                page = Some(span(head, trim(p)));
             } else if source == (0, 0) && volume.is_none() && page.is_none() {
                 source = span(head, part);
             }
