@@ -21,6 +21,7 @@
 // The readers' output type was first defined here; `io::wos::BlockResult` still works.
 pub use super::parsed::BlockResult;
 use super::text::decode_line;
+use std::borrow::Cow;
 use super::wos_fields::{Builder, Field, T_EF, T_ER, T_FN, T_PT, T_VR, field_of, truncate};
 pub use super::wos_fields::{parse_year, split_keywords};
 use crate::model::ProblemKind;
@@ -74,6 +75,7 @@ fn is_tag_line(l: &[u8]) -> bool {
 pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
     let mut p = BlockParser {
         block,
+        text: std::str::from_utf8(block).ok(),
         first_line: first_line.max(1),
         out: BlockResult::default(),
         cur: None,
@@ -95,6 +97,9 @@ pub fn parse_block(block: &[u8], first_line: u64) -> BlockResult {
 /// The state of [`parse_block`] between lines.
 struct BlockParser<'a> {
     block: &'a [u8],
+    /// The block as text when it is all UTF-8 (nearly always): its lines are then
+    /// sliced from it instead of each being checked again.
+    text: Option<&'a str>,
     first_line: u64,
     out: BlockResult,
     /// The record being read (from its `PT` line to its `ER` line).
@@ -117,7 +122,15 @@ impl BlockParser<'_> {
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
             return;
         }
-        let (text, fallback) = decode_line(raw);
+        let (text, fallback) = match self.text {
+            // `raw` lies in the block between a line end, a `\r` or a BOM, all whole
+            // characters: its bounds are character boundaries of the text.
+            Some(all) => {
+                let at = raw.as_ptr() as usize - self.block.as_ptr() as usize;
+                (Cow::Borrowed(&all[at..at + raw.len()]), false)
+            }
+            None => decode_line(raw),
+        };
         if fallback {
             self.out.note_non_utf8(line_no);
         }
