@@ -21,10 +21,10 @@
 // The readers' output type was first defined here; `io::wos::BlockResult` still works.
 pub use super::parsed::BlockResult;
 use super::text::decode_line;
-use std::borrow::Cow;
 use super::wos_fields::{Builder, Field, T_EF, T_ER, T_FN, T_PT, T_VR, field_of, truncate};
 pub use super::wos_fields::{parse_year, split_keywords};
 use crate::model::ProblemKind;
+use std::borrow::Cow;
 
 /// True when `bytes` (after any BOM) look like a WoS plain-text export: the first
 /// non-blank line is `FN ...Web of Science...`, or a `PT ` tag line.

@@ -38,8 +38,8 @@
 //! merges a DOI-less key into the DOI key when its author key, year, volume and page
 //! match exactly one cited work that has a DOI.
 
-pub use super::ref_key::{author_key, make_key, normalize_doi, source_key};
 use super::ref_key::trim;
+pub use super::ref_key::{author_key, make_key, normalize_doi, source_key};
 use serde::{Deserialize, Serialize};
 
 /// One cited reference, parsed. The parts are slices of `label` (the reference as
