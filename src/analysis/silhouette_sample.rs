@@ -25,7 +25,10 @@ use petgraph::graph::UnGraph;
 
 /// Networks with n · 2m up to this get every node's silhouette.
 pub const EXACT_WORK: f64 = 1e9;
-/// Links the searches of a sampled estimate may visit (about a second of one core).
+/// Links the searches of a sampled estimate may visit. Only links are counted, not
+/// the bottom-up steps' passes over the unvisited nodes, so the time is not one
+/// link's times this: on the default map of 1M generated records (45k nodes) the
+/// 7,452 searches it allowed took 4–6 s on two cores (BENCHMARKS.md, issue 19).
 pub const SAMPLE_WORK: u64 = 1_000_000_000;
 /// Members of each cluster in the first round.
 pub const PILOT: usize = 10;
