@@ -11,9 +11,10 @@ pub(crate) fn trim(s: &str) -> &str {
     let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
     let b = s.as_bytes();
     let start = b.iter().position(|&c| !ws(c)).unwrap_or(b.len());
+    // All whitespace: no non-whitespace byte from the end either, so `end == start`.
     let end = b.iter().rposition(|&c| !ws(c)).map_or(start, |i| i + 1);
     // Both ends are ASCII-whitespace boundaries, so char boundaries.
-    let t = &s[start..end.max(start)];
+    let t = &s[start..end];
     match (t.as_bytes().first(), t.as_bytes().last()) {
         (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => t.trim(),
         _ => t,
