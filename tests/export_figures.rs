@@ -234,17 +234,27 @@ fn demo_svg_png_pdf() {
 fn timeline_has_year_axis() {
     let a = demo_analysis(LayoutMethod::Timeline);
     let s = scene::build(&a, &SceneOptions::default());
-    let years: Vec<(i32, f64)> = s
+    let labels: Vec<(String, f64)> = s
         .layer("axis")
         .expect("time views have an axis")
         .shapes
         .iter()
         .filter_map(|sh| match sh {
-            Shape::Text { text, pos, .. } => Some((text.parse().expect("a year"), pos[0])),
+            Shape::Text { text, pos, .. } => Some((text.clone(), pos[0])),
             _ => None,
         })
         .collect();
+    let years: Vec<(i32, f64)> = labels
+        .iter()
+        .map(|(t, x)| (t.trim_start_matches('≤').parse().expect("a year"), *x))
+        .collect();
     assert!(years.len() >= 3, "{years:?}");
+    // The axis starts at the 5th percentile of the publication years, so the demo's
+    // oldest works are drawn at its first year: that tick says so ("≤"), no other does.
+    let oldest = a.network.nodes.iter().filter_map(|n| n.year).min();
+    assert!(oldest.is_some_and(|y| y < years[0].0), "{oldest:?}");
+    assert!(labels[0].0.starts_with('≤'), "{labels:?}");
+    assert!(labels[1..].iter().all(|(t, _)| !t.contains('≤')));
     // Equal steps in years are equal steps in x.
     let dx = (years[1].1 - years[0].1) / (years[1].0 - years[0].0) as f64;
     for w in years.windows(2) {

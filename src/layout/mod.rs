@@ -306,6 +306,21 @@ pub fn time_radii(net: &Network, scale: f64) -> Vec<f64> {
 /// larger than the cluster view's (which packs the map into a square).
 pub const TIME_SIZE_FACTOR: f64 = 2.0;
 
+/// A node's own year in the time views, before the axis start clamps it: its
+/// publication year (timeline) or first slice (time zone), falling back to the first
+/// year it occurs.
+pub fn time_year(node: &crate::network::Node, by_first_slice: bool) -> Option<i32> {
+    let first_seen = node.per_year.keys().next().copied();
+    if by_first_slice {
+        Some(node.first_slice)
+            .filter(|&y| y != 0)
+            .or(first_seen)
+            .or(node.year)
+    } else {
+        node.year.or(first_seen).or(Some(node.first_slice))
+    }
+}
+
 /// The time views' inputs: the node's publication year (timeline) or first slice
 /// (time zone), falling back to the first year it occurs, and its radius at node
 /// scale `scale` ([`time_radii`]). The axis starts at the 5th percentile of the
@@ -314,17 +329,7 @@ pub const TIME_SIZE_FACTOR: f64 = 2.0;
 /// a century with almost nothing in it.
 pub fn timed_nodes(net: &Network, by_first_slice: bool, scale: f64) -> Vec<TimedNode> {
     let radii = time_radii(net, scale);
-    let year_of = |node: &crate::network::Node| {
-        let first_seen = node.per_year.keys().next().copied();
-        if by_first_slice {
-            Some(node.first_slice)
-                .filter(|&y| y != 0)
-                .or(first_seen)
-                .or(node.year)
-        } else {
-            node.year.or(first_seen).or(Some(node.first_slice))
-        }
-    };
+    let year_of = |node: &crate::network::Node| time_year(node, by_first_slice);
     let mut years: Vec<i32> = net.nodes.iter().filter_map(year_of).collect();
     years.sort_unstable();
     let first = years

@@ -24,8 +24,8 @@ pub(super) struct Frame {
     pub pos: Vec<[f64; 2]>,
     /// Drawn radius of each node.
     pub radius: Vec<f64>,
-    /// First and last year of the time views' x axis.
-    years: Option<(i32, i32)>,
+    /// The time views' x axis.
+    years: Option<view::YearAxis>,
     /// A small length (18 % of `r_max`): link widths and legend symbols scale with it.
     pub r_min: f64,
     /// Radius of the largest node.
@@ -403,7 +403,8 @@ fn label_layer(a: &Analysis, opts: &SceneOptions, f: &Frame, vis: &Visible) -> L
 
 /// Year axis (and zone separators for the time-zone view); `None` for force layouts.
 fn axis(f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
-    let (y0, y1) = f.years?;
+    let years = f.years?;
+    let (y0, y1) = (years.first, years.last);
     let yw = YEAR_WIDTH;
     // Below the plot; over the map's foot when the plot fills the figure.
     let base = if f.plot[3] + f.font * 2.0 > h {
@@ -450,7 +451,7 @@ fn axis(f: &Frame, w: f64, h: f64) -> Option<Vec<Layer>> {
         });
         axis.push(Shape::Text {
             pos: [x, (base + f.font * 1.6).min(h - 2.0)],
-            text: year.to_string(),
+            text: years.label(year),
             size: f.font,
             color: INK,
             anchor: Anchor::Middle,

@@ -13,7 +13,7 @@
 //! A [`Camera`] maps world units to output units (screen points or figure pixels):
 //! `out = centre_of_output + (world − camera.center) · camera.zoom`.
 
-use crate::layout::{TimeParams, timed_nodes, timeline};
+use crate::layout::{TimeParams, time_year, timed_nodes, timeline};
 use crate::network::{Network, Node};
 use serde::{Deserialize, Serialize};
 
@@ -429,25 +429,94 @@ pub fn restrict(net: &Network, nodes: &mut [bool], links: &mut [bool], keep: &[b
     }
 }
 
-/// For the time views, the year at world x = 0 and the last year (for a year axis).
-pub fn year_axis(net: &Network, view: ViewKind) -> Option<(i32, i32)> {
-    let timed = match view {
+/// The x axis of a time view: the year at world x = 0, the last year, and whether
+/// some nodes are older than the first year and drawn at it (the axis starts at a
+/// quantile of the years, [`crate::layout::TIME_AXIS_QUANTILE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearAxis {
+    pub first: i32,
+    pub last: i32,
+    /// Nodes older than `first` sit at `first`.
+    pub earlier: bool,
+}
+
+impl YearAxis {
+    /// The tick label of `year`: `≤1991` at the first year when older nodes sit there,
+    /// so a figure never reads a 1988 work as one of 1991.
+    pub fn label(&self, year: i32) -> String {
+        if self.earlier && year == self.first {
+            format!("≤{year}")
+        } else {
+            year.to_string()
+        }
+    }
+}
+
+/// For the time views, the year axis (`None` for the cluster view).
+pub fn year_axis(net: &Network, view: ViewKind) -> Option<YearAxis> {
+    let by_first_slice = match view {
         ViewKind::Cluster => return None,
-        ViewKind::Timeline => timed_nodes(net, false, 1.0),
-        ViewKind::TimeZone => timed_nodes(net, true, 1.0),
+        ViewKind::Timeline => false,
+        ViewKind::TimeZone => true,
         ViewKind::Historiograph => {
             let years = net.nodes.iter().filter_map(|n| n.year);
-            return Some((years.clone().min()?, years.max()?));
+            return Some(YearAxis {
+                first: years.clone().min()?,
+                last: years.max()?,
+                earlier: false,
+            });
         }
     };
+    let timed = timed_nodes(net, by_first_slice, 1.0);
     let first = timed.iter().map(|t| t.year).min()?;
     let last = timed.iter().map(|t| t.year).max()?;
-    Some((first, last))
+    let earlier = net
+        .nodes
+        .iter()
+        .filter_map(|n| time_year(n, by_first_slice))
+        .any(|y| y < first);
+    Some(YearAxis {
+        first,
+        last,
+        earlier,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_axis_marks_its_first_year_only_when_older_nodes_sit_there() {
+        // 40 nodes of 2000–2019 and one of 1950: the axis starts at the 5th percentile
+        // of the sorted years (index ⌊41 · 0.05⌋ = 2: 1950, 2000, *2000*), so the 1950
+        // work is drawn at 2000.
+        let mut net = Network::default();
+        for y in (2000..2020).chain(2000..2020).chain([1950]) {
+            net.nodes.push(Node {
+                year: Some(y),
+                ..Default::default()
+            });
+        }
+        let axis = year_axis(&net, ViewKind::Timeline).expect("a time view has an axis");
+        assert_eq!(
+            axis,
+            YearAxis {
+                first: 2000,
+                last: 2019,
+                earlier: true
+            }
+        );
+        assert_eq!(axis.label(2000), "≤2000");
+        assert_eq!(axis.label(2001), "2001");
+        // Ten nodes of 2000–2009: index ⌊10 · 0.05⌋ = 0, the oldest year, nothing
+        // drawn earlier than its own year.
+        net.nodes.truncate(10);
+        let axis = year_axis(&net, ViewKind::Timeline).expect("axis");
+        assert_eq!((axis.first, axis.last, axis.earlier), (2000, 2009, false));
+        assert_eq!(axis.label(2000), "2000");
+        assert_eq!(year_axis(&net, ViewKind::Cluster), None);
+    }
 
     #[test]
     fn mean_year_is_count_weighted() {

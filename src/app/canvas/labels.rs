@@ -92,7 +92,7 @@ pub fn draw_labels(painter: &egui::Painter, input: &CanvasInput, placed: &[Label
 pub fn draw_year_axis(
     painter: &egui::Painter,
     t: &Transform,
-    (first, last): (i32, i32),
+    axis: crate::scene::view::YearAxis,
     dark: bool,
 ) {
     let colour = if dark {
@@ -106,6 +106,7 @@ pub fn draw_year_axis(
         Color32::from_gray(90)
     };
     let step = ((45.0 / (YEAR_WIDTH * t.camera.zoom_x())).ceil() as i32).max(1);
+    let (first, last) = (axis.first, axis.last);
     let mut year = first;
     while year <= last {
         let x = t
@@ -119,7 +120,7 @@ pub fn draw_year_axis(
             painter.text(
                 pos2(x, t.rect.min.y + 4.0),
                 egui::Align2::CENTER_TOP,
-                year.to_string(),
+                axis.label(year),
                 FontId::proportional(12.0),
                 text,
             );

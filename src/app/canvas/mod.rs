@@ -47,7 +47,7 @@ pub struct CanvasInput<'a> {
     pub clusters: &'a [crate::analysis::ClusterInfo],
     pub cluster_rule: crate::scene::ClusterLabels,
     /// Year at world x = 0 and last year, for the timeline views' axis.
-    pub year_axis: Option<(i32, i32)>,
+    pub year_axis: Option<crate::scene::view::YearAxis>,
     /// Cluster labels at the right end of their rows (timeline view).
     pub rows: bool,
     /// Changes whenever positions, visibility or the selection change (mesh cache key).
