@@ -321,6 +321,27 @@ pub fn time_year(node: &crate::network::Node, by_first_slice: bool) -> Option<i3
     }
 }
 
+/// The first year of the time views' axis: the [`TIME_AXIS_QUANTILE`] quantile of the
+/// nodes' own years ([`time_year`]); `None` when no node has one.
+pub fn time_axis_start(net: &Network, by_first_slice: bool) -> Option<i32> {
+    let mut years: Vec<i32> = net
+        .nodes
+        .iter()
+        .filter_map(|n| time_year(n, by_first_slice))
+        .collect();
+    let at = ((years.len() as f64 * TIME_AXIS_QUANTILE) as usize).min(years.len().checked_sub(1)?);
+    Some(*years.select_nth_unstable(at).1)
+}
+
+/// Where the time views draw a node of own year `own` on an axis starting at `first`
+/// ([`time_axis_start`]): older years at the first year, a node without year at 0.
+pub fn placed_year(own: Option<i32>, first: Option<i32>) -> i32 {
+    match (own, first) {
+        (Some(y), Some(f)) => y.max(f),
+        (y, _) => y.unwrap_or(0),
+    }
+}
+
 /// The time views' inputs: the node's publication year (timeline) or first slice
 /// (time zone), falling back to the first year it occurs, and its radius at node
 /// scale `scale` ([`time_radii`]). The axis starts at the 5th percentile of the
@@ -329,22 +350,12 @@ pub fn time_year(node: &crate::network::Node, by_first_slice: bool) -> Option<i3
 /// a century with almost nothing in it.
 pub fn timed_nodes(net: &Network, by_first_slice: bool, scale: f64) -> Vec<TimedNode> {
     let radii = time_radii(net, scale);
-    let year_of = |node: &crate::network::Node| time_year(node, by_first_slice);
-    let mut years: Vec<i32> = net.nodes.iter().filter_map(year_of).collect();
-    years.sort_unstable();
-    let first = years
-        .get(
-            ((years.len() as f64 * TIME_AXIS_QUANTILE) as usize).min(years.len().saturating_sub(1)),
-        )
-        .copied();
+    let first = time_axis_start(net, by_first_slice);
     net.nodes
         .iter()
         .zip(radii)
         .map(|(node, radius)| {
-            let year = match (year_of(node), first) {
-                (Some(y), Some(f)) => y.max(f),
-                (y, _) => y.unwrap_or(0),
-            };
+            let year = placed_year(time_year(node, by_first_slice), first);
             TimedNode {
                 cluster: node.cluster,
                 year,

@@ -13,7 +13,7 @@
 //! A [`Camera`] maps world units to output units (screen points or figure pixels):
 //! `out = centre_of_output + (world − camera.center) · camera.zoom`.
 
-use crate::layout::{TimeParams, time_year, timed_nodes, timeline};
+use crate::layout::{TimeParams, placed_year, time_axis_start, time_year, timed_nodes, timeline};
 use crate::network::{Network, Node};
 use serde::{Deserialize, Serialize};
 
@@ -467,14 +467,13 @@ pub fn year_axis(net: &Network, view: ViewKind) -> Option<YearAxis> {
             });
         }
     };
-    let timed = timed_nodes(net, by_first_slice, 1.0);
-    let first = timed.iter().map(|t| t.year).min()?;
-    let last = timed.iter().map(|t| t.year).max()?;
-    let earlier = net
-        .nodes
-        .iter()
-        .filter_map(|n| time_year(n, by_first_slice))
-        .any(|y| y < first);
+    // The years `timed_nodes` places the nodes at, without computing their radii.
+    let start = time_axis_start(net, by_first_slice);
+    let own = |n: &Node| time_year(n, by_first_slice);
+    let placed = net.nodes.iter().map(|n| placed_year(own(n), start));
+    let first = placed.clone().min()?;
+    let last = placed.max()?;
+    let earlier = net.nodes.iter().filter_map(own).any(|y| y < first);
     Some(YearAxis {
         first,
         last,
